@@ -1,0 +1,72 @@
+package article
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// Position is a printable location: 1-based line, column in Unicode
+// characters, and column in UTF-16 code units (for SARIF).
+type Position struct {
+	Offset   int
+	Line     int
+	Column   int
+	Column16 int
+}
+
+// LineIndex converts byte offsets to positions. It is built once per
+// document and only used when printing.
+type LineIndex struct {
+	text   string
+	starts []int
+}
+
+// NewLineIndex indexes the line starts of text. "\r\n" and "\n" end lines.
+func NewLineIndex(text string) *LineIndex {
+	starts := []int{0}
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return &LineIndex{text: text, starts: starts}
+}
+
+// Position returns the location of a byte offset.
+func (li *LineIndex) Position(offset int) Position {
+	if offset < 0 {
+		offset = 0
+	}
+	if offset > len(li.text) {
+		offset = len(li.text)
+	}
+	line := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > offset }) - 1
+	start := li.starts[line]
+	col, col16 := 1, 1
+	for _, r := range li.text[start:offset] {
+		col++
+		if r >= 0x10000 {
+			col16 += 2
+		} else {
+			col16++
+		}
+	}
+	_ = utf8.RuneLen
+	return Position{Offset: offset, Line: line + 1, Column: col, Column16: col16}
+}
+
+// Line returns the text of a 1-based line without its line ending.
+func (li *LineIndex) Line(n int) string {
+	if n < 1 || n > len(li.starts) {
+		return ""
+	}
+	start := li.starts[n-1]
+	end := len(li.text)
+	if n < len(li.starts) {
+		end = li.starts[n] - 1
+	}
+	if end > start && li.text[end-1] == '\r' {
+		end--
+	}
+	return li.text[start:end]
+}

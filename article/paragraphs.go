@@ -1,0 +1,89 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// SplitParagraphs splits text on blank lines (lines holding only
+// whitespace). Each paragraph's span is trimmed of surrounding whitespace.
+// Single line breaks inside a paragraph are kept: hard-wrapped copy is one
+// paragraph.
+func SplitParagraphs(text string) []Paragraph {
+	var paras []Paragraph
+	start := -1 // start of the current paragraph, -1 when between paragraphs
+	lineStart := 0
+	flush := func(end int) {
+		if start >= 0 {
+			s := trimSpan(text, Span{start, end})
+			if !s.Empty() {
+				paras = append(paras, Paragraph{Span: s})
+			}
+			start = -1
+		}
+	}
+	for lineStart <= len(text) {
+		nl := strings.IndexByte(text[lineStart:], '\n')
+		lineEnd := len(text)
+		if nl >= 0 {
+			lineEnd = lineStart + nl
+		}
+		if isBlank(text[lineStart:lineEnd]) {
+			flush(lineStart)
+		} else if start < 0 {
+			start = lineStart
+		}
+		if nl < 0 {
+			break
+		}
+		lineStart = lineEnd + 1
+	}
+	flush(len(text))
+	markHeadings(text, paras)
+	return paras
+}
+
+func isBlank(line string) bool {
+	for _, r := range line {
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func trimSpan(text string, s Span) Span {
+	for s.Start < s.End {
+		r, size := utf8.DecodeRuneInString(text[s.Start:s.End])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s.Start += size
+	}
+	for s.End > s.Start {
+		r, size := utf8.DecodeLastRuneInString(text[s.Start:s.End])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s.End -= size
+	}
+	return s
+}
+
+// markHeadings flags headlines, decks and crossheads: short paragraphs that
+// do not end like a sentence.
+func markHeadings(text string, paras []Paragraph) {
+	for i := range paras {
+		p := text[paras[i].Start:paras[i].End]
+		if strings.ContainsAny(p, "\n") || len(strings.Fields(p)) > 25 {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(p)
+		switch last {
+		case '.', '!', '?', ':', ';', ',', '"', '\u201d', '\'', '\u2019', '\u2026', ')':
+			continue
+		}
+		paras[i].Heading = true
+	}
+}

@@ -1,0 +1,107 @@
+// Package checker is quotecheck's rule engine. A Rule is documentation as
+// data plus one Run function, in the manner of go/analysis: the engine
+// hands each rule a Pass over one extracted document and the rule reports
+// Findings located by byte spans.
+package checker
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/quotecheck/quotecheck/article"
+)
+
+// Severity orders findings; it maps to SARIF levels and exit codes.
+type Severity int
+
+// Severities from least to most serious.
+const (
+	Info Severity = iota + 1
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "unknown"
+}
+
+// MarshalText writes the severity name.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads a severity name.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	*s = v
+	return err
+}
+
+// ParseSeverity reads "error", "warning" or "info".
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "error":
+		return Error, nil
+	case "warning", "warn":
+		return Warning, nil
+	case "info", "note":
+		return Info, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q (want error, warning or info)", s)
+}
+
+// Rule is one check: its documentation and the function that runs it.
+// Ids are a public contract: never rename one.
+type Rule struct {
+	// ID is the stable kebab-case identifier shown in output and config.
+	ID string
+	// Severity is the default severity.
+	Severity Severity
+	// Title is a one-line summary.
+	Title string
+	// Rationale says why standards desks care.
+	Rationale string
+	// Bad and Good are short example passages.
+	Bad, Good string
+	// Run inspects pass.Doc and calls pass.Report.
+	Run func(pass *Pass)
+}
+
+// Pass is one rule's run over one document.
+type Pass struct {
+	Rule *Rule
+	Doc  *article.Document
+	// Severity is the rule's effective severity after configuration.
+	Severity Severity
+	report   func(Finding)
+}
+
+// Report records a finding; an unset severity takes the pass's.
+func (p *Pass) Report(f Finding) {
+	f.Rule = p.Rule.ID
+	if f.Severity == 0 {
+		f.Severity = p.Severity
+	}
+	p.report(f)
+}
+
+// Reportf reports a finding about a span and, optionally, a quote id.
+func (p *Pass) Reportf(span article.Span, quoteID, format string, args ...any) {
+	p.Report(Finding{Span: span, Quote: quoteID, Message: fmt.Sprintf(format, args...)})
+}
+
+// Finding is one rule's report about a place in a document.
+type Finding struct {
+	Rule     string
+	Severity Severity
+	Message  string
+	// Quote is the id of the quote the finding concerns, if any.
+	Quote string
+	Span  article.Span
+}

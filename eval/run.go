@@ -1,0 +1,47 @@
+package eval
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/quotecheck/quotecheck/checker"
+)
+
+// ScoreArticle checks a gold article's text and adds it to the score.
+func ScoreArticle(s *Score, chk *checker.Checker, g *Gold) {
+	r := chk.CheckText(g.ID, g.Text)
+	s.Add(g, r.Doc, r.Findings)
+}
+
+// WriteScore prints the figures, and up to maxErrors mistakes.
+func WriteScore(w io.Writer, s *Score, maxErrors int) {
+	fmt.Fprintf(w, "articles            %d\n", s.Articles)
+	fmt.Fprintf(w, "gold quotes         %d\n", s.GoldQuotes)
+	fmt.Fprintf(w, "quote precision     %.3f\n", s.Quotes.Precision())
+	fmt.Fprintf(w, "quote recall        %.3f\n", s.Quotes.Recall())
+	fmt.Fprintf(w, "quote F1            %.3f\n", s.Quotes.F1())
+	fmt.Fprintf(w, "speaker accuracy    %.3f  (all gold quotes)\n", s.SpeakerAccuracy())
+	fmt.Fprintf(w, "speaker accuracy    %.3f  (matched quotes)\n", s.SpeakerAccuracyMatched())
+	fmt.Fprintf(w, "speaker-type acc.   %.3f\n", s.TypeAccuracy())
+	if s.Changes.TP+s.Changes.FP+s.Changes.FN > 0 {
+		fmt.Fprintf(w, "change precision    %.3f\n", s.Changes.Precision())
+		fmt.Fprintf(w, "change recall       %.3f\n", s.Changes.Recall())
+	}
+	if rules := s.FindingRules(); len(rules) > 0 {
+		fmt.Fprintf(w, "findings\n")
+		for _, id := range rules {
+			c := s.Findings[id]
+			fmt.Fprintf(w, "  %-28s precision %.3f  recall %.3f  (tp %d, fp %d, fn %d)\n", id, c.Precision(), c.Recall(), c.TP, c.FP, c.FN)
+		}
+	}
+	if maxErrors > 0 && len(s.Mistakes) > 0 {
+		fmt.Fprintf(w, "mistakes (%d)\n", len(s.Mistakes))
+		for i, m := range s.Mistakes {
+			if i == maxErrors {
+				fmt.Fprintf(w, "  … %d more\n", len(s.Mistakes)-maxErrors)
+				break
+			}
+			fmt.Fprintf(w, "  %s: %s: %s\n", m.Article, m.Kind, m.Detail)
+		}
+	}
+}

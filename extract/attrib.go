@@ -1,0 +1,852 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/quotecheck/quotecheck/article"
+)
+
+// attributor carries the state of one article through attribution.
+type attributor struct {
+	doc      *article.Document
+	text     string
+	ents     []entity
+	mentions []mention
+	// speakerOf maps quote index to entity, -1 for none.
+	speakerOf []int
+	mentionOf []speakerMention
+	sentences int
+	// lastSpeech is the entity that last spoke (quoted or reported) in each
+	// paragraph, for quote paragraphs that carry no attribution.
+	lastSpeech []int
+}
+
+type speakerMention struct {
+	span    article.Span
+	form    string // name, surname, pronoun, description, role
+	cue     string
+	cueSpan article.Span
+	conf    float64
+}
+
+// frame results
+type attribution struct {
+	ent     int
+	mention article.Span
+	form    string
+	cue     string
+	cueSpan article.Span
+	conf    float64
+}
+
+var noAttribution = attribution{ent: -1}
+
+type paraState struct {
+	toks  []token
+	sents []sentence
+	// quoteTok maps quote index to its token index
+	quoteTok map[int]int
+	sentOf   map[int]int // quote index -> sentence index within paragraph
+}
+
+// Extract finds the quotations in doc, attributes each to a speaker and
+// fills doc.Quotes, doc.Sources and doc.Marks.
+func Extract(doc *article.Document) {
+	raw, problems := Scan(doc.Text, doc.Paragraphs)
+	doc.Marks = problems
+	doc.Quotes = make([]article.Quote, len(raw))
+	for i, r := range raw {
+		doc.Quotes[i] = article.Quote{
+			ID: "q" + itoa(i+1), Span: r.Span, Open: r.Open, Close: r.Close, Paragraph: r.Paragraph,
+			RunsOn: r.RunsOn, Continues: r.Continues, Unclosed: r.Unterminated && !r.RunsOn,
+		}
+		if r.Unterminated {
+			doc.Quotes[i].Close = article.Span{}
+		}
+	}
+	x := &attributor{doc: doc, text: doc.Text, speakerOf: make([]int, len(raw)), mentionOf: make([]speakerMention, len(raw))}
+	for i := range x.speakerOf {
+		x.speakerOf[i] = -1
+	}
+	x.lastSpeech = make([]int, len(doc.Paragraphs))
+	qi := 0
+	for pi, p := range doc.Paragraphs {
+		var regions []article.Span
+		var idx []int
+		for qi < len(raw) && raw[qi].Paragraph == pi {
+			end := raw[qi].Close.End
+			if raw[qi].Unterminated {
+				end = p.End
+			}
+			regions = append(regions, article.Span{Start: raw[qi].Open.Start, End: end})
+			idx = append(idx, qi)
+			qi++
+		}
+		x.paragraph(pi, p, regions, idx)
+	}
+	x.finish()
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+func (x *attributor) quoteText(q int) string { return x.doc.QuoteText(&x.doc.Quotes[q]) }
+
+func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Span, idx []int) {
+	toks := tokenize(x.text, p.Span, regions, idx)
+	sents := splitSentences(toks, x.quoteText)
+	ps := paraState{toks: toks, sents: sents, quoteTok: map[int]int{}, sentOf: map[int]int{}}
+	for si, s := range sents {
+		for k := s.from; k < s.to; k++ {
+			if toks[k].kind == tokQuote {
+				ps.quoteTok[toks[k].quote] = k
+				ps.sentOf[toks[k].quote] = si
+			}
+		}
+	}
+	x.lastSpeech[pi] = -1
+	firstSent := x.sentences
+	for si, s := range sents {
+		sentIdx := firstSent + si
+		x.registerSentence(toks, s, pi, sentIdx)
+		for k := s.from; k < s.to; k++ {
+			if toks[k].kind != tokQuote {
+				continue
+			}
+			q := toks[k].quote
+			if reason := termReason(toks, k, s, x.quoteText(q)); reason != "" {
+				x.doc.Quotes[q].Kind = article.Term
+				x.doc.Quotes[q].TermReason = reason
+				continue
+			}
+			a := x.direct(toks, s, k, pi, sentIdx)
+			x.assign(q, a)
+		}
+		x.noteReportedSpeech(toks, s, pi, sentIdx)
+	}
+	x.sentences += len(sents)
+	// quotes with no attribution of their own
+	for _, q := range idx {
+		if x.doc.Quotes[q].Kind == article.Term || x.speakerOf[q] >= 0 {
+			continue
+		}
+		k := ps.quoteTok[q]
+		s := sents[ps.sentOf[q]]
+		a := x.inherited(q, pi, idx, ps, k, s, firstSent+ps.sentOf[q])
+		x.assign(q, a)
+		if x.speakerOf[q] < 0 && isScareQuote(x.quoteText(q)) {
+			x.doc.Quotes[q].Kind = article.Term
+			x.doc.Quotes[q].TermReason = "scare quote"
+		}
+	}
+	for i := len(idx) - 1; i >= 0; i-- {
+		if e := x.speakerOf[idx[i]]; e >= 0 {
+			x.lastSpeech[pi] = e
+			break
+		}
+	}
+}
+
+func (x *attributor) assign(q int, a attribution) {
+	if a.ent < 0 {
+		return
+	}
+	x.speakerOf[q] = a.ent
+	x.mentionOf[q] = speakerMention{span: a.mention, form: a.form, cue: a.cue, cueSpan: a.cueSpan, conf: a.conf}
+	if !a.mention.Empty() {
+		x.ents[a.ent].addMention(x.doc.Slice(a.mention))
+		// the speaker becomes the most salient antecedent
+		if n := len(x.mentions); n > 0 {
+			last := x.mentions[n-1]
+			x.mentions = append(x.mentions, mention{ent: a.ent, pos: a.mention.Start, para: last.para, sent: last.sent, salience: 2.5})
+		}
+	}
+}
+
+// noteReportedSpeech remembers the subject of a reporting verb in a
+// sentence without quotes ("Evan Medeiros ... said the call was ..."): a
+// following quote paragraph with no attribution is theirs.
+func (x *attributor) noteReportedSpeech(toks []token, s sentence, pi, sentIdx int) {
+	for k := s.from; k < s.to; k++ {
+		if toks[k].kind == tokQuote {
+			return
+		}
+	}
+	for k := s.from; k < s.to; k++ {
+		if x.isCue(toks, k, s) {
+			if a := x.subjectOf(toks, k, s, pi, sentIdx); a.ent >= 0 {
+				x.lastSpeech[pi] = a.ent
+				if n := len(x.mentions); n > 0 {
+					x.mentions = append(x.mentions, mention{ent: a.ent, pos: a.mention.Start, para: pi, sent: sentIdx, salience: 2.5})
+				}
+			}
+			return
+		}
+	}
+}
+
+// isCue reports whether token k is a finite reporting verb in active voice.
+func (x *attributor) isCue(toks []token, k int, s sentence) bool {
+	t := toks[k]
+	if t.kind != tokWord {
+		return false
+	}
+	vf, ok := speechForms[t.lower]
+	if !ok || vf.Gerund {
+		return false
+	}
+	if vf.Lemma == "call" {
+		return false
+	}
+	if k == s.from && t.capitalised() {
+		return false // "Asked about it, ..." is a participle
+	}
+	if k > s.from && toks[k-1].lower == "to" {
+		return false // "declined to say"
+	}
+	if ambiguousBase[vf.Lemma] && !vf.Past {
+		return false
+	}
+	if vf.Base && k > s.from {
+		prev := toks[k-1]
+		if determiners[prev.lower] || prev.lower == "his" || prev.lower == "her" || prev.lower == "their" || prev.lower == "its" {
+			return false
+		}
+	}
+	if vf.Past {
+		// passive: "was once described as", "had been told"
+		for j, n := k-1, 0; j >= s.from && n < 3; j, n = j-1, n+1 {
+			w := toks[j].lower
+			if passiveAux[w] {
+				return false
+			}
+			if !(strings.HasSuffix(w, "ly") || w == "also" || w == "once" || w == "later" || w == "widely" || w == "not" || w == "never") {
+				break
+			}
+		}
+		// a participle modifying a noun: "a video posted on the blog"
+		if k > s.from && toks[k-1].kind == tokWord && !toks[k-1].capitalised() && !pronounLike(toks[k-1].lower) &&
+			k+1 < s.to && prepositions[toks[k+1].lower] && toks[k+1].lower != "to" && vf.Lemma != "say" && vf.Lemma != "tell" && vf.Lemma != "add" {
+			if determinerBefore(toks, k-1, s) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func pronounLike(w string) bool {
+	switch w {
+	case "he", "she", "they", "it", "we", "i", "you", "who":
+		return true
+	}
+	return false
+}
+
+func determinerBefore(toks []token, k int, s sentence) bool {
+	for j, n := k-1, 0; j >= s.from && n < 3; j, n = j-1, n+1 {
+		if toks[j].lower == "a" || toks[j].lower == "an" {
+			return true
+		}
+		if toks[j].kind != tokWord {
+			return false
+		}
+	}
+	return false
+}
+
+func isBoundary(t token) bool {
+	return t.kind == tokQuote || t.kind == tokPunct && (t.text == "." || t.text == ";" || t.text == ":" || t.text == "?" || t.text == "!")
+}
+
+// direct tries the frames inside the quote's own sentence: attribution
+// right after the quote, a reporting verb before it, or a clause ending the
+// sentence.
+func (x *attributor) direct(toks []token, s sentence, k, pi, sentIdx int) attribution {
+	if a := x.after(toks, s, k, pi, sentIdx); a.ent >= 0 {
+		return a
+	}
+	if a, stop := x.before(toks, s, k, pi, sentIdx); a.ent >= 0 || stop {
+		return a
+	}
+	return x.sentenceFinal(toks, s, k, pi, sentIdx)
+}
+
+func skipDashes(toks []token, j, end int) int {
+	for j < end && toks[j].kind == tokPunct && (toks[j].text == "," || toks[j].text == "\u2014" || toks[j].text == "\u2013" || toks[j].text == "-") {
+		j++
+	}
+	return j
+}
+
+// after handles `"…," X said`, `"…," said X, title` and `"…," according to X`.
+func (x *attributor) after(toks []token, s sentence, k, pi, sentIdx int) attribution {
+	j := skipDashes(toks, k+1, s.to)
+	if j >= s.to || toks[j].kind != tokWord {
+		return noAttribution
+	}
+	if toks[j].lower == "according" && j+2 < s.to && toks[j+1].lower == "to" {
+		return x.npAfter(toks, s, j+2, pi, sentIdx, "according to", article.Span{Start: toks[j].start, End: toks[j+1].end}, 0.9)
+	}
+	if x.isCue(toks, j, s) || isInvertedCue(toks, j, s) {
+		if j+1 < s.to && (toks[j+1].capitalised() || determiners[toks[j+1].lower] || pronounLike(toks[j+1].lower) || roleFollows(toks, j+1, s.to)) && !introWords[toks[j+1].lower] {
+			cue, cueSpan := cueText(toks, j, s)
+			_ = cue
+			return x.npAfter(toks, s, j+1, pi, sentIdx, toks[j].lower, cueSpan, 0.95)
+		}
+		return noAttribution
+	}
+	// `"…," the official said` — a noun phrase then the verb
+	for v := j; v < s.to && v < j+16; v++ {
+		if isBoundary(toks[v]) {
+			break
+		}
+		if x.isCue(toks, v, s) {
+			if !npLike(toks[j]) {
+				return noAttribution
+			}
+			a := x.speakerIn(toks, s, j, trimAux(toks, j, v), pi, sentIdx)
+			if a.ent >= 0 {
+				a.cue, a.cueSpan = cueText(toks, v, s)
+				a.conf = 0.95
+				if a.form == "pronoun" {
+					a.conf = 0.9
+				}
+			}
+			return a
+		}
+	}
+	return noAttribution
+}
+
+func isInvertedCue(toks []token, j int, s sentence) bool {
+	vf, ok := speechForms[toks[j].lower]
+	return ok && !vf.Gerund && vf.Lemma != "call" && (vf.Past || !vf.Base)
+}
+
+func npLike(t token) bool {
+	if t.kind != tokWord {
+		return false
+	}
+	if t.capitalised() && !introWords[t.lower] || determiners[t.lower] || pronounLike(t.lower) || t.lower == "people" || t.lower == "sources" || t.lower == "officials" || anonymousHeads[t.lower] {
+		return true
+	}
+	if strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "’s") || t.lower == "its" || t.lower == "their" || t.lower == "his" || t.lower == "her" {
+		return true
+	}
+	return false
+}
+
+// trimAux drops auxiliaries and adverbs between a subject and its verb.
+func trimAux(toks []token, from, v int) int {
+	for v > from && toks[v-1].kind == tokWord && (auxiliaries[toks[v-1].lower] || strings.HasSuffix(toks[v-1].lower, "ly") && !toks[v-1].capitalised()) {
+		v--
+	}
+	return v
+}
+
+// npAfter reads the speaker noun phrase after an inverted verb or
+// "according to", up to the end of the clause.
+func (x *attributor) npAfter(toks []token, s sentence, from, pi, sentIdx int, cue string, cueSpan article.Span, conf float64) attribution {
+	to := from
+	for to < s.to && !isBoundary(toks[to]) && !toks[to].isPunct(",") && !(toks[to].kind == tokWord && relativeWords[toks[to].lower] && to > from) {
+		if to > from && toks[to].kind == tokWord && (toks[to].lower == "on" || toks[to].lower == "in" || toks[to].lower == "at") && !isAnonPostModifier(toks, from, to) {
+			break
+		}
+		to++
+	}
+	if to == from {
+		return noAttribution
+	}
+	a := x.speakerIn(toks, s, from, to, pi, sentIdx)
+	if a.ent >= 0 {
+		if cue == "according to" {
+			a.cue = cue
+		} else {
+			a.cue, _ = cueText(toks, cueSpanIndex(toks, cueSpan), s)
+		}
+		a.cueSpan = cueSpan
+		a.conf = conf
+	}
+	return a
+}
+
+func cueSpanIndex(toks []token, sp article.Span) int {
+	for i, t := range toks {
+		if t.start == sp.Start {
+			return i
+		}
+	}
+	return 0
+}
+
+// isAnonPostModifier keeps "a senior western diplomat in Lenz" together.
+func isAnonPostModifier(toks []token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if anonymousHeads[toks[k].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// cueText gives the attribution verb with what completes it: "told the
+// Meridian Wire", "said in a statement", "described as".
+func cueText(toks []token, v int, s sentence) (string, article.Span) {
+	t := toks[v]
+	end := v + 1
+	switch speechForms[t.lower].Lemma {
+	case "tell":
+		for end < s.to && end < v+5 && toks[end].kind == tokWord && !relativeWords[toks[end].lower] &&
+			(end == v+1 || toks[end].capitalised() || toks[end].lower == "the") && !(toks[end].lower == "on" || toks[end].lower == "in") {
+			end++
+		}
+	case "say":
+		if end+2 < s.to && toks[end].lower == "in" && (toks[end+1].lower == "a" || toks[end+1].lower == "an") &&
+			(toks[end+2].lower == "statement" || toks[end+2].lower == "interview") {
+			end += 3
+		}
+	case "describe":
+		for j := v + 1; j < s.to && j < v+8; j++ {
+			if toks[j].lower == "as" {
+				return t.text + " as", article.Span{Start: t.start, End: t.end}
+			}
+			if toks[j].kind == tokQuote {
+				break
+			}
+		}
+	}
+	words := make([]string, 0, end-v)
+	for i := v; i < end; i++ {
+		words = append(words, toks[i].text)
+	}
+	return strings.Join(words, " "), article.Span{Start: t.start, End: toks[end-1].end}
+}
+
+// before looks left of the quote for the nearest reporting verb in the same
+// sentence: `X said: "…"`, `X said that … "…"`, `called the plan "…"`,
+// `quoted X as saying "…"`. stop is set when an inverted verb closes the
+// search (the verb belongs to an earlier quote).
+func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attribution, bool) {
+	for v := k - 1; v >= s.from; v-- {
+		t := toks[v]
+		if t.kind != tokWord {
+			continue
+		}
+		if t.lower == "according" && v+2 < k && toks[v+1].lower == "to" {
+			a := x.npAfter(toks, s, v+2, pi, sentIdx, "according to", article.Span{Start: t.start, End: toks[v+1].end}, 0.85)
+			return a, true
+		}
+		switch t.lower {
+		case "saying", "adding":
+			if v > s.from && toks[v-1].lower == "as" {
+				return x.quotedAs(toks, s, v, pi, sentIdx), true
+			}
+			if v > s.from && toks[v-1].isPunct(",") {
+				a := x.sentenceSubject(toks, s, pi, sentIdx)
+				a.cue, a.cueSpan, a.conf = t.text, article.Span{Start: t.start, End: t.end}, 0.8
+				return a, true
+			}
+			continue
+		case "call", "calls", "called", "calling":
+			if v == k-1 {
+				continue // naming, handled by termReason
+			}
+			if objectBetween(toks, v+1, k) {
+				a := x.subjectOf(toks, v, s, pi, sentIdx)
+				a.cue, a.cueSpan, a.conf = t.text, article.Span{Start: t.start, End: t.end}, 0.85
+				return a, true
+			}
+			continue
+		}
+		if !x.isCue(toks, v, s) {
+			continue
+		}
+		if v > s.from && (toks[v-1].isPunct(",") || toks[v-1].kind == tokQuote) && isInverted(toks, v, k) {
+			return noAttribution, true // inverted: `"…," said X, who …`
+		}
+		a := x.subjectOf(toks, v, s, pi, sentIdx)
+		if a.ent >= 0 {
+			a.cue, a.cueSpan = cueText(toks, v, s)
+			a.conf = 0.85
+		}
+		return a, true
+	}
+	return noAttribution, false
+}
+
+func objectBetween(toks []token, from, to int) bool {
+	if to-from < 1 || to-from > 5 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if toks[k].kind != tokWord {
+			return false
+		}
+	}
+	return true
+}
+
+// quotedAs handles `quoted Mr Xi as saying`.
+func (x *attributor) quotedAs(toks []token, s sentence, v, pi, sentIdx int) attribution {
+	for q := v - 2; q >= s.from && q >= v-10; q-- {
+		if strings.HasPrefix(toks[q].lower, "quot") {
+			a := x.speakerIn(toks, s, q+1, v-1, pi, sentIdx)
+			if a.ent >= 0 {
+				a.cue, a.cueSpan, a.conf = "as saying", article.Span{Start: toks[v-1].start, End: toks[v].end}, 0.85
+			}
+			return a
+		}
+	}
+	return noAttribution
+}
+
+// subjectOf finds the subject of the reporting verb at v.
+func (x *attributor) subjectOf(toks []token, v int, s sentence, pi, sentIdx int) attribution {
+	end := trimAux(toks, s.from, v)
+	start := end
+	for start > s.from {
+		t := toks[start-1]
+		if isBoundary(t) {
+			break
+		}
+		if t.kind == tokWord && relativeWords[t.lower] && t.lower != "where" && t.lower != "when" {
+			// a relative clause closed by a comma before the verb is
+			// parenthetical: "X, who ..., said"
+			if !(start-1 > s.from && toks[start-2].isPunct(",") && end > start && toks[end-1].isPunct(",")) {
+				break
+			}
+		}
+		if x.isCue(toks, start-1, s) {
+			break
+		}
+		if (t.lower == "and" || t.lower == "but") && start == end {
+			break
+		}
+		start--
+		if end-start > 30 {
+			break
+		}
+	}
+	if start == end {
+		// relative clause: "Petr Hollan, who has accused"
+		if start > s.from && toks[start-1].kind == tokWord && (toks[start-1].lower == "who" || toks[start-1].lower == "which") {
+			return x.antecedent(toks, start-1, s, pi, sentIdx)
+		}
+		// elided subject: "… and said …"
+		for w := start - 1; w >= s.from; w-- {
+			if x.isCue(toks, w, s) {
+				return x.subjectOf(toks, w, s, pi, sentIdx)
+			}
+		}
+		return x.sentenceSubject(toks, s, pi, sentIdx)
+	}
+	head, appos := headChunk(toks, start, end)
+	if head[0] >= head[1] {
+		return x.sentenceSubject(toks, s, pi, sentIdx)
+	}
+	return x.speakerWithAppositive(toks, s, head, appos, pi, sentIdx)
+}
+
+// speakerWithAppositive resolves a head noun phrase, preferring a named
+// person in its appositive when the head only describes ("Its leader,
+// Ernesto Bayón,"; "Another juror, the director Tobias Kehl,").
+func (x *attributor) speakerWithAppositive(toks []token, s sentence, head, appos [2]int, pi, sentIdx int) attribution {
+	a := x.speakerIn(toks, s, head[0], head[1], pi, sentIdx)
+	if appos[0] >= appos[1] {
+		return a
+	}
+	if a.ent < 0 || a.form == "role" || a.form == "description" && x.ents[a.ent].typ != article.Organization {
+		if b := x.speakerIn(toks, s, appos[0], appos[1], pi, sentIdx); b.ent >= 0 && (a.ent < 0 || x.ents[b.ent].typ == article.Person && b.form != "role") {
+			b.mention = article.Span{Start: toks[head[0]].start, End: toks[appos[1]-1].end}
+			return b
+		}
+	}
+	return a
+}
+
+// antecedent resolves a relative pronoun to the nearest mention before it.
+func (x *attributor) antecedent(toks []token, rel int, s sentence, pi, sentIdx int) attribution {
+	pos := toks[rel].start
+	for i := len(x.mentions) - 1; i >= 0; i-- {
+		m := x.mentions[i]
+		if m.pos < pos && m.pos >= toks[s.from].start {
+			ent := &x.ents[m.ent]
+			if ent.typ != article.Organization || toks[rel].lower == "which" {
+				return attribution{ent: m.ent, mention: article.Span{Start: m.pos, End: toks[rel].start}, form: "name"}
+			}
+		}
+	}
+	return noAttribution
+}
+
+var subordinators = set("after", "because", "when", "while", "although", "since", "before", "until", "if", "whether", "though", "once", "as")
+
+// headChunk splits a subject region at commas: introductory phrases are
+// skipped, the first remaining chunk is the head and the next descriptive
+// chunk its appositive.
+func headChunk(toks []token, start, end int) (head, appos [2]int) {
+	var chunks [][2]int
+	c := start
+	for k := start; k <= end; k++ {
+		if k == end || toks[k].isPunct(",") || toks[k].text == "\u2014" {
+			if k > c {
+				chunks = append(chunks, [2]int{c, k})
+			}
+			c = k + 1
+		}
+	}
+	// candidates: chunks that are not introductory phrases, relative
+	// clauses or numbers (ages)
+	var cands [][2]int
+	for _, ch := range chunks {
+		first := toks[ch[0]]
+		if first.kind != tokWord {
+			continue
+		}
+		if introWords[first.lower] && !(first.lower == "the" || first.lower == "a") || isNumber(first.text) || strings.HasSuffix(first.lower, "ing") && !first.capitalised() || isParticiple(toks, ch) {
+			continue
+		}
+		cands = append(cands, ch)
+	}
+	if len(cands) == 0 {
+		return [2]int{start, start}, [2]int{start, start}
+	}
+	// the subject is the last candidate, unless that is a descriptive
+	// appositive ("a professor at ...", "Osmia's foreign minister")
+	hi := len(cands) - 1
+	if hi > 0 && descriptive(toks, cands[hi]) {
+		appos = cands[hi]
+		hi--
+	} else if hi > 0 && descriptive(toks, cands[hi-1]) && toks[cands[hi][0]].capitalised() {
+		appos = cands[hi-1]
+	}
+	head = cands[hi]
+	// in a sentence-opening run of names before the subject, keep the
+	// first name when the last is an appositive of it
+	if hi > 0 && !descriptive(toks, cands[hi-1]) && appos[1] == 0 {
+		head = cands[hi]
+	}
+	// a subordinate clause inside the head: start after the last subordinator
+	for k := head[1] - 1; k > head[0]; k-- {
+		if toks[k].kind == tokWord && subordinators[toks[k].lower] {
+			head[0] = k + 1
+			break
+		}
+	}
+	return head, appos
+}
+
+// descriptive reports whether a chunk describes rather than names: it
+// starts with an article, a possessive or a lower-case word.
+func descriptive(toks []token, ch [2]int) bool {
+	t := toks[ch[0]]
+	if t.kind != tokWord {
+		return false
+	}
+	switch t.lower {
+	case "a", "an", "the", "its", "his", "her", "their", "another", "one":
+		return true
+	}
+	if _, poss := stripPossessive(t.lower); poss && strings.ContainsAny(t.text, "'’") {
+		return true
+	}
+	return !t.capitalised() && !pronounLike(t.lower)
+}
+
+func isParticiple(toks []token, ch [2]int) bool {
+	t := toks[ch[0]]
+	return t.capitalised() && (strings.HasSuffix(t.lower, "ing") || t.lower == "asked" || t.lower == "pressed" || t.lower == "questioned") && ch[1]-ch[0] > 1
+}
+
+func isNumber(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// sentenceSubject finds the entity the sentence is about: the first
+// mention in its first non-introductory chunk.
+func (x *attributor) sentenceSubject(toks []token, s sentence, pi, sentIdx int) attribution {
+	ch := x.subjectChunk(toks, s)
+	if ch[0] >= ch[1] {
+		return noAttribution
+	}
+	return x.speakerIn(toks, s, ch[0], ch[1], pi, sentIdx)
+}
+
+func (x *attributor) subjectChunk(toks []token, s sentence) [2]int {
+	end := s.from
+	for end < s.to && toks[end].kind != tokQuote {
+		end++
+	}
+	head, _ := headChunk(toks, s.from, end)
+	// the subject ends at the first verb-like word
+	for k := head[0]; k < head[1]; k++ {
+		w := toks[k].lower
+		if toks[k].kind == tokWord && (auxiliaries[w] && k > head[0] || x.isCue(toks, k, s)) {
+			head[1] = k
+			break
+		}
+	}
+	return head
+}
+
+// sentenceFinal handles a clause that closes the sentence: `…, sources
+// said.`, `…, according to a senior US official.`
+func (x *attributor) sentenceFinal(toks []token, s sentence, k, pi, sentIdx int) attribution {
+	end := s.to
+	for end > k+1 && toks[end-1].kind == tokPunct {
+		end--
+	}
+	// start of the last clause: after the last comma or quote
+	c := end - 1
+	for c > k && !toks[c].isPunct(",") && toks[c].kind != tokQuote {
+		c--
+	}
+	if c <= k && c != k {
+		return noAttribution
+	}
+	from := c + 1
+	if from >= end || end-from > 14 {
+		return noAttribution
+	}
+	if toks[from].lower == "according" && from+2 < end && toks[from+1].lower == "to" {
+		return x.npAfter(toks, s, from+2, pi, sentIdx, "according to", article.Span{Start: toks[from].start, End: toks[from+1].end}, 0.8)
+	}
+	if !npLike(toks[from]) {
+		return noAttribution
+	}
+	for v := from + 1; v < end; v++ {
+		if x.isCue(toks, v, s) {
+			if end-v > 7 {
+				return noAttribution
+			}
+			a := x.speakerIn(toks, s, from, trimAux(toks, from, v), pi, sentIdx)
+			if a.ent >= 0 {
+				a.cue, a.cueSpan = cueText(toks, v, s)
+				a.conf = 0.8
+			}
+			return a
+		}
+	}
+	return noAttribution
+}
+
+// inherited handles quotes whose own sentence names no speaker.
+func (x *attributor) inherited(q, pi int, idx []int, ps paraState, k int, s sentence, sentIdx int) attribution {
+	quote := &x.doc.Quotes[q]
+	startsSentence := k == s.from
+	// a running quotation continues the previous paragraph's quote
+	if quote.Continues && q > 0 && x.speakerOf[q-1] >= 0 {
+		return attribution{ent: x.speakerOf[q-1], conf: 0.9, form: x.mentionOf[q-1].form}
+	}
+	if startsSentence {
+		// another quote of the same paragraph
+		for i := len(idx) - 1; i >= 0; i-- {
+			if idx[i] < q && x.speakerOf[idx[i]] >= 0 {
+				return attribution{ent: x.speakerOf[idx[i]], conf: 0.85, form: "inherited"}
+			}
+		}
+		for _, o := range idx {
+			if o > q && x.speakerOf[o] >= 0 {
+				return attribution{ent: x.speakerOf[o], conf: 0.75, form: "inherited"}
+			}
+		}
+		// the subject of the previous sentence ("Okafor was blunt. "…"")
+		if si := ps.sentOf[q]; si > 0 {
+			prev := ps.sents[si-1]
+			if !hasQuote(ps.toks, prev) {
+				a := x.sentenceSubject(ps.toks, prev, pi, sentIdx-1)
+				if a.ent >= 0 && x.ents[a.ent].typ == article.Person {
+					a.conf, a.cue = 0.6, ""
+					return a
+				}
+			}
+		}
+		// a paragraph of quotation following someone who spoke
+		if k == 0 && pi > 0 && !x.doc.Paragraphs[pi-1].Heading && x.lastSpeech[pi-1] >= 0 {
+			return attribution{ent: x.lastSpeech[pi-1], conf: 0.55, form: "inherited"}
+		}
+		return noAttribution
+	}
+	// partial quote in a sentence whose subject is a person, in active voice
+	a := x.sentenceSubject(ps.toks, s, pi, sentIdx)
+	if a.ent >= 0 && x.ents[a.ent].typ == article.Person && !passiveBefore(ps.toks, s, k) {
+		a.conf, a.cue = 0.4, ""
+		return a
+	}
+	return noAttribution
+}
+
+func hasQuote(toks []token, s sentence) bool {
+	for k := s.from; k < s.to; k++ {
+		if toks[k].kind == tokQuote {
+			return true
+		}
+	}
+	return false
+}
+
+func passiveBefore(toks []token, s sentence, k int) bool {
+	for j := s.from; j < k; j++ {
+		if passiveAux[toks[j].lower] && j+1 < k && strings.HasSuffix(toks[j+1].lower, "ed") {
+			return true
+		}
+		if passiveAux[toks[j].lower] && j+2 < k && strings.HasSuffix(toks[j+2].lower, "ed") && strings.HasSuffix(toks[j+1].lower, "ly") {
+			return true
+		}
+	}
+	return false
+}
+
+// roleFollows reports a bare role phrase, as in a headline's "says council
+// leader".
+func roleFollows(toks []token, k, end int) bool {
+	for n := 0; k < end && n < 3; k, n = k+1, n+1 {
+		t := toks[k]
+		if t.kind != tokWord {
+			return false
+		}
+		if titleWords[t.lower] || anonymousHeads[t.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// isInverted reports whether the verb at v is followed by its own subject
+// ("said Priya Nandakumar, an analyst"): a noun phrase that runs to a comma
+// or full stop before the quote at k, with no verb of its own.
+func isInverted(toks []token, v, k int) bool {
+	if v+1 >= k || !(toks[v+1].capitalised() || toks[v+1].lower == "the") || introWords[toks[v+1].lower] && toks[v+1].lower != "the" {
+		return false
+	}
+	for j := v + 1; j < k && j < v+8; j++ {
+		t := toks[j]
+		if t.isPunct(",") || t.isPunct(".") {
+			return true
+		}
+		if t.kind != tokWord || auxiliaries[t.lower] || t.lower == "that" {
+			return false
+		}
+		if _, ok := speechForms[t.lower]; ok {
+			return false
+		}
+	}
+	return false
+}

@@ -1,0 +1,814 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/quotecheck/quotecheck/article"
+)
+
+// prepositions before a name mark it as an object, not a subject, which
+// lowers its salience as an antecedent for pronouns.
+var prepositions = set("to", "of", "by", "from", "with", "at", "for", "against",
+	"in", "on", "than", "about", "under", "over", "toward", "towards", "into",
+	"between", "among", "behind", "near", "beside", "like", "unlike", "via", "and")
+
+var nameParticles = set("de", "van", "von", "da", "das", "dos", "bin", "al", "el",
+	"del", "della", "di", "du", "le", "la", "ter", "ten", "der", "den", "ibn", "abu", "st", "st.")
+
+// registerSentence records every source candidate a sentence mentions:
+// names, organisations, anonymous descriptions and resolved pronouns.
+func (x *attributor) registerSentence(toks []token, s sentence, para, sentIdx int) {
+	subj := x.subjectChunk(toks, s)
+	span := x.sentenceSpan(toks, s)
+	for i := s.from; i < s.to; i++ {
+		t := toks[i]
+		if t.kind != tokWord {
+			continue
+		}
+		sal := 1.0
+		switch {
+		case i >= subj[0] && i < subj[1]:
+			sal = 2.0
+		case i > s.from && prepositions[toks[i-1].lower]:
+			sal = 0.5
+		}
+		if _, ok := pronounGender[t.lower]; ok && (t.lower == "he" || t.lower == "she") {
+			if e := x.resolvePronoun(t.lower, t.start, para, sentIdx); e >= 0 {
+				x.addMention(e, t.start, para, sentIdx, sal, span, "")
+			}
+			continue
+		}
+		if determiners[t.lower] || t.lower == "people" || t.lower == "sources" || t.lower == "officials" {
+			if j := x.registerDescription(toks, i, s, para, sentIdx, sal, span); j > i {
+				i = j - 1
+				continue
+			}
+		}
+		if t.capitalised() {
+			j := x.registerRun(toks, i, s, para, sentIdx, sal, span)
+			if j > i {
+				i = j - 1
+			}
+		}
+	}
+}
+
+func (x *attributor) sentenceSpan(toks []token, s sentence) article.Span {
+	if s.to <= s.from {
+		return article.Span{}
+	}
+	return article.Span{Start: toks[s.from].start, End: toks[s.to-1].end}
+}
+
+func (x *attributor) addMention(e, pos, para, sentIdx int, sal float64, sent article.Span, words string) {
+	x.mentions = append(x.mentions, mention{ent: e, pos: pos, para: para, sent: sentIdx, salience: sal})
+	if !sent.Empty() {
+		x.ents[e].addSentence(sent)
+	}
+	if words != "" {
+		x.ents[e].addMention(words)
+	}
+}
+
+// capRun finds the run of capitalised words starting at i: names with
+// particles, and "of" inside organisation names ("University of Northmoor").
+func capRun(toks []token, i, end int) int {
+	j := i
+	for j < end {
+		t := toks[j]
+		switch {
+		case t.capitalised():
+			j++
+			if _, poss := stripPossessive(t.text); poss && strings.ContainsAny(t.text, "'’") {
+				return j
+			}
+			continue
+		case t.kind == tokWord && (nameParticles[t.lower] || t.lower == "of" && j > i && orgHeads[toks[j-1].lower]) &&
+			j+1 < end && toks[j+1].capitalised():
+			j++
+			continue
+		case t.isPunct("&") && j > i && j+1 < end && toks[j+1].capitalised():
+			j++
+			continue
+		}
+		break
+	}
+	return j
+}
+
+type runKind uint8
+
+const (
+	runNone runKind = iota
+	runPerson
+	runOrg
+	runPlace
+)
+
+// classifiedRun is a capitalised run split into title words and name.
+type classifiedRun struct {
+	kind      runKind
+	from, to  int // token range of the whole run
+	nameFrom  int // first token of the name proper
+	titles    []string
+	honorific byte
+	hasHon    bool
+	possess   bool
+}
+
+func classifyRun(toks []token, from, to int, sentenceStart bool) classifiedRun {
+	cr := classifiedRun{from: from, to: to, nameFrom: from}
+	// sentence-initial function words are not names ("The", "Asked")
+	for cr.nameFrom < to && functionWords[toks[cr.nameFrom].lower] && (cr.nameFrom == from) {
+		if toks[cr.nameFrom].lower == "mr" || toks[cr.nameFrom].lower == "ms" || toks[cr.nameFrom].lower == "mrs" || toks[cr.nameFrom].lower == "dr" || toks[cr.nameFrom].lower == "prof" || toks[cr.nameFrom].lower == "cllr" {
+			break
+		}
+		cr.nameFrom++
+		cr.from = cr.nameFrom
+	}
+	if cr.nameFrom >= to {
+		return cr
+	}
+	last := toks[to-1]
+	base, poss := stripPossessive(last.lower)
+	cr.possess = poss && strings.ContainsAny(last.text, "'’")
+	for k := cr.nameFrom; k < to; k++ {
+		w := toks[k].lower
+		if k == to-1 {
+			w = base
+		}
+		if orgHeads[w] && !(titleWords[w] && k < to-1) {
+			cr.kind = runOrg
+			return cr
+		}
+	}
+	// people's names do not take "the": "the Riverton Comets", "the Harbor Ledger"
+	if from > 0 && toks[from-1].lower == "the" && to-from >= 2 && cr.nameFrom == from {
+		cr.kind = runOrg
+		return cr
+	}
+	if placeHeads[base] && to-cr.nameFrom > 1 {
+		cr.kind = runPlace
+		return cr
+	}
+	// strip leading titles: the name follows the last title word
+	lastTitle := -1
+	for k := cr.nameFrom; k < to-1; k++ {
+		w := toks[k].lower
+		if titleWords[w] || titleModifiers[w] {
+			if titleWords[w] {
+				lastTitle = k
+			}
+			continue
+		}
+		if lastTitle >= 0 {
+			break
+		}
+		if !titleModifiers[w] {
+			break
+		}
+	}
+	if lastTitle >= 0 {
+		for k := cr.nameFrom; k <= lastTitle; k++ {
+			w := toks[k].lower
+			if g, ok := honorifics[w]; ok {
+				cr.honorific, cr.hasHon = g, true
+			}
+			if titleWords[w] {
+				cr.titles = append(cr.titles, strings.TrimSuffix(w, "."))
+			}
+		}
+		cr.nameFrom = lastTitle + 1
+	}
+	// leading capitalised non-title modifiers ("Riverton coach" is split by
+	// the lower-case title, so only months and days remain to drop)
+	for cr.nameFrom < to && (monthsDays[toks[cr.nameFrom].lower] || functionWords[toks[cr.nameFrom].lower]) {
+		cr.nameFrom++
+	}
+	if cr.nameFrom >= to {
+		cr.kind = runNone
+		return cr
+	}
+	for k := cr.nameFrom; k < to; k++ {
+		if monthsDays[toks[k].lower] {
+			cr.kind = runNone
+			return cr
+		}
+	}
+	cr.kind = runPerson
+	return cr
+}
+
+// nameTokens returns the lower-case name tokens of a run, possessive
+// stripped.
+func nameTokens(toks []token, from, to int) []string {
+	out := make([]string, 0, to-from)
+	for k := from; k < to; k++ {
+		w := toks[k].lower
+		if k == to-1 {
+			w, _ = stripPossessive(w)
+		}
+		if toks[k].kind == tokPunct {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func joinTokens(toks []token, from, to int, text string) string {
+	if from >= to {
+		return ""
+	}
+	s := text[toks[from].start:toks[to-1].end]
+	s = strings.Join(strings.Fields(s), " ")
+	return s
+}
+
+// registerRun registers the capitalised run at i and returns the index
+// after it.
+func (x *attributor) registerRun(toks []token, i int, s sentence, para, sentIdx int, sal float64, span article.Span) int {
+	j := capRun(toks, i, s.to)
+	cr := classifyRun(toks, i, j, i == s.from)
+	// "Kerran's foreign ministry": a possessive name owning an organisation
+	if cr.possess && cr.kind != runNone {
+		if end, ok := possessedOrg(toks, j, s.to); ok {
+			e := x.orgDescription(toks, cr.from, end)
+			x.addMention(e, toks[cr.from].start, para, sentIdx, sal, span, joinTokens(toks, cr.from, end, x.text))
+			return end
+		}
+	}
+	switch cr.kind {
+	case runPerson:
+		e := x.personFromRun(toks, cr, false)
+		if e < 0 && (cr.hasHon || len(cr.titles) > 0) && cr.to-cr.nameFrom == 1 {
+			e = x.newSurnameEntity(toks, cr, nameTokens(toks, cr.nameFrom, cr.to))
+		}
+		if e >= 0 {
+			if cr.possess && sal == 2.0 {
+				sal = 1.5
+			}
+			x.collectRoles(toks, cr, e, s)
+			x.addMention(e, toks[cr.nameFrom].start, para, sentIdx, sal, span, joinTokens(toks, cr.from, cr.to, x.text))
+		}
+	case runOrg:
+		e := x.orgFromRun(toks, cr, s)
+		x.addMention(e, toks[cr.from].start, para, sentIdx, sal, span, joinTokens(toks, cr.from, cr.to, x.text))
+	}
+	return j
+}
+
+// personFromRun finds or creates the person a name run refers to. Single
+// words only match people already known unless create is set and the run
+// carries an honorific.
+func (x *attributor) personFromRun(toks []token, cr classifiedRun, create bool) int {
+	name := nameTokens(toks, cr.nameFrom, cr.to)
+	if len(name) == 0 {
+		return -1
+	}
+	pos := toks[cr.nameFrom].start
+	if len(name) >= 2 {
+		if e := x.findPersonFull(name); e >= 0 {
+			return x.withHonorific(e, cr)
+		}
+		// a surname seen first on its own is now introduced in full
+		if e := x.findPersonShort(name[len(name)-1], true, false); e >= 0 && !x.ents[e].full {
+			x.upgradeName(e, toks, cr, name, pos)
+			return x.withHonorific(e, cr)
+		}
+		e := x.newEntity(entity{typ: article.Person, nameToks: name, full: true, fullAt: pos,
+			name: joinTokens(toks, cr.nameFrom, cr.to, x.text), intro: article.Span{Start: pos, End: toks[cr.to-1].end}})
+		x.ents[e].name, _ = stripPossessive(x.ents[e].name)
+		return x.withHonorific(e, cr)
+	}
+	// a family-name-first match ("Mr Xi" for Xi Jinping) needs an
+	// honorific or a speaker position; otherwise place names would match
+	if e := x.findPersonShort(name[0], false, create || cr.hasHon); e >= 0 {
+		return x.withHonorific(e, cr)
+	}
+	if e := x.findOrgShort(name[0]); e >= 0 && !cr.hasHon {
+		return -1
+	}
+	if !create || !cr.hasHon && len(cr.titles) == 0 {
+		return -1
+	}
+	return x.newSurnameEntity(toks, cr, name)
+}
+
+func (x *attributor) newSurnameEntity(toks []token, cr classifiedRun, name []string) int {
+	pos := toks[cr.nameFrom].start
+	n, _ := stripPossessive(joinTokens(toks, cr.nameFrom, cr.to, x.text))
+	e := x.newEntity(entity{typ: article.Person, nameToks: name, name: n, fullAt: -1,
+		intro: article.Span{Start: pos, End: toks[cr.to-1].end}})
+	return x.withHonorific(e, cr)
+}
+
+func (x *attributor) upgradeName(e int, toks []token, cr classifiedRun, name []string, pos int) {
+	ent := &x.ents[e]
+	ent.nameToks = name
+	ent.name, _ = stripPossessive(joinTokens(toks, cr.nameFrom, cr.to, x.text))
+	ent.full = true
+	ent.fullAt = pos
+}
+
+func (x *attributor) withHonorific(e int, cr classifiedRun) int {
+	if cr.hasHon && cr.honorific != 0 && x.ents[e].gender == 0 {
+		x.ents[e].gender = cr.honorific
+	}
+	x.ents[e].addRole(cr.titles...)
+	return e
+}
+
+func (x *attributor) newEntity(e entity) int {
+	e.source = -1
+	x.ents = append(x.ents, e)
+	return len(x.ents) - 1
+}
+
+func (x *attributor) findPersonFull(name []string) int {
+	for e := len(x.ents) - 1; e >= 0; e-- {
+		ent := &x.ents[e]
+		if ent.typ == article.Person && equalToks(ent.nameToks, name) {
+			return e
+		}
+	}
+	return -1
+}
+
+// findPersonShort matches a single name word to a known person: first by
+// surname, then by the first word (family name first, as in "Mr Xi" for Xi
+// Jinping).
+func (x *attributor) findPersonShort(w string, onlyShort, firstToo bool) int {
+	passes := 1
+	if firstToo {
+		passes = 2
+	}
+	for pass := 0; pass < passes; pass++ {
+		best, bestPos := -1, -1
+		for e := range x.ents {
+			ent := &x.ents[e]
+			if ent.typ != article.Person || len(ent.nameToks) == 0 {
+				continue
+			}
+			if onlyShort && len(ent.nameToks) != 1 {
+				continue
+			}
+			var match bool
+			if pass == 0 {
+				match = ent.nameToks[len(ent.nameToks)-1] == w
+			} else {
+				match = ent.nameToks[0] == w
+			}
+			if match {
+				if p := x.lastMentionPos(e); p > bestPos {
+					best, bestPos = e, p
+				}
+			}
+		}
+		if best >= 0 {
+			return best
+		}
+	}
+	return -1
+}
+
+func (x *attributor) lastMentionPos(e int) int {
+	for i := len(x.mentions) - 1; i >= 0; i-- {
+		if x.mentions[i].ent == e {
+			return x.mentions[i].pos
+		}
+	}
+	return x.ents[e].intro.Start
+}
+
+func (x *attributor) findOrgShort(w string) int {
+	for e := len(x.ents) - 1; e >= 0; e-- {
+		ent := &x.ents[e]
+		if ent.typ == article.Organization && len(ent.nameToks) > 0 && (ent.nameToks[0] == w || equalToks(ent.nameToks, []string{w})) {
+			return e
+		}
+	}
+	return -1
+}
+
+func equalToks(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func (x *attributor) orgFromRun(toks []token, cr classifiedRun, s sentence) int {
+	from := cr.from
+	// keep a preceding "the" as part of the canonical name
+	withThe := from > s.from && toks[from-1].lower == "the"
+	name := nameTokens(toks, cr.from, cr.to)
+	if len(name) > 0 && name[0] == "the" {
+		name = name[1:]
+	}
+	for e := len(x.ents) - 1; e >= 0; e-- {
+		ent := &x.ents[e]
+		if ent.typ == article.Organization && equalToks(ent.nameToks, name) {
+			return e
+		}
+	}
+	display, _ := stripPossessive(joinTokens(toks, cr.from, cr.to, x.text))
+	if strings.HasPrefix(display, "The ") {
+		display = "the " + display[4:]
+	} else if withThe {
+		display = "the " + display
+	}
+	e := x.newEntity(entity{typ: article.Organization, nameToks: name, name: display,
+		intro: article.Span{Start: toks[from].start, End: toks[cr.to-1].end}})
+	x.ents[e].addRole(name[len(name)-1])
+	return e
+}
+
+// collectRoles attaches title words around a person's name: lower-case
+// titles before it ("Riverton coach Helena Marsh") and an appositive after
+// it ("Halima Dreyer, Osmia's foreign minister,").
+func (x *attributor) collectRoles(toks []token, cr classifiedRun, e int, s sentence) {
+	ent := &x.ents[e]
+	for k := cr.from - 1; k >= s.from && k >= cr.from-3; k-- {
+		w := toks[k].lower
+		if toks[k].kind != tokWord {
+			break
+		}
+		if titleWords[w] || anonymousHeads[w] || genderedRoles[w] != 0 {
+			ent.addRole(w)
+			continue
+		}
+		if !titleModifiers[w] && !toks[k].capitalised() {
+			break
+		}
+	}
+	if cr.to+1 < s.to && toks[cr.to].isPunct(",") {
+		k := cr.to + 1
+		first := toks[k]
+		if first.kind == tokWord && (first.lower == "a" || first.lower == "an" || first.lower == "the" || strings.HasSuffix(first.lower, "'s") || strings.HasSuffix(first.lower, "’s")) {
+			for ; k < s.to && k < cr.to+12; k++ {
+				t := toks[k]
+				if t.kind != tokWord || relativeWords[t.lower] {
+					break
+				}
+				if titleWords[t.lower] || anonymousHeads[t.lower] || genderedRoles[t.lower] != 0 || orgHeads[t.lower] {
+					ent.addRole(t.lower)
+				}
+			}
+			if ent.desc == "" {
+				ent.desc = joinTokens(toks, cr.to+1, k, x.text)
+			}
+			// "Memory Matters, a dementia research charity,": an organisation
+			if ent.typ == article.Person && !ent.full2() && orgHeads[appositiveHead(toks, cr.to+1, k)] {
+				ent.typ = article.Organization
+			}
+		}
+	}
+}
+
+// registerDescription registers a description such as "a senior US
+// official", "the official", "one of the employees", "the company" or
+// "people familiar with the matter" starting at i, returning the index
+// after it (or i when nothing was registered).
+func (x *attributor) registerDescription(toks []token, i int, s sentence, para, sentIdx int, sal float64, span article.Span) int {
+	d, ok := parseDescription(toks, i, s.to)
+	if !ok {
+		return i
+	}
+	// "a former billing supervisor, Tanya Roe," describes the named person
+	if d.end+1 < s.to && toks[d.end].isPunct(",") && toks[d.end+1].capitalised() {
+		j := capRun(toks, d.end+1, s.to)
+		if cr := classifyRun(toks, d.end+1, j, false); cr.kind == runPerson {
+			return i
+		}
+	}
+	// "Marcus Bell, a 34-year-old teacher": an appositive of a name
+	if i >= 2 && toks[i-1].isPunct(",") && toks[i-2].capitalised() && !d.definite {
+		return i
+	}
+	// "the director Tobias Kehl": the description is a title
+	if d.end < s.to && toks[d.end].capitalised() {
+		return i
+	}
+	e := x.resolveDescription(toks, d, true)
+	if e < 0 {
+		return i
+	}
+	x.addMention(e, toks[i].start, para, sentIdx, sal, span, joinTokens(toks, d.from, d.end, x.text))
+	return d.end
+}
+
+type description struct {
+	from, end int
+	head      string // lower-case head noun
+	headIdx   int
+	definite  bool // "the X", "one of the X", "one X"
+	oneOf     bool
+	kind      runKind
+	anon      bool
+	role      bool // a title word: "the judge"
+}
+
+var postModifierStarts = set("in", "at", "of", "with", "familiar", "briefed", "close",
+	"involved", "knowledgeable", "from", "on", "to", "for", "inside", "within", "near", "based", "working", "who")
+
+// parseDescription reads a determiner phrase headed by an anonymous-source
+// noun, an organisation noun or a title.
+func parseDescription(toks []token, i, end int) (description, bool) {
+	d := description{from: i}
+	k := i
+	w := toks[k].lower
+	switch {
+	case w == "one" && k+2 < end && toks[k+1].lower == "of" && (toks[k+2].lower == "the" || toks[k+2].lower == "those" || toks[k+2].lower == "their"):
+		d.definite, d.oneOf = true, true
+		k += 3
+	case w == "the" || w == "one" || w == "that" || w == "this":
+		d.definite = true
+		k++
+	case w == "people" || w == "sources" || w == "officials":
+		// bare plural: the word itself is the head
+	default:
+		k++
+	}
+	// modifiers then head
+	head := -1
+	for n := 0; k < end && n < 6; k, n = k+1, n+1 {
+		t := toks[k]
+		if t.kind != tokWord {
+			break
+		}
+		if _, ok := speechForms[t.lower]; ok || auxiliaries[t.lower] || relativeWords[t.lower] {
+			break
+		}
+		if anonymousHeads[t.lower] || orgHeads[t.lower] || titleWords[t.lower] {
+			head = k
+			// compound heads: "staff member", "council officer"
+			if k+1 < end && toks[k+1].kind == tokWord && (anonymousHeads[toks[k+1].lower] || orgHeads[toks[k+1].lower]) && !t.capitalised() {
+				continue
+			}
+			break
+		}
+		if t.capitalised() && !(t.lower == "us" || t.lower == "u.s." || t.lower == "western" || t.lower == "white" || len(t.text) <= 3 || isAdjectival(t.lower)) && !anonymousHeads[t.lower] {
+			// a proper name: not a plain description
+			if !(k+1 < end && (anonymousHeads[toks[k+1].lower] || orgHeads[toks[k+1].lower] || titleWords[toks[k+1].lower])) {
+				return d, false
+			}
+		}
+		if postModifierStarts[t.lower] && !t.capitalised() {
+			break
+		}
+	}
+	if head < 0 {
+		return d, false
+	}
+	d.headIdx = head
+	d.head = toks[head].lower
+	d.end = head + 1
+	switch {
+	case anonymousHeads[d.head]:
+		d.anon = true
+	case orgHeads[d.head]:
+		d.kind = runOrg
+	case titleWords[d.head]:
+		d.role = true
+	}
+	// a capitalised head word ("the Board") belongs to a name run
+	if toks[head].capitalised() && !d.anon {
+		return d, false
+	}
+	if d.anon && !d.definite {
+		d.end = postModifierEnd(toks, d.end, end)
+	}
+	return d, true
+}
+
+func isAdjectival(w string) bool {
+	return strings.HasSuffix(w, "an") || strings.HasSuffix(w, "ese") || strings.HasSuffix(w, "ish") || strings.HasSuffix(w, "ic")
+}
+
+// postModifierEnd extends an anonymous description over its prepositional
+// tail ("familiar with the matter", "in the finance ministry").
+func postModifierEnd(toks []token, k, end int) int {
+	if k >= end || toks[k].kind != tokWord || !postModifierStarts[toks[k].lower] || toks[k].lower == "who" {
+		return k
+	}
+	j := k
+	for n := 0; j < end && n < 8; j, n = j+1, n+1 {
+		t := toks[j]
+		if t.kind != tokWord || relativeWords[t.lower] || auxiliaries[t.lower] {
+			break
+		}
+		if vf, ok := speechForms[t.lower]; ok && !vf.Gerund && t.lower != "involved" {
+			break
+		}
+	}
+	return j
+}
+
+// resolveDescription maps a parsed description to an entity, creating one
+// for indefinite anonymous descriptions.
+func (x *attributor) resolveDescription(toks []token, d description, create bool) int {
+	head := singular(d.head)
+	plural := isPlural(d.head) || d.head == "people"
+	text := joinTokens(toks, d.from, d.end, x.text)
+	if strings.HasPrefix(text, "A ") || strings.HasPrefix(text, "An ") || strings.HasPrefix(text, "The ") || strings.HasPrefix(text, "One ") || strings.HasPrefix(text, "Two ") {
+		text = strings.ToLower(text[:1]) + text[1:]
+	}
+	switch {
+	case d.anon && !d.definite:
+		if !create {
+			return -1
+		}
+		bare := d.from == d.headIdx && plural
+		e := x.newEntity(entity{typ: article.Anonymous, name: text, head: head, plural: plural, bare: bare,
+			intro: article.Span{Start: toks[d.from].start, End: toks[d.end-1].end}})
+		x.ents[e].addRole(d.head, head)
+		return e
+	case d.anon || d.role:
+		if e := x.findByRole(head, plural, d.oneOf || toks[d.from].lower == "one"); e >= 0 {
+			return e
+		}
+		if !create || !d.anon {
+			return -1
+		}
+		e := x.newEntity(entity{typ: article.Anonymous, name: text, head: head, plural: plural,
+			intro: article.Span{Start: toks[d.from].start, End: toks[d.end-1].end}})
+		x.ents[e].addRole(d.head, head)
+		return e
+	case d.kind == runOrg:
+		if !d.definite {
+			return -1
+		}
+		if e := x.findOrgByHead(head); e >= 0 {
+			return e
+		}
+		if !create {
+			return -1
+		}
+		e := x.newEntity(entity{typ: article.Organization, name: text, nameToks: []string{head},
+			intro: article.Span{Start: toks[d.from].start, End: toks[d.end-1].end}})
+		x.ents[e].addRole(head)
+		return e
+	}
+	return -1
+}
+
+// findByRole finds the most recently mentioned person or anonymous source
+// described by a role noun. loose allows "one of the employees" or "one
+// source" to match a plural group.
+func (x *attributor) findByRole(head string, plural, loose bool) int {
+	seen := map[int]bool{}
+	for i := len(x.mentions) - 1; i >= 0; i-- {
+		e := x.mentions[i].ent
+		if seen[e] {
+			continue
+		}
+		seen[e] = true
+		ent := &x.ents[e]
+		if ent.typ == article.Organization {
+			continue
+		}
+		if !ent.hasRole(head) && ent.head != head {
+			continue
+		}
+		if ent.typ == article.Anonymous && ent.plural != plural && !loose && !(ent.plural && !plural && ent.head == "person") {
+			continue
+		}
+		return e
+	}
+	return -1
+}
+
+func (x *attributor) findOrgByHead(head string) int {
+	best := -1
+	for i := len(x.mentions) - 1; i >= 0; i-- {
+		e := x.mentions[i].ent
+		ent := &x.ents[e]
+		if ent.typ != article.Organization {
+			continue
+		}
+		if ent.hasRole(head) || containsTok(ent.nameToks, head) {
+			return e
+		}
+		if best < 0 && (head == "company" || head == "firm" || head == "group") && !isGovernment(ent) {
+			best = e
+		}
+	}
+	return best
+}
+
+func isGovernment(e *entity) bool {
+	for _, r := range e.roles {
+		switch r {
+		case "ministry", "department", "council", "government", "house", "court", "police", "senate", "congress", "parliament", "party", "league", "board", "festival":
+			return true
+		}
+	}
+	return false
+}
+
+func containsTok(toks []string, w string) bool {
+	for _, t := range toks {
+		if t == w {
+			return true
+		}
+	}
+	return false
+}
+
+// resolvePronoun picks the antecedent of a third-person pronoun by salience
+// and recency among compatible mentions of the last few paragraphs.
+func (x *attributor) resolvePronoun(p string, pos, para, sentIdx int) int {
+	g := pronounGender[p]
+	best, bestScore := -1, -1e9
+	for i := len(x.mentions) - 1; i >= 0; i-- {
+		m := x.mentions[i]
+		if m.pos >= pos {
+			continue
+		}
+		if m.para < para-3 {
+			break
+		}
+		ent := &x.ents[m.ent]
+		switch g {
+		case 'm', 'f':
+			if ent.typ == article.Organization || ent.typ == article.Anonymous && ent.plural {
+				continue
+			}
+			if ent.gender != 0 && ent.gender != g {
+				continue
+			}
+		case 'p':
+			if ent.typ == article.Person && ent.gender != 'p' {
+				continue
+			}
+		case 'n':
+			if ent.typ != article.Organization {
+				continue
+			}
+		}
+		score := m.salience - 0.45*float64(sentIdx-m.sent) - 0.5*float64(para-m.para)
+		if ent.gender == g && g != 0 {
+			score += 0.3
+		}
+		if score > bestScore {
+			best, bestScore = m.ent, score
+		}
+	}
+	if best >= 0 && (g == 'm' || g == 'f') && x.ents[best].gender == 0 && x.ents[best].typ == article.Person {
+		x.ents[best].gender = g
+	}
+	return best
+}
+
+// possessedOrg reports whether lower-case words after a possessive name end
+// in an organisation noun ("foreign ministry"), returning the end index.
+func possessedOrg(toks []token, k, end int) (int, bool) {
+	for n := 0; k < end && n < 3; k, n = k+1, n+1 {
+		t := toks[k]
+		if t.kind != tokWord || t.capitalised() {
+			return 0, false
+		}
+		if orgHeads[t.lower] {
+			return k + 1, true
+		}
+		if titleWords[t.lower] || anonymousHeads[t.lower] {
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// orgDescription finds or creates an organisation named by a phrase such
+// as "China's foreign ministry".
+func (x *attributor) orgDescription(toks []token, from, to int) int {
+	name := nameTokens(toks, from, to)
+	for e := len(x.ents) - 1; e >= 0; e-- {
+		if x.ents[e].typ == article.Organization && equalToks(x.ents[e].nameToks, name) {
+			return e
+		}
+	}
+	e := x.newEntity(entity{typ: article.Organization, nameToks: name, name: joinTokens(toks, from, to, x.text),
+		intro: article.Span{Start: toks[from].start, End: toks[to-1].end}})
+	x.ents[e].addRole(name[len(name)-1])
+	return e
+}
+
+// appositiveHead returns the head noun of an appositive: the last word
+// before a preposition or the end.
+func appositiveHead(toks []token, from, to int) string {
+	head := ""
+	for k := from; k < to; k++ {
+		w := toks[k].lower
+		if k > from && (prepositions[w] || relativeWords[w]) {
+			break
+		}
+		head = w
+	}
+	return head
+}

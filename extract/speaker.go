@@ -1,0 +1,365 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/quotecheck/quotecheck/article"
+)
+
+// speakerIn resolves the noun phrase in tokens [from, to) to a source.
+func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx int) attribution {
+	for from < to && (toks[from].kind != tokWord || toks[from].lower == "and" || toks[from].lower == "but" || toks[from].lower == "also") {
+		from++
+	}
+	for to > from && toks[to-1].kind != tokWord {
+		to--
+	}
+	if from >= to {
+		return noAttribution
+	}
+	span := article.Span{Start: toks[from].start, End: toks[to-1].end}
+	if to-from == 1 {
+		switch w := toks[from].lower; w {
+		case "he", "she":
+			for i := len(x.mentions) - 1; i >= 0; i-- {
+				if x.mentions[i].pos == toks[from].start {
+					return attribution{ent: x.mentions[i].ent, mention: span, form: "pronoun"}
+				}
+			}
+			if e := x.resolvePronoun(w, toks[from].start, pi, sentIdx); e >= 0 {
+				return attribution{ent: e, mention: span, form: "pronoun"}
+			}
+			return noAttribution
+		case "it", "they", "we":
+			p := w
+			if w == "we" {
+				p = "they"
+			}
+			e := x.resolvePronoun(p, toks[from].start, pi, sentIdx)
+			if e < 0 && p == "they" {
+				e = x.resolvePronoun("it", toks[from].start, pi, sentIdx)
+			}
+			if e >= 0 {
+				return attribution{ent: e, mention: span, form: "pronoun"}
+			}
+			return noAttribution
+		case "who", "which":
+			return x.antecedent(toks, from, s, pi, sentIdx)
+		}
+	}
+	// a mention registered inside the phrase
+	// the head of an English noun phrase comes last ("Riverton coach Helena
+	// Marsh"): prefer the last person named, else the first mention
+	best, firstAny := -1, -1
+	for i := len(x.mentions) - 1; i >= 0; i-- {
+		m := x.mentions[i]
+		if m.pos < span.Start {
+			if m.pos < span.Start-2000 {
+				break
+			}
+			continue
+		}
+		if m.pos >= span.End {
+			continue
+		}
+		if x.ents[m.ent].typ == article.Person && (best < 0 || m.pos > x.mentions[best].pos) {
+			best = i
+		}
+		if firstAny < 0 || m.pos < x.mentions[firstAny].pos {
+			firstAny = i
+		}
+	}
+	if best < 0 {
+		best = firstAny
+	}
+	if best >= 0 {
+		e := x.mentions[best].ent
+		return attribution{ent: e, mention: span, form: x.formOf(e, toks, from, to)}
+	}
+	// nothing registered: classify the phrase now
+	for k := from; k < to; k++ {
+		t := toks[k]
+		if t.capitalised() && !(k == from && functionWords[t.lower] && !honorificWord(t.lower)) {
+			j := capRun(toks, k, to)
+			cr := classifyRun(toks, k, j, k == s.from)
+			switch cr.kind {
+			case runPerson:
+				e := x.personFromRun(toks, cr, true)
+				if e < 0 {
+					name := nameTokens(toks, cr.nameFrom, cr.to)
+					if len(name) == 1 && isAllCaps(toks[cr.nameFrom].text) {
+						e = x.orgFromRun(toks, cr, s)
+					} else if len(name) == 1 {
+						if o := x.findOrgShort(name[0]); o >= 0 {
+							e = o
+						} else {
+							e = x.newSurnameEntity(toks, cr, name)
+						}
+					}
+				}
+				if e >= 0 {
+					x.addMention(e, toks[cr.nameFrom].start, pi, sentIdx, 2, x.sentenceSpan(toks, s), joinTokens(toks, cr.from, cr.to, x.text))
+					return attribution{ent: e, mention: span, form: x.formOf(e, toks, from, to)}
+				}
+			case runOrg:
+				e := x.orgFromRun(toks, cr, s)
+				x.addMention(e, toks[cr.from].start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+				return attribution{ent: e, mention: span, form: "description"}
+			}
+			k = j - 1
+			continue
+		}
+		if determiners[t.lower] || t.lower == "people" || t.lower == "sources" || t.lower == "officials" {
+			if d, ok := parseDescription(toks, k, to); ok {
+				if e := x.resolveDescription(toks, d, true); e >= 0 {
+					x.addMention(e, toks[k].start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+					return attribution{ent: e, mention: span, form: "description"}
+				}
+				if d.role {
+					e := x.newEntity(entity{typ: article.Anonymous, name: joinTokens(toks, d.from, d.end, x.text), head: d.head,
+						intro: span})
+					x.ents[e].addRole(d.head)
+					x.addMention(e, toks[k].start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+					return attribution{ent: e, mention: span, form: "role"}
+				}
+			}
+		}
+	}
+	// headline style: a bare role ("council leader") or a bare plural
+	// group ("critics", "analysts")
+	last := toks[to-1].lower
+	if to-from <= 3 && (titleWords[last] || anonymousHeads[last]) {
+		if isPlural(last) || anonymousHeads[last] && !titleWords[last] {
+			e := x.newEntity(entity{typ: article.Anonymous, name: joinTokens(toks, from, to, x.text), head: singular(last),
+				plural: isPlural(last), bare: isPlural(last), intro: span})
+			x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+			return attribution{ent: e, mention: span, form: "description"}
+		}
+		e := x.newEntity(entity{typ: article.Person, name: joinTokens(toks, from, to, x.text), fullAt: -1, intro: span})
+		x.ents[e].addRole(last)
+		x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+		return attribution{ent: e, mention: span, form: "role"}
+	}
+	return noAttribution
+}
+
+func honorificWord(w string) bool {
+	_, ok := honorifics[w]
+	return ok
+}
+
+func isAllCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// formOf says how a phrase names its source: a full name, a surname or
+// honorific form, or a description.
+func (x *attributor) formOf(e int, toks []token, from, to int) string {
+	ent := &x.ents[e]
+	if ent.typ != article.Person {
+		return "description"
+	}
+	n := 0
+	for k := from; k < to; k++ {
+		w, _ := stripPossessive(toks[k].lower)
+		if containsTok(ent.nameToks, w) {
+			n++
+		}
+	}
+	switch {
+	case n >= 2:
+		return "name"
+	case n == 1:
+		return "surname"
+	}
+	return "role"
+}
+
+// termReason says why a quoted string is a term rather than a quotation:
+// a naming cue before it, title case, or a short modifier inside a noun
+// phrase. It returns "" for quotations.
+func termReason(toks []token, k int, s sentence, text string) string {
+	prev := func(n int) string {
+		if k-n < s.from || toks[k-n].kind != tokWord {
+			return ""
+		}
+		return toks[k-n].lower
+	}
+	for _, cue := range namingCues {
+		for skip := 0; skip <= 1; skip++ {
+			// allow an article between cue and quote: "dubbed the 'Velna process'"
+			if skip == 1 && prev(1) != "the" && prev(1) != "a" {
+				continue
+			}
+			match := true
+			for i := range cue {
+				if prev(len(cue)-i+skip) != cue[i] {
+					match = false
+					break
+				}
+			}
+			if match {
+				return "named as " + strings.Join(cue, " ")
+			}
+		}
+	}
+	switch prev(1) {
+	case "call", "calls", "called":
+		subj := prev(2)
+		if subj == "whom" || subj == "which" || subj != "" && strings.HasSuffix(subj, "s") && !pronounLike(subj) && subj != "was" && subj != "is" {
+			return "name: what others call it"
+		}
+	}
+	words := quoteWords(text)
+	if isTitleCase(words) && !attributionFollows(toks[k+1:s.to]) && (len(words) >= 2) {
+		return "title"
+	}
+	if len(words) <= 2 && startsLower(text) && k+1 < s.to && k > s.from {
+		p, n := toks[k-1], toks[k+1]
+		if p.kind == tokWord && (p.lower == "a" || p.lower == "an" || p.lower == "the" || p.lower == "its" || p.lower == "their") &&
+			n.kind == tokWord && !n.capitalised() && !functionWords[n.lower] && !prepositions[n.lower] && !auxiliaries[n.lower] {
+			if _, verb := speechForms[n.lower]; !verb {
+				return "scare quote"
+			}
+		}
+	}
+	return ""
+}
+
+func quoteWords(text string) []string {
+	return strings.FieldsFunc(text, func(r rune) bool {
+		return unicode.IsSpace(r) || r == ',' || r == '.' || r == '!' || r == '?' || r == ';' || r == ':'
+	})
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+func isTitleCase(words []string) bool {
+	if len(words) == 0 || len(words) > 8 {
+		return false
+	}
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			continue
+		}
+		if i > 0 && smallTitleWords[strings.ToLower(w)] {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// isScareQuote: a short lower-case quoted phrase with no speaker is a
+// scare quote or a word used as a word.
+func isScareQuote(text string) bool {
+	words := quoteWords(text)
+	if len(words) == 0 || len(words) > 3 || !startsLower(text) {
+		return false
+	}
+	return !strings.ContainsAny(strings.TrimRight(text, ".,!?"), ".!?")
+}
+
+// finish turns entities into sources and fills each quote's speaker.
+func (x *attributor) finish() {
+	doc := x.doc
+	for q := range doc.Quotes {
+		quote := &doc.Quotes[q]
+		e := x.speakerOf[q]
+		if e < 0 || quote.Kind == article.Term {
+			quote.Confidence = 0.5
+			if quote.Kind == article.Quotation {
+				quote.Confidence = 0.6
+			}
+			continue
+		}
+		ent := &x.ents[e]
+		if ent.source < 0 {
+			ent.source = len(doc.Sources)
+			doc.Sources = append(doc.Sources, article.Source{Name: ent.name, Type: ent.typ, Intro: ent.intro, Description: ent.desc, Bare: ent.bare})
+			if ent.typ == article.Person && ent.full {
+				doc.Sources[ent.source].Intro = article.Span{Start: ent.fullAt, End: ent.fullAt + len(ent.name)}
+			}
+			if ent.typ == article.Anonymous {
+				doc.Sources[ent.source].AnonymityReason, doc.Sources[ent.source].ReasonSpan = x.anonymityReason(ent)
+			}
+		}
+		src := &doc.Sources[ent.source]
+		src.Quotes = append(src.Quotes, quote.ID)
+		m := x.mentionOf[q]
+		sp := &article.Speaker{Name: ent.name, Type: ent.typ, Source: ent.source, MentionSpan: m.span, Form: m.form}
+		if !m.span.Empty() {
+			sp.Mention = strings.Join(strings.Fields(doc.Slice(m.span)), " ")
+			addUnique(&src.Mentions, sp.Mention)
+		}
+		if ent.typ == article.Person {
+			sp.FullNameGiven = ent.full
+			sp.FullNameAt = ent.fullAt
+		}
+		quote.Speaker = sp
+		quote.Cue, quote.CueSpan, quote.Confidence = m.cue, m.cueSpan, m.conf
+	}
+	sort.SliceStable(doc.Sources, func(i, j int) bool { return false })
+}
+
+func addUnique(list *[]string, s string) {
+	for _, x := range *list {
+		if x == s {
+			return
+		}
+	}
+	*list = append(*list, s)
+}
+
+// anonymityReason looks for a stated reason for anonymity in the sentences
+// that mention the source.
+func (x *attributor) anonymityReason(ent *entity) (bool, article.Span) {
+	for _, s := range ent.sentences {
+		text := x.text[s.Start:s.End]
+		for _, phrase := range anonymityReasons {
+			if i := indexFold(text, phrase); i >= 0 {
+				return true, article.Span{Start: s.Start + i, End: s.Start + i + len(phrase)}
+			}
+		}
+	}
+	return false, article.Span{}
+}
+
+// indexFold finds sub in s ignoring ASCII case, returning a byte offset
+// into s.
+func indexFold(s, sub string) int {
+	n := len(sub)
+	for i := 0; i+n <= len(s); i++ {
+		match := true
+		for j := 0; j < n; j++ {
+			a, b := s[i+j], sub[j]
+			if 'A' <= a && a <= 'Z' {
+				a += 'a' - 'A'
+			}
+			if a != b {
+				match = false
+				break
+			}
+		}
+		if match {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,179 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/quotecheck/quotecheck/article"
+)
+
+type tokKind uint8
+
+const (
+	tokWord tokKind = iota + 1
+	tokPunct
+	tokQuote
+)
+
+// token is a word, a punctuation mark, or a whole quotation (marks and
+// all) treated as one opaque token by the attribution grammar.
+type token struct {
+	kind       tokKind
+	start, end int
+	text       string
+	lower      string
+	quote      int // index into the quote list for tokQuote
+}
+
+func (t token) isWord(w string) bool  { return t.kind == tokWord && t.lower == w }
+func (t token) isPunct(p string) bool { return t.kind == tokPunct && t.text == p }
+
+// capitalised reports whether a word token starts with an upper-case letter.
+func (t token) capitalised() bool {
+	if t.kind != tokWord {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return unicode.IsUpper(r)
+}
+
+// tokenize splits a paragraph into tokens, replacing each quotation region
+// with one tokQuote token.
+func tokenize(text string, p article.Span, regions []article.Span, quoteIdx []int) []token {
+	var toks []token
+	ri := 0
+	for i := p.Start; i < p.End; {
+		if ri < len(regions) && i >= regions[ri].Start {
+			r := regions[ri]
+			toks = append(toks, token{kind: tokQuote, start: r.Start, end: r.End, text: text[r.Start:r.End], quote: quoteIdx[ri]})
+			i = r.End
+			ri++
+			continue
+		}
+		limit := p.End
+		if ri < len(regions) {
+			limit = regions[ri].Start
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += size
+		case isWordRune(r):
+			end := wordEnd(text, i, limit)
+			w := text[i:end]
+			toks = append(toks, token{kind: tokWord, start: i, end: end, text: w, lower: strings.ToLower(w)})
+			i = end
+		default:
+			end := i + size
+			// keep "..." and ". . ." as one ellipsis token
+			if r == '.' {
+				for end < limit && (text[end] == '.' || text[end] == ' ' && end+1 < limit && text[end+1] == '.') {
+					end++
+				}
+			}
+			toks = append(toks, token{kind: tokPunct, start: i, end: end, text: text[i:end], lower: text[i:end]})
+			i = end
+		}
+	}
+	return toks
+}
+
+// wordEnd finds the end of a word starting at i: letters and digits, with
+// inner apostrophes, hyphens, and full stops of abbreviations and numbers.
+func wordEnd(text string, i, limit int) int {
+	j := i
+	for j < limit {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if isWordRune(r) || unicode.Is(unicode.Mn, r) {
+			j += size
+			continue
+		}
+		if j+size < limit {
+			next, _ := utf8.DecodeRuneInString(text[j+size:])
+			inner := (r == '\'' || r == '\u2019' || r == '-' || r == '\u2010' || r == '&') && isWordRune(next)
+			num := (r == '.' || r == ',') && unicode.IsDigit(next) && j > i && unicode.IsDigit(lastRune(text[i:j]))
+			abbr := r == '.' && unicode.IsLetter(next) && j-i <= 2
+			if inner || num || abbr {
+				j += size
+				continue
+			}
+		}
+		if r == '.' {
+			w := strings.ToLower(text[i : j+1])
+			if abbreviations[w] || strings.Contains(text[i:j], ".") || isInitial(text[i:j]) {
+				j += size
+			}
+		}
+		// plural possessive apostrophe ("ministers' line")
+		if (r == '\'' || r == '\u2019') && j > i && (text[j-1] == 's' || text[j-1] == 'S') {
+			next := ' '
+			if j+size < limit {
+				next, _ = utf8.DecodeRuneInString(text[j+size:])
+			}
+			if unicode.IsSpace(next) {
+				j += size
+			}
+		}
+		break
+	}
+	return j
+}
+
+func isInitial(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	return size == len(w) && unicode.IsUpper(r)
+}
+
+// sentence is a run of tokens [from, to) in a paragraph's token list.
+type sentence struct{ from, to int }
+
+// splitSentences breaks tokens at sentence-final punctuation, and after a
+// quotation that ends a sentence when what follows is not its attribution.
+func splitSentences(toks []token, quoteTexts func(int) string) []sentence {
+	var out []sentence
+	start := 0
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		end := false
+		switch {
+		case t.kind == tokPunct && (t.text == "." || t.text == "!" || t.text == "?"):
+			end = i+1 == len(toks) || startsSentence(toks[i+1])
+		case t.kind == tokQuote && i+1 < len(toks):
+			inner := strings.TrimRight(quoteTexts(t.quote), " \u201D\u2019\"'")
+			last := lastRune(inner)
+			if (last == '.' || last == '!' || last == '?') && startsSentence(toks[i+1]) && !attributionFollows(toks[i+1:]) {
+				end = true
+			}
+		}
+		if end {
+			out = append(out, sentence{start, i + 1})
+			start = i + 1
+		}
+	}
+	if start < len(toks) {
+		out = append(out, sentence{start, len(toks)})
+	}
+	return out
+}
+
+func startsSentence(t token) bool {
+	return t.kind == tokQuote || t.capitalised() || t.kind == tokWord && unicode.IsDigit(lastRune(t.text[:1]))
+}
+
+// attributionFollows reports whether a speech verb comes within the next
+// few tokens, before any sentence punctuation: `"Why?" Smith asked.`
+func attributionFollows(toks []token) bool {
+	for i, t := range toks {
+		if i > 6 || t.kind == tokQuote || t.kind == tokPunct && (t.text == "." || t.text == ";" || t.text == ":") {
+			return false
+		}
+		if vf, ok := speechForms[t.lower]; ok && t.kind == tokWord && !vf.Gerund && !vf.Base {
+			return true
+		}
+		if t.isWord("according") {
+			return true
+		}
+	}
+	return false
+}

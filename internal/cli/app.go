@@ -1,0 +1,140 @@
+// Package cli wires quotecheck's commands. cmd/quotecheck only calls Main;
+// tests call Run with their own streams.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+)
+
+// Version is set at build time with -ldflags "-X ...cli.Version=...".
+var Version = "0.1.0"
+
+// Exit codes.
+const (
+	ExitClean    = 0
+	ExitFindings = 1
+	ExitError    = 2
+)
+
+// Main runs the program with the process's streams and returns its exit
+// code.
+func Main(args []string) int {
+	return Run(args, os.Stdin, os.Stdout, os.Stderr)
+}
+
+// Run runs the program and returns its exit code, never calling os.Exit.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	app := newApp(stdin, stdout, stderr)
+	err := app.Run(reorderArgs(app, args))
+	if err == nil {
+		return ExitClean
+	}
+	var ec cli.ExitCoder
+	if errors.As(err, &ec) {
+		if msg := ec.Error(); msg != "" {
+			fmt.Fprintln(stderr, "quotecheck:", msg)
+		}
+		return ec.ExitCode()
+	}
+	fmt.Fprintln(stderr, "quotecheck:", err)
+	return ExitError
+}
+
+func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
+	env := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	return &cli.App{
+		Name:    "quotecheck",
+		Usage:   "check who is quoted in a news story, and how",
+		Version: Version,
+		Description: "quotecheck finds every direct quotation in an article, attributes it to a\n" +
+			"named person, an organisation or an anonymous source, and runs a newsroom's\n" +
+			"sourcing rules over the result.",
+		Reader:    stdin,
+		Writer:    stdout,
+		ErrWriter: stderr,
+		// Errors are turned into exit codes by Run, not by os.Exit.
+		ExitErrHandler:       func(*cli.Context, error) {},
+		HideHelpCommand:      true,
+		EnableBashCompletion: false,
+		Commands: []*cli.Command{
+			checkCommand(env),
+			quotesCommand(env),
+			rulesCommand(env),
+			evalCommand(env),
+		},
+	}
+}
+
+// env carries the streams commands write to.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+// usageError is an exit-2 error for bad command lines.
+func usageError(format string, args ...any) error {
+	return cli.Exit(fmt.Sprintf(format, args...), ExitError)
+}
+
+// reorderArgs moves flags written after positional arguments in front of
+// them: urfave/cli stops parsing flags at the first argument and would
+// otherwise take "--format json" in `check story.txt --format json` as two
+// more file names. Everything after "--" stays positional.
+func reorderArgs(app *cli.App, args []string) []string {
+	if len(args) < 2 {
+		return args
+	}
+	out := []string{args[0]}
+	i := 1
+	// global flags before the command
+	for i < len(args) && strings.HasPrefix(args[i], "-") && args[i] != "-" {
+		out = append(out, args[i])
+		i++
+	}
+	if i >= len(args) {
+		return out
+	}
+	cmd := app.Command(args[i])
+	out = append(out, args[i])
+	i++
+	if cmd == nil {
+		return append(out, args[i:]...)
+	}
+	takesValue := map[string]bool{}
+	for _, f := range cmd.Flags {
+		_, isBool := f.(*cli.BoolFlag)
+		for _, n := range f.Names() {
+			takesValue[n] = !isBool
+		}
+	}
+	var flags, positional []string
+	for ; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			positional = append(positional, args[i+1:]...)
+			break
+		}
+		if strings.HasPrefix(a, "-") && a != "-" {
+			flags = append(flags, a)
+			name := strings.TrimLeft(a, "-")
+			if !strings.Contains(name, "=") && takesValue[name] && i+1 < len(args) {
+				flags = append(flags, args[i+1])
+				i++
+			}
+			continue
+		}
+		positional = append(positional, a)
+	}
+	out = append(out, flags...)
+	if len(positional) > 0 {
+		out = append(out, "--")
+		out = append(out, positional...)
+	}
+	return out
+}

@@ -1,0 +1,86 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/quotecheck/quotecheck/checker"
+	"github.com/quotecheck/quotecheck/eval"
+	"github.com/quotecheck/quotecheck/rules"
+)
+
+func evalCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "eval",
+		Usage:     "score the checker against gold-annotated articles",
+		ArgsUsage: "GOLD...",
+		Description: "Reads gold files (one JSON object per file, or JSON Lines) or folders of them and prints\n" +
+			"quote precision/recall/F1, speaker and speaker-type accuracy, and per-rule finding\n" +
+			"precision/recall, scored as the gold-format spec describes.",
+		Flags: []cli.Flag{
+			&cli.IntFlag{Name: "errors", Usage: "list up to N mistakes"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() == 0 {
+				return usageError("eval: no gold files given")
+			}
+			files, err := goldFiles(c.Args().Slice())
+			if err != nil {
+				return cli.Exit(err.Error(), ExitError)
+			}
+			chk, err := checkerForEval()
+			if err != nil {
+				return err
+			}
+			score := eval.NewScore()
+			for _, f := range files {
+				golds, err := eval.LoadGold(f)
+				if err != nil {
+					return cli.Exit(err.Error(), ExitError)
+				}
+				for i := range golds {
+					eval.ScoreArticle(score, chk, &golds[i])
+				}
+			}
+			eval.WriteScore(e.stdout, score, c.Int("errors"))
+			return nil
+		},
+	}
+}
+
+// goldFiles expands folders into their .json and .jsonl files.
+func goldFiles(args []string) ([]string, error) {
+	var out []string
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() {
+			out = append(out, a)
+			continue
+		}
+		var found []string
+		filepath.Walk(a, func(p string, info os.FileInfo, err error) error {
+			if err == nil && !info.IsDir() && (strings.HasSuffix(p, ".json") || strings.HasSuffix(p, ".jsonl")) {
+				found = append(found, p)
+			}
+			return nil
+		})
+		sort.Strings(found)
+		if len(found) == 0 {
+			return nil, fmt.Errorf("%s: no .json or .jsonl gold files", a)
+		}
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+func checkerForEval() (*checker.Checker, error) {
+	return checker.New(rules.All(), checker.Config{})
+}

@@ -1,0 +1,51 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/quotecheck/quotecheck/checker"
+	"github.com/quotecheck/quotecheck/report"
+)
+
+func quotesCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "quotes",
+		Usage:     "print a table of every quotation, its speaker and source type, and the sources",
+		ArgsUsage: "[PATH|-]...",
+		Flags: append([]cli.Flag{
+			&cli.IntFlag{Name: "width", Value: 70, Usage: "longest quote text shown, in characters (0: all)"},
+		}, checkFlags()...),
+		Action: func(c *cli.Context) error {
+			chk, err := newChecker(c)
+			if err != nil {
+				return err
+			}
+			if c.NArg() == 0 {
+				return usageError("quotes: no paths given (use - for standard input)")
+			}
+			failed := 0
+			first := true
+			chk.Run(context.Background(), checker.ExpandPaths(c.Args().Slice()), c.Int("jobs"), e.open(chk), func(r checker.Result) {
+				if r.Err != nil {
+					failed++
+					fmt.Fprintf(e.stderr, "%s: error: %v\n", r.Path, r.Err)
+					return
+				}
+				if !first {
+					fmt.Fprintln(e.stdout)
+				}
+				first = false
+				if err := report.WriteQuoteTable(e.stdout, r, c.Int("width")); err != nil {
+					failed++
+				}
+			})
+			if failed > 0 {
+				return cli.Exit("", ExitError)
+			}
+			return nil
+		},
+	}
+}

@@ -1,0 +1,87 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
+
+	"github.com/quotecheck/quotecheck/article"
+	"github.com/quotecheck/quotecheck/checker"
+)
+
+// WriteQuoteTable prints what a standards editor reads first: every
+// quotation with its speaker, source type and cue, then the sources.
+func WriteQuoteTable(out io.Writer, r checker.Result, width int) error {
+	if r.Err != nil {
+		return r.Err
+	}
+	doc := r.Doc
+	fmt.Fprintf(out, "%s\n\n", displayPath(r.Path))
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tLINE\tSPEAKER\tTYPE\tCUE\tCONF\tQUOTE")
+	n := 0
+	for i := range doc.Quotes {
+		q := &doc.Quotes[i]
+		if q.Kind == article.Term {
+			continue
+		}
+		n++
+		p := doc.Lines().Position(q.Span.Start)
+		speaker, typ := "—", "none"
+		if q.Speaker != nil {
+			speaker, typ = q.Speaker.Name, string(q.Speaker.Type)
+			if q.Speaker.Mention != "" && !strings.EqualFold(q.Speaker.Mention, q.Speaker.Name) {
+				speaker += " (" + clip(q.Speaker.Mention, 24) + ")"
+			}
+		}
+		cue := q.Cue
+		if cue == "" {
+			cue = "—"
+		}
+		fmt.Fprintf(tw, "%s\t%d:%d\t%s\t%s\t%s\t%.2f\t%s\n", q.ID, p.Line, p.Column, clip(speaker, 48), typ, clip(cue, 24), q.Confidence, "“"+clip(doc.QuoteText(q), width)+"”")
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if n == 0 {
+		fmt.Fprintln(out, "(no quotations)")
+	}
+	fmt.Fprintf(out, "\nSOURCES\n")
+	tw = tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "NAME\tTYPE\tQUOTES\tANONYMITY REASON")
+	for _, s := range doc.Sources {
+		reason := ""
+		if s.Type == article.Anonymous {
+			reason = "not given"
+			if s.AnonymityReason {
+				reason = "“" + clip(doc.Slice(s.ReasonSpan), 40) + "”"
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", clip(s.Name, 48), s.Type, strings.Join(s.Quotes, " "), reason)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	var terms []string
+	for i := range doc.Quotes {
+		if q := &doc.Quotes[i]; q.Kind == article.Term {
+			terms = append(terms, fmt.Sprintf("“%s” (%s)", clip(doc.QuoteText(q), 40), q.TermReason))
+		}
+	}
+	if len(terms) > 0 {
+		fmt.Fprintf(out, "\nNOT QUOTATIONS: %s\n", strings.Join(terms, "; "))
+	}
+	return nil
+}
+
+// clip shortens s to n characters with an ellipsis, on one line.
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if n <= 0 || utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,107 @@
+package report
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/quotecheck/quotecheck/checker"
+)
+
+// Writer prints check results as they arrive, so that memory does not grow
+// with the number of documents. Close finishes the output.
+type Writer interface {
+	Write(r checker.Result) error
+	Close() error
+}
+
+// Formats lists the --format values of the check command.
+var Formats = []string{"text", "json", "jsonl"}
+
+// NewWriter returns the writer for a format name. Errors for unreadable
+// inputs go to errOut in text format; JSON formats carry them as documents
+// with an "error" field.
+func NewWriter(format string, out, errOut io.Writer, tool Tool, minSeverity checker.Severity) (Writer, error) {
+	switch format {
+	case "text", "":
+		return &textWriter{out: out, errOut: errOut, min: minSeverity}, nil
+	case "json":
+		return &jsonWriter{out: bufio.NewWriter(out), tool: tool}, nil
+	case "jsonl":
+		return &jsonlWriter{enc: json.NewEncoder(out)}, nil
+	}
+	return nil, fmt.Errorf("unknown format %q (want text, json or jsonl)", format)
+}
+
+// textWriter prints compiler-style lines: path:line:col: severity: message [rule].
+type textWriter struct {
+	out, errOut io.Writer
+	min         checker.Severity
+}
+
+func (w *textWriter) Write(r checker.Result) error {
+	if r.Err != nil {
+		_, err := fmt.Fprintf(w.errOut, "%s: error: %v\n", displayPath(r.Path), r.Err)
+		return err
+	}
+	for _, f := range r.Findings {
+		if f.Severity < w.min {
+			continue
+		}
+		p := r.Doc.Lines().Position(f.Span.Start)
+		if _, err := fmt.Fprintf(w.out, "%s:%d:%d: %s: %s [%s]\n", displayPath(r.Path), p.Line, p.Column, f.Severity, f.Message, f.Rule); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *textWriter) Close() error { return nil }
+
+func displayPath(p string) string {
+	if p == "-" || p == "" {
+		return "<stdin>"
+	}
+	return p
+}
+
+// jsonWriter streams one JSON object: the header, each document as it
+// comes, then the closing brackets.
+type jsonWriter struct {
+	out  *bufio.Writer
+	tool Tool
+	n    int
+}
+
+func (w *jsonWriter) Write(r checker.Result) error {
+	if w.n == 0 {
+		tool, _ := json.Marshal(w.tool)
+		fmt.Fprintf(w.out, "{\n  \"schema_version\": %d,\n  \"tool\": %s,\n  \"documents\": [\n", SchemaVersion, tool)
+	} else {
+		w.out.WriteString(",\n")
+	}
+	w.n++
+	b, err := json.MarshalIndent(DocumentOf(r), "    ", "  ")
+	if err != nil {
+		return err
+	}
+	w.out.WriteString("    ")
+	_, err = w.out.Write(b)
+	return err
+}
+
+func (w *jsonWriter) Close() error {
+	if w.n == 0 {
+		tool, _ := json.Marshal(w.tool)
+		fmt.Fprintf(w.out, "{\n  \"schema_version\": %d,\n  \"tool\": %s,\n  \"documents\": [", SchemaVersion, tool)
+	}
+	w.out.WriteString("\n  ]\n}\n")
+	return w.out.Flush()
+}
+
+// jsonlWriter prints one document object per line.
+type jsonlWriter struct{ enc *json.Encoder }
+
+func (w *jsonlWriter) Write(r checker.Result) error { return w.enc.Encode(DocumentOf(r)) }
+func (w *jsonlWriter) Close() error                 { return nil }

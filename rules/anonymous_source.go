@@ -1,0 +1,36 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/quotecheck/quotecheck/article"
+	"github.com/quotecheck/quotecheck/checker"
+)
+
+// AnonymousSource flags every quotation attributed to an unnamed source.
+var AnonymousSource = &checker.Rule{
+	ID:       "anonymous-source",
+	Severity: checker.Warning,
+	Title:    "Quotation attributed to an unnamed source",
+	Rationale: "Readers cannot weigh what an unnamed source says. Style books allow anonymity " +
+		"only when the information is vital and unavailable on the record, and ask that the " +
+		"source be described as precisely as possible (agency, role, how they know) and that " +
+		"the story say why anonymity was granted. Anonymous opinions and attacks are the case " +
+		"editors most want to see.",
+	Bad:  `"They will fold within a week," a senior official said.`,
+	Good: `"They will fold within a week," said Dana Reyes, the ministry's chief negotiator.`,
+	Run: func(pass *checker.Pass) {
+		for _, q := range pass.Doc.Quotations() {
+			if q.Speaker == nil || q.Speaker.Type != article.Anonymous {
+				continue
+			}
+			words := speakerWords(q)
+			if words != q.Speaker.Name {
+				words = fmt.Sprintf("%q, that is %q", words, q.Speaker.Name)
+			} else {
+				words = fmt.Sprintf("%q", words)
+			}
+			pass.Reportf(q.Span, q.ID, "quote attributed to an unnamed source (%s); say why anonymity was granted", words)
+		}
+	},
+}

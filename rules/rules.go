@@ -1,0 +1,53 @@
+// Package rules holds quotecheck's checks, one rule per file. Each rule is
+// a checker.Rule value: documentation as data plus one Run function. Rules
+// are registered explicitly in All, never through init.
+package rules
+
+import (
+	"strings"
+
+	"github.com/quotecheck/quotecheck/article"
+	"github.com/quotecheck/quotecheck/checker"
+)
+
+// All returns every rule in the order they are documented.
+func All() []*checker.Rule {
+	return []*checker.Rule{
+		AnonymousSource,
+		AnonymousNoReason,
+		MissingAttribution,
+		UnbalancedQuotes,
+		NonNeutralVerb,
+		AlteredQuote,
+		SurnameBeforeIntroduction,
+	}
+}
+
+// ByID finds a rule by id in a list.
+func ByID(list []*checker.Rule, id string) *checker.Rule {
+	for _, r := range list {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}
+
+// speakerWords is how a finding message names a speaker: the words at the
+// attribution, or the canonical name when the quote inherits its speaker.
+func speakerWords(q *article.Quote) string {
+	if q.Speaker.Mention != "" {
+		return q.Speaker.Mention
+	}
+	return q.Speaker.Name
+}
+
+// short trims a quote for use inside a message.
+func short(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
