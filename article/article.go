@@ -136,6 +136,13 @@ type Document struct {
 	Sources    []Source
 	Marks      []MarkProblem
 
+	// Source, when set, is the original file (Markdown, HTML, a JSON
+	// record) that Text was extracted from, and SourceMap maps offsets in
+	// Text back to offsets in Source. Positions are then reported in the
+	// original file.
+	Source    string
+	SourceMap *OffsetMap
+
 	lines *LineIndex
 }
 
@@ -146,12 +153,26 @@ func New(path, text string) *Document {
 	return d
 }
 
-// Lines returns the document's line index, building it on first use.
+// Lines returns the line index of the file the document was read from
+// (Source when set, else Text), building it on first use.
 func (d *Document) Lines() *LineIndex {
 	if d.lines == nil {
-		d.lines = NewLineIndex(d.Text)
+		if d.SourceMap != nil {
+			d.lines = NewLineIndex(d.Source)
+		} else {
+			d.lines = NewLineIndex(d.Text)
+		}
 	}
 	return d.lines
+}
+
+// Position returns the printable position of a byte offset into Text, in
+// the file the document was read from.
+func (d *Document) Position(offset int) Position {
+	if d.SourceMap != nil {
+		offset = d.SourceMap.SourceOffset(offset)
+	}
+	return d.Lines().Position(offset)
 }
 
 // Slice returns the text a span covers.

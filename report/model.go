@@ -87,7 +87,7 @@ type Document struct {
 
 // SpanOf converts a byte span to its printable form.
 func SpanOf(doc *article.Document, s article.Span) Span {
-	p := doc.Lines().Position(s.Start)
+	p := doc.Position(s.Start)
 	return Span{Start: s.Start, End: s.End, Line: p.Line, Column: p.Column}
 }
 

@@ -28,7 +28,7 @@ func WriteQuoteTable(out io.Writer, r checker.Result, width int) error {
 			continue
 		}
 		n++
-		p := doc.Lines().Position(q.Span.Start)
+		p := doc.Position(q.Span.Start)
 		speaker, typ := "—", "none"
 		if q.Speaker != nil {
 			speaker, typ = q.Speaker.Name, string(q.Speaker.Type)

@@ -49,7 +49,7 @@ func (w *textWriter) Write(r checker.Result) error {
 		if f.Severity < w.min {
 			continue
 		}
-		p := r.Doc.Lines().Position(f.Span.Start)
+		p := r.Doc.Position(f.Span.Start)
 		if _, err := fmt.Fprintf(w.out, "%s:%d:%d: %s: %s [%s]\n", displayPath(r.Path), p.Line, p.Column, f.Severity, f.Message, f.Rule); err != nil {
 			return err
 		}
