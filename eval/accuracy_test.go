@@ -1,0 +1,82 @@
+package eval
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/quotecheck/quotecheck/checker"
+	"github.com/quotecheck/quotecheck/rules"
+)
+
+// sharedDir finds ../shared next to the repository root, or "".
+func sharedDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	require.NoError(t, err)
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			shared := filepath.Join(dir, "..", "shared")
+			if _, err := os.Stat(filepath.Join(shared, "corpus", "dev")); err == nil {
+				return shared
+			}
+			return ""
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+func scoreCorpus(t *testing.T, pattern string) *Score {
+	t.Helper()
+	files, err := filepath.Glob(pattern)
+	require.NoError(t, err)
+	require.NotEmpty(t, files, "no gold files match %s", pattern)
+	chk, err := checker.New(rules.All(), checker.Config{})
+	require.NoError(t, err)
+	s := NewScore()
+	for _, f := range files {
+		golds, err := LoadGold(f)
+		require.NoError(t, err)
+		for i := range golds {
+			ScoreArticle(s, chk, &golds[i])
+		}
+	}
+	return s
+}
+
+// TestAccuracyDev holds the extractor to the thresholds on the
+// shared development corpus.
+func TestAccuracyDev(t *testing.T) {
+	shared := sharedDir(t)
+	if shared == "" {
+		t.Skip("../shared/corpus/dev not found next to the repository: accuracy not measured")
+	}
+	s := scoreCorpus(t, filepath.Join(shared, "corpus", "dev", "*.json"))
+	for _, m := range s.Mistakes {
+		t.Logf("%s: %s: %s", m.Article, m.Kind, m.Detail)
+	}
+	t.Logf("quote F1 %.3f, speaker %.3f, type %.3f over %d gold quotes", s.Quotes.F1(), s.SpeakerAccuracy(), s.TypeAccuracy(), s.GoldQuotes)
+	assert.GreaterOrEqual(t, s.Quotes.F1(), 0.97, "quote F1")
+	assert.GreaterOrEqual(t, s.SpeakerAccuracy(), 0.93, "speaker accuracy")
+	assert.GreaterOrEqual(t, s.TypeAccuracy(), 0.93, "speaker-type accuracy")
+}
+
+// TestSeedStory requires every quotation of the seed story to have the
+// right speaker and type.
+func TestSeedStory(t *testing.T) {
+	shared := sharedDir(t)
+	if shared == "" {
+		t.Skip("../shared not found: seed story not checked")
+	}
+	s := scoreCorpus(t, filepath.Join(shared, "corpus", "dev", "seed-biden-xi.json"))
+	assert.Equal(t, 14, s.GoldQuotes)
+	assert.Equal(t, s.GoldQuotes, s.SpeakerRight, "speakers: %v", s.Mistakes)
+	assert.Equal(t, s.GoldQuotes, s.TypeRight, "types: %v", s.Mistakes)
+}
