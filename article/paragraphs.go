@@ -76,14 +76,27 @@ func trimSpan(text string, s Span) Span {
 func markHeadings(text string, paras []Paragraph) {
 	for i := range paras {
 		p := text[paras[i].Start:paras[i].End]
-		if strings.ContainsAny(p, "\n") || len(strings.Fields(p)) > 25 {
-			continue
-		}
 		last, _ := utf8.DecodeLastRuneInString(p)
 		switch last {
 		case '.', '!', '?', ':', ';', ',', '"', '\u201d', '\'', '\u2019', '\u2026', ')':
 			continue
 		}
+		if len(p) > 400 || strings.ContainsAny(p, "\n") || wordCount(p) > 25 {
+			continue
+		}
 		paras[i].Heading = true
 	}
+}
+
+// wordCount counts space-separated words without allocating.
+func wordCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in, n = true, n+1
+		}
+	}
+	return n
 }

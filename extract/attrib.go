@@ -19,6 +19,14 @@ type attributor struct {
 	// lastSpeech is the entity that last spoke (quoted or reported) in each
 	// paragraph, for quote paragraphs that carry no attribution.
 	lastSpeech []int
+	// inHeading is set while registering a headline, where title case
+	// makes every word look like a name.
+	inHeading bool
+	// lastPos is each entity's latest mention; index finds entities by
+	// name word, full name and role so lookups do not scan the article.
+	lastPos []int
+	index   map[string][]int
+	orgs    []int
 }
 
 type speakerMention struct {
@@ -51,7 +59,9 @@ type paraState struct {
 
 // Extract finds the quotations in doc, attributes each to a speaker and
 // fills doc.Quotes, doc.Sources and doc.Marks.
-func Extract(doc *article.Document) {
+func Extract(doc *article.Document) { debugExtract(doc) }
+
+func debugExtract(doc *article.Document) *attributor {
 	raw, problems := Scan(doc.Text, doc.Paragraphs)
 	doc.Marks = problems
 	doc.Quotes = make([]article.Quote, len(raw))
@@ -64,7 +74,7 @@ func Extract(doc *article.Document) {
 			doc.Quotes[i].Close = article.Span{}
 		}
 	}
-	x := &attributor{doc: doc, text: doc.Text, speakerOf: make([]int, len(raw)), mentionOf: make([]speakerMention, len(raw))}
+	x := &attributor{doc: doc, text: doc.Text, speakerOf: make([]int, len(raw)), mentionOf: make([]speakerMention, len(raw)), index: map[string][]int{}}
 	for i := range x.speakerOf {
 		x.speakerOf[i] = -1
 	}
@@ -85,6 +95,7 @@ func Extract(doc *article.Document) {
 		x.paragraph(pi, p, regions, idx)
 	}
 	x.finish()
+	return x
 }
 
 func itoa(n int) string {
@@ -199,7 +210,7 @@ func (x *attributor) noteReportedSpeech(toks []token, s sentence, pi, sentIdx in
 // isCue reports whether token k is a finite reporting verb in active voice.
 func (x *attributor) isCue(toks []token, k int, s sentence) bool {
 	t := toks[k]
-	if t.kind != tokWord {
+	if t.kind != tokWord || t.flags&fSpeech == 0 {
 		return false
 	}
 	vf, ok := speechForms[t.lower]
@@ -313,7 +324,7 @@ func (x *attributor) after(toks []token, s sentence, k, pi, sentIdx int) attribu
 			break
 		}
 		if x.isCue(toks, v, s) {
-			if !npLike(toks[j]) {
+			if !npLike(toks[j]) || !plausibleSubject(toks, j, trimAux(toks, j, v)) {
 				return noAttribution
 			}
 			a := x.speakerIn(toks, s, j, trimAux(toks, j, v), pi, sentIdx)
@@ -461,7 +472,15 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 			continue
 		case "call", "calls", "called", "calling":
 			if v == k-1 {
-				continue // naming, handled by termReason
+				// "what the chief executive called “…”": the subject said it
+				if v > s.from && !passiveAux[toks[v-1].lower] {
+					a := x.subjectOf(toks, v, s, pi, sentIdx)
+					if a.ent >= 0 {
+						a.cue, a.cueSpan, a.conf = t.text, article.Span{Start: t.start, End: t.end}, 0.7
+						return a, true
+					}
+				}
+				continue
 			}
 			if objectBetween(toks, v+1, k) {
 				a := x.subjectOf(toks, v, s, pi, sentIdx)
@@ -476,12 +495,50 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 		if v > s.from && (toks[v-1].isPunct(",") || toks[v-1].kind == tokQuote) && isInverted(toks, v, k) {
 			return noAttribution, true // inverted: `"…," said X, who …`
 		}
+		if outer, ok := x.outerFrame(toks, s, v, pi, sentIdx); ok {
+			return outer, true
+		}
 		a := x.subjectOf(toks, v, s, pi, sentIdx)
 		if a.ent >= 0 {
 			a.cue, a.cueSpan = cueText(toks, v, s)
 			a.conf = 0.85
 		}
 		return a, true
+	}
+	return noAttribution, false
+}
+
+// outerFrame finds a reporting verb that governs the one at v through a
+// "that" clause ("quoted her as saying that a professor had told her
+// "…"", "the ministry said that its envoy told reporters "…""): the quote
+// belongs to the outer speaker, whose words the story reports.
+func (x *attributor) outerFrame(toks []token, s sentence, v, pi, sentIdx int) (attribution, bool) {
+	sawThat := false
+	for u := v - 1; u >= s.from; u-- {
+		t := toks[u]
+		if t.kind == tokQuote || t.lower == "and" || t.lower == "but" || t.isPunct(";") {
+			return noAttribution, false
+		}
+		if t.lower == "that" {
+			sawThat = true
+			continue
+		}
+		if !sawThat {
+			continue
+		}
+		if (t.lower == "saying") && u > s.from && toks[u-1].lower == "as" {
+			a := x.quotedAs(toks, s, u, pi, sentIdx)
+			return a, a.ent >= 0
+		}
+		if x.isCue(toks, u, s) {
+			a := x.subjectOf(toks, u, s, pi, sentIdx)
+			if a.ent < 0 {
+				return noAttribution, false
+			}
+			a.cue, a.cueSpan = cueText(toks, u, s)
+			a.conf = 0.75
+			return a, true
+		}
 	}
 	return noAttribution, false
 }
@@ -518,7 +575,7 @@ func (x *attributor) subjectOf(toks []token, v int, s sentence, pi, sentIdx int)
 	start := end
 	for start > s.from {
 		t := toks[start-1]
-		if isBoundary(t) {
+		if isBoundary(t) || t.lower == "what" {
 			break
 		}
 		if t.kind == tokWord && relativeWords[t.lower] && t.lower != "where" && t.lower != "when" {
@@ -581,6 +638,9 @@ func (x *attributor) antecedent(toks []token, rel int, s sentence, pi, sentIdx i
 	pos := toks[rel].start
 	for i := len(x.mentions) - 1; i >= 0; i-- {
 		m := x.mentions[i]
+		if m.pos < toks[s.from].start-4000 {
+			break
+		}
 		if m.pos < pos && m.pos >= toks[s.from].start {
 			ent := &x.ents[m.ent]
 			if ent.typ != article.Organization || toks[rel].lower == "which" {
@@ -690,20 +750,36 @@ func (x *attributor) sentenceSubject(toks []token, s sentence, pi, sentIdx int) 
 }
 
 func (x *attributor) subjectChunk(toks []token, s sentence) [2]int {
-	end := s.from
-	for end < s.to && toks[end].kind != tokQuote {
-		end++
-	}
-	head, _ := headChunk(toks, s.from, end)
-	// the subject ends at the first verb-like word
-	for k := head[0]; k < head[1]; k++ {
-		w := toks[k].lower
-		if toks[k].kind == tokWord && (auxiliaries[w] && k > head[0] || x.isCue(toks, k, s)) {
-			head[1] = k
+	// the first comma-separated chunk that is not an introductory phrase
+	start := s.from
+	for k := s.from; k <= s.to; k++ {
+		if k < s.to && !toks[k].isPunct(",") && toks[k].kind != tokQuote {
+			continue
+		}
+		if k > start {
+			first := toks[start]
+			intro := first.kind != tokWord || introWords[first.lower] && first.lower != "the" && first.lower != "a" ||
+				isParticiple(toks, [2]int{start, k}) || strings.HasSuffix(first.lower, "ing") && !first.capitalised()
+			if !intro {
+				end := k
+				// the subject ends at the first verb-like word
+				for j := start + 1; j < end; j++ {
+					w := toks[j].lower
+					if toks[j].kind == tokWord && (toks[j].flags&(fAux|fRel) != 0 || x.isCue(toks, j, s) || irregularPast[w] ||
+						!toks[j].capitalised() && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !isPlural(singular(w)) && j > start && toks[j-1].capitalised() && !anonymousHeads[w] && !orgHeads[w])) {
+						end = j
+						break
+					}
+				}
+				return [2]int{start, end}
+			}
+		}
+		if k < s.to && toks[k].kind == tokQuote {
 			break
 		}
+		start = k + 1
 	}
-	return head
+	return [2]int{s.from, s.from}
 }
 
 // sentenceFinal handles a clause that closes the sentence: `…, sources
@@ -804,14 +880,29 @@ func hasQuote(toks []token, s sentence) bool {
 
 func passiveBefore(toks []token, s sentence, k int) bool {
 	for j := s.from; j < k; j++ {
-		if passiveAux[toks[j].lower] && j+1 < k && strings.HasSuffix(toks[j+1].lower, "ed") {
-			return true
+		if !passiveAux[toks[j].lower] {
+			continue
 		}
-		if passiveAux[toks[j].lower] && j+2 < k && strings.HasSuffix(toks[j+2].lower, "ed") && strings.HasSuffix(toks[j+1].lower, "ly") {
-			return true
+		for n := j + 1; n < k && n <= j+2; n++ {
+			if isParticipleWord(toks[n].lower) {
+				return true
+			}
+			if !strings.HasSuffix(toks[n].lower, "ly") && toks[n].lower != "once" && toks[n].lower != "widely" {
+				break
+			}
 		}
 	}
 	return false
+}
+
+var irregularParticiples = set("written", "known", "seen", "given", "taken", "told", "held",
+	"thought", "shown", "done", "made", "said", "brought", "bought", "built", "called",
+	"chosen", "driven", "eaten", "fallen", "forgotten", "found", "heard", "hidden",
+	"kept", "left", "lost", "meant", "paid", "put", "read", "run", "sent", "set",
+	"sold", "spoken", "struck", "taught", "thrown", "understood", "won", "beaten")
+
+func isParticipleWord(w string) bool {
+	return strings.HasSuffix(w, "ed") || irregularParticiples[w]
 }
 
 // roleFollows reports a bare role phrase, as in a headline's "says council
@@ -849,4 +940,32 @@ func isInverted(toks []token, v, k int) bool {
 		}
 	}
 	return false
+}
+
+// plausibleSubject checks that tokens [from, to) can be the subject of an
+// attribution: a noun phrase, optionally with one appositive between
+// commas, and no clause of its own ("a phrase officials repeated, in what
+// diplomats said" is not).
+func plausibleSubject(toks []token, from, to int) bool {
+	commas := 0
+	for k := from; k < to; k++ {
+		t := toks[k]
+		if t.isPunct(",") {
+			commas++
+			continue
+		}
+		if commas == 0 && t.kind == tokWord && (relativeWords[t.lower] || t.lower == "what" || subordinators[t.lower]) {
+			return false
+		}
+	}
+	switch {
+	case commas == 0:
+		return to-from <= 10
+	case commas >= 2:
+		// "Jane Doe, a spokeswoman, said": the appositive must close right
+		// before the verb
+		return toks[to-1].isPunct(",")
+	}
+	// "Korhola, 34," style ages or one trailing comma before the verb
+	return toks[to-1].isPunct(",")
 }

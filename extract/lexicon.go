@@ -257,6 +257,25 @@ var anonymousHeads = set(
 	"engineers", "scientist", "scientists", "researcher", "researchers",
 	"detective", "detectives", "commander", "commanders", "soldier", "soldiers",
 	"policeman", "policemen", "councillor", "councillors", "aide-de-camp",
+	"volunteer", "volunteers", "parent", "parents", "mother", "mothers", "father",
+	"fathers", "shopper", "shoppers", "driver", "drivers", "commuter", "commuters",
+	"farmer", "farmers", "fisherman", "fishermen", "owner", "owners",
+	"shopkeeper", "shopkeepers", "vendor", "vendors", "tenant", "tenants",
+	"landlord", "landlords", "patient", "patients", "survivor", "survivors",
+	"victim", "victims", "refugee", "refugees", "migrant", "migrants", "voter",
+	"voters", "protester", "protesters", "demonstrator", "demonstrators",
+	"guard", "guards", "firefighter", "firefighters", "paramedic", "paramedics",
+	"pilot", "pilots", "contractor", "contractors", "builder", "builders",
+	"diner", "diners", "local", "locals", "villager", "villagers", "spectator",
+	"spectators", "onlooker", "onlookers", "bystander", "bystanders", "clerk",
+	"clerks", "staff", "employee", "insider", "confidant", "confidants",
+	"associate", "associates", "acquaintance", "acquaintances", "person's",
+	"individual", "individuals", "citizen", "citizens", "homeowner", "homeowners",
+	"retiree", "retirees", "pensioner", "pensioners", "mourner", "mourners",
+	"worshipper", "worshippers", "coworker", "coworkers", "co-worker", "co-workers",
+	"scholar", "scholars", "professor", "professors", "academic", "academics",
+	"physician", "physicians", "surgeon", "surgeons", "pharmacist", "pharmacists",
+	"accountant", "accountants", "auditor", "auditors", "regulator", "regulators",
 )
 
 // orgHeads name organisations when they head a capitalised name ("Kelbrook
@@ -284,7 +303,24 @@ var orgHeads = set(
 	"prosecutors", "prosecution", "federation", "academy", "tribunal",
 	"inquiry", "registry", "observatory", "broadcaster", "newspaper", "union",
 	"bancorp", "insurance", "airport", "railway", "railways", "utility",
-	"utilities", "forum", "council's", "department's", "reuters", "ap", "afp", "bbc",
+	"utilities", "forum", "council's", "foods", "food", "brands", "books", "press",
+	"publishing", "publishers", "software", "networks", "pharma", "therapeutics",
+	"biosciences", "biotech", "medical", "healthcare", "mining", "steel", "oil",
+	"gas", "power", "retail", "stores", "financial", "freight", "shipping",
+	"transport", "entertainment", "games", "robotics", "electronics", "telecom",
+	"communications", "ventures", "investments", "securities", "credit", "finance",
+	"payments", "cloud", "digital", "analytics", "research", "works", "co",
+	"co.", "incorporated", "limited", "llp", "gmbh", "ag", "sa", "nv", "bv",
+	"hotels", "resorts", "properties", "realty", "homes", "construction",
+	"engineering", "manufacturing", "chemicals", "materials", "apparel",
+	"beverages", "brewing", "brewery", "farms", "cooperative", "conference",
+	"federation", "agency", "department", "commission", "institute", "trust",
+	"prize", "awards", "council", "service", "rescue", "brigade", "hub", "clinic",
+	"pharmacy", "market", "markets", "airlines", "motors", "bureau", "station",
+	"radio", "television", "tv", "channel", "magazine", "daily", "weekly",
+	"sentinel", "gazette", "chronicle", "observer", "guardian", "telegraph",
+	"express", "mirror", "star", "sun", "standard", "record", "examiner",
+	"inquirer", "dispatch", "bulletin", "monitor", "agency's", "fc", "united", "department's", "reuters", "ap", "afp", "bbc",
 )
 
 // placeHeads end capitalised runs that name places, not people.
@@ -411,3 +447,44 @@ var namingCues = [][]string{
 
 var smallTitleWords = set("a", "an", "the", "of", "in", "on", "at", "to", "for",
 	"and", "or", "but", "with", "by", "from", "as", "nor", "de", "la", "le", "du", "von", "van")
+
+// irregularPast verbs end a sentence subject ("Quennell-Tsai spent ...").
+var irregularPast = set("spent", "went", "took", "made", "gave", "came", "saw", "got",
+	"won", "lost", "led", "left", "held", "kept", "met", "paid", "ran", "sent",
+	"set", "stood", "began", "became", "brought", "bought", "built", "chose",
+	"drove", "fell", "felt", "found", "grew", "heard", "hit", "knew", "laid",
+	"meant", "put", "read", "rose", "sat", "sold", "spoke", "struck", "taught",
+	"thought", "threw", "understood", "wore", "paused", "smiled", "laughed", "sighed")
+
+// Word-class flags, looked up once per token so that the grammar's many
+// class tests are bit tests rather than map lookups.
+const (
+	fSpeech uint16 = 1 << iota
+	fDet
+	fAux
+	fPrep
+	fRel
+	fPron
+)
+
+var lexFlags = buildLexFlags()
+
+func buildLexFlags() map[string]uint16 {
+	m := map[string]uint16{}
+	add := func(words map[string]bool, f uint16) {
+		for w := range words {
+			m[w] |= f
+		}
+	}
+	for w := range speechForms {
+		m[w] |= fSpeech
+	}
+	add(determiners, fDet)
+	add(auxiliaries, fAux)
+	add(prepositions, fPrep)
+	add(relativeWords, fRel)
+	for w := range pronounGender {
+		m[w] |= fPron
+	}
+	return m
+}

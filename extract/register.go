@@ -18,6 +18,7 @@ var nameParticles = set("de", "van", "von", "da", "das", "dos", "bin", "al", "el
 // registerSentence records every source candidate a sentence mentions:
 // names, organisations, anonymous descriptions and resolved pronouns.
 func (x *attributor) registerSentence(toks []token, s sentence, para, sentIdx int) {
+	x.inHeading = x.doc.Paragraphs[para].Heading
 	subj := x.subjectChunk(toks, s)
 	span := x.sentenceSpan(toks, s)
 	for i := s.from; i < s.to; i++ {
@@ -27,18 +28,21 @@ func (x *attributor) registerSentence(toks []token, s sentence, para, sentIdx in
 		}
 		sal := 1.0
 		switch {
+		case i > s.from && prepositions[toks[i-1].lower] && toks[i-1].lower != "and":
+			sal = 0.5
 		case i >= subj[0] && i < subj[1]:
 			sal = 2.0
-		case i > s.from && prepositions[toks[i-1].lower]:
-			sal = 0.5
 		}
-		if _, ok := pronounGender[t.lower]; ok && (t.lower == "he" || t.lower == "she") {
-			if e := x.resolvePronoun(t.lower, t.start, para, sentIdx); e >= 0 {
+		if t.flags&fPron != 0 && (t.lower == "he" || t.lower == "she") {
+			// a gender is learnt only from a pronoun that opens its sentence
+			// or clause, where the antecedent is clear
+			learn := i == s.from || i == subj[0]
+			if e := x.resolvePronoun(t.lower, t.start, para, sentIdx, learn); e >= 0 {
 				x.addMention(e, t.start, para, sentIdx, sal, span, "")
 			}
 			continue
 		}
-		if determiners[t.lower] || t.lower == "people" || t.lower == "sources" || t.lower == "officials" {
+		if t.flags&fDet != 0 || t.lower == "people" || t.lower == "sources" || t.lower == "officials" {
 			if j := x.registerDescription(toks, i, s, para, sentIdx, sal, span); j > i {
 				i = j - 1
 				continue
@@ -62,6 +66,9 @@ func (x *attributor) sentenceSpan(toks []token, s sentence) article.Span {
 
 func (x *attributor) addMention(e, pos, para, sentIdx int, sal float64, sent article.Span, words string) {
 	x.mentions = append(x.mentions, mention{ent: e, pos: pos, para: para, sent: sentIdx, salience: sal})
+	if pos > x.lastPos[e] {
+		x.lastPos[e] = pos
+	}
 	if !sent.Empty() {
 		x.ents[e].addSentence(sent)
 	}
@@ -83,13 +90,20 @@ func capRun(toks []token, i, end int) int {
 				return j
 			}
 			continue
-		case t.kind == tokWord && (nameParticles[t.lower] || t.lower == "of" && j > i && orgHeads[toks[j-1].lower]) &&
-			j+1 < end && toks[j+1].capitalised():
+		case t.kind == tokWord && nameParticles[t.lower] && j+1 < end && toks[j+1].capitalised():
 			j++
 			continue
-		case t.isPunct("&") && j > i && j+1 < end && toks[j+1].capitalised():
-			j++
-			continue
+		case (t.kind == tokWord && (t.lower == "of" || t.lower == "and" || t.lower == "for") || t.isPunct("&")) && j > i && j+1 < end && toks[j+1].capitalised():
+			// "Department of Health and Care", "Fire and Rescue Service":
+			// join only when an organisation word completes the name
+			k := j + 1
+			for k < end && toks[k].capitalised() {
+				k++
+			}
+			if orgHeads[toks[j-1].lower] || orgHeads[toks[k-1].lower] {
+				j = k
+				continue
+			}
 		}
 		break
 	}
@@ -132,40 +146,39 @@ func classifyRun(toks []token, from, to int, sentenceStart bool) classifiedRun {
 	last := toks[to-1]
 	base, poss := stripPossessive(last.lower)
 	cr.possess = poss && strings.ContainsAny(last.text, "'’")
+	// organisation names end in their head word ("Brindle Labs") or put
+	// it before "of" ("University of Northmoor")
 	for k := cr.nameFrom; k < to; k++ {
 		w := toks[k].lower
 		if k == to-1 {
 			w = base
+		} else if !(toks[k+1].lower == "of" || toks[k+1].lower == "for" || toks[k+1].lower == "and" || toks[k+1].isPunct("&")) {
+			continue
 		}
-		if orgHeads[w] && !(titleWords[w] && k < to-1) {
+		if orgHeads[w] {
 			cr.kind = runOrg
 			return cr
 		}
 	}
 	// people's names do not take "the": "the Riverton Comets", "the Harbor Ledger"
-	if from > 0 && toks[from-1].lower == "the" && to-from >= 2 && cr.nameFrom == from {
+	if cr.from > 0 && toks[cr.from-1].lower == "the" && (to-cr.from >= 2 || strings.HasSuffix(base, "s")) {
 		cr.kind = runOrg
+		return cr
+	}
+	if to-cr.nameFrom > 1 && allCapsRun(toks, cr.nameFrom, to) {
+		cr.kind = runPlace // a dateline: "PORT ELLWYN —"
 		return cr
 	}
 	if placeHeads[base] && to-cr.nameFrom > 1 {
 		cr.kind = runPlace
 		return cr
 	}
-	// strip leading titles: the name follows the last title word
+	// strip titles: the name follows the last title word
+	// ("Estravan Foreign Minister Ilse Varnholt")
 	lastTitle := -1
 	for k := cr.nameFrom; k < to-1; k++ {
-		w := toks[k].lower
-		if titleWords[w] || titleModifiers[w] {
-			if titleWords[w] {
-				lastTitle = k
-			}
-			continue
-		}
-		if lastTitle >= 0 {
-			break
-		}
-		if !titleModifiers[w] {
-			break
+		if titleWords[toks[k].lower] {
+			lastTitle = k
 		}
 	}
 	if lastTitle >= 0 {
@@ -221,7 +234,9 @@ func joinTokens(toks []token, from, to int, text string) string {
 		return ""
 	}
 	s := text[toks[from].start:toks[to-1].end]
-	s = strings.Join(strings.Fields(s), " ")
+	if strings.Contains(s, "  ") || strings.ContainsAny(s, "\n\r\t") {
+		s = strings.Join(strings.Fields(s), " ")
+	}
 	return s
 }
 
@@ -237,6 +252,10 @@ func (x *attributor) registerRun(toks []token, i int, s sentence, para, sentIdx 
 			x.addMention(e, toks[cr.from].start, para, sentIdx, sal, span, joinTokens(toks, cr.from, end, x.text))
 			return end
 		}
+	}
+	if cr.kind == runPerson && cr.to-cr.nameFrom == 1 && !cr.hasHon && len(cr.titles) == 0 && j+1 < s.to && toks[j].isPunct(",") &&
+		descriptive(toks, [2]int{j + 1, s.to}) && orgHeads[appositiveHead(toks, j+1, clauseEnd(toks, j+1, s.to))] {
+		cr.kind = runOrg // "Stratalink, a cloud hosting company,"
 	}
 	switch cr.kind {
 	case runPerson:
@@ -267,6 +286,9 @@ func (x *attributor) personFromRun(toks []token, cr classifiedRun, create bool) 
 		return -1
 	}
 	pos := toks[cr.nameFrom].start
+	if len(name) >= 2 && x.inHeading {
+		return x.findPersonFull(name)
+	}
 	if len(name) >= 2 {
 		if e := x.findPersonFull(name); e >= 0 {
 			return x.withHonorific(e, cr)
@@ -284,6 +306,10 @@ func (x *attributor) personFromRun(toks []token, cr classifiedRun, create bool) 
 	// a family-name-first match ("Mr Xi" for Xi Jinping) needs an
 	// honorific or a speaker position; otherwise place names would match
 	if e := x.findPersonShort(name[0], false, create || cr.hasHon); e >= 0 {
+		if cr.hasHon && cr.honorific != 0 && x.ents[e].gender != 0 && x.ents[e].gender != cr.honorific {
+			// "Mr. Thorsby" is not Evangeline Thorsby
+			return x.newSurnameEntity(toks, cr, name)
+		}
 		return x.withHonorific(e, cr)
 	}
 	if e := x.findOrgShort(name[0]); e >= 0 && !cr.hasHon {
@@ -309,86 +335,113 @@ func (x *attributor) upgradeName(e int, toks []token, cr classifiedRun, name []s
 	ent.name, _ = stripPossessive(joinTokens(toks, cr.nameFrom, cr.to, x.text))
 	ent.full = true
 	ent.fullAt = pos
+	x.reindex(e)
 }
 
 func (x *attributor) withHonorific(e int, cr classifiedRun) int {
 	if cr.hasHon && cr.honorific != 0 && x.ents[e].gender == 0 {
 		x.ents[e].gender = cr.honorific
 	}
-	x.ents[e].addRole(cr.titles...)
+	x.addRole(e, cr.titles...)
 	return e
 }
 
 func (x *attributor) newEntity(e entity) int {
 	e.source = -1
 	x.ents = append(x.ents, e)
-	return len(x.ents) - 1
+	id := len(x.ents) - 1
+	x.lastPos = append(x.lastPos, e.intro.Start)
+	x.reindex(id)
+	return id
+}
+
+// reindex records an entity under its name words, full name and roles.
+func (x *attributor) reindex(id int) {
+	e := &x.ents[id]
+	if n := len(e.nameToks); n > 0 {
+		x.indexAdd("full:"+strings.Join(e.nameToks, " "), id)
+		x.indexAdd("last:"+e.nameToks[n-1], id)
+		x.indexAdd("first:"+e.nameToks[0], id)
+		for _, t := range e.nameToks {
+			x.indexAdd("tok:"+t, id)
+		}
+	}
+	for _, r := range e.roles {
+		x.indexAdd("role:"+r, id)
+	}
+	if e.head != "" {
+		x.indexAdd("role:"+e.head, id)
+	}
+	if e.typ == article.Organization {
+		found := false
+		for _, o := range x.orgs {
+			found = found || o == id
+		}
+		if !found {
+			x.orgs = append(x.orgs, id)
+		}
+	}
+}
+
+func (x *attributor) indexAdd(key string, id int) {
+	list := x.index[key]
+	for _, v := range list {
+		if v == id {
+			return
+		}
+	}
+	x.index[key] = append(list, id)
+}
+
+func (x *attributor) addRole(id int, words ...string) {
+	x.ents[id].addRole(words...)
+	for _, w := range words {
+		if w != "" {
+			x.indexAdd("role:"+strings.ToLower(w), id)
+		}
+	}
+}
+
+// mostRecent returns the candidate mentioned last that passes keep.
+func (x *attributor) mostRecent(cands []int, keep func(*entity) bool) int {
+	best := -1
+	for _, c := range cands {
+		if keep(&x.ents[c]) && (best < 0 || x.lastPos[c] > x.lastPos[best] || x.lastPos[c] == x.lastPos[best] && c > best) {
+			best = c
+		}
+	}
+	return best
 }
 
 func (x *attributor) findPersonFull(name []string) int {
-	for e := len(x.ents) - 1; e >= 0; e-- {
-		ent := &x.ents[e]
-		if ent.typ == article.Person && equalToks(ent.nameToks, name) {
-			return e
-		}
-	}
-	return -1
+	return x.mostRecent(x.index["full:"+strings.Join(name, " ")], func(e *entity) bool {
+		return e.typ == article.Person && equalToks(e.nameToks, name)
+	})
 }
 
 // findPersonShort matches a single name word to a known person: first by
 // surname, then by the first word (family name first, as in "Mr Xi" for Xi
 // Jinping).
 func (x *attributor) findPersonShort(w string, onlyShort, firstToo bool) int {
-	passes := 1
-	if firstToo {
-		passes = 2
+	keep := func(e *entity) bool {
+		return e.typ == article.Person && len(e.nameToks) > 0 && (!onlyShort || len(e.nameToks) == 1)
 	}
-	for pass := 0; pass < passes; pass++ {
-		best, bestPos := -1, -1
-		for e := range x.ents {
-			ent := &x.ents[e]
-			if ent.typ != article.Person || len(ent.nameToks) == 0 {
-				continue
-			}
-			if onlyShort && len(ent.nameToks) != 1 {
-				continue
-			}
-			var match bool
-			if pass == 0 {
-				match = ent.nameToks[len(ent.nameToks)-1] == w
-			} else {
-				match = ent.nameToks[0] == w
-			}
-			if match {
-				if p := x.lastMentionPos(e); p > bestPos {
-					best, bestPos = e, p
-				}
-			}
-		}
-		if best >= 0 {
-			return best
-		}
+	if e := x.mostRecent(x.index["last:"+w], keep); e >= 0 || !firstToo {
+		return e
 	}
-	return -1
+	return x.mostRecent(x.index["first:"+w], keep)
 }
 
-func (x *attributor) lastMentionPos(e int) int {
-	for i := len(x.mentions) - 1; i >= 0; i-- {
-		if x.mentions[i].ent == e {
-			return x.mentions[i].pos
-		}
-	}
-	return x.ents[e].intro.Start
-}
+func (x *attributor) lastMentionPos(e int) int { return x.lastPos[e] }
 
 func (x *attributor) findOrgShort(w string) int {
-	for e := len(x.ents) - 1; e >= 0; e-- {
-		ent := &x.ents[e]
-		if ent.typ == article.Organization && len(ent.nameToks) > 0 && (ent.nameToks[0] == w || equalToks(ent.nameToks, []string{w})) {
-			return e
+	best := -1
+	for _, e := range x.index["first:"+w] {
+		if x.ents[e].typ == article.Organization && e > best {
+			best = e
 		}
 	}
-	return -1
+	return best
 }
 
 func equalToks(a, b []string) bool {
@@ -411,11 +464,14 @@ func (x *attributor) orgFromRun(toks []token, cr classifiedRun, s sentence) int 
 	if len(name) > 0 && name[0] == "the" {
 		name = name[1:]
 	}
-	for e := len(x.ents) - 1; e >= 0; e-- {
-		ent := &x.ents[e]
-		if ent.typ == article.Organization && equalToks(ent.nameToks, name) {
-			return e
+	if e := x.mostRecent(x.index["full:"+strings.Join(name, " ")], func(e *entity) bool {
+		return e.typ == article.Organization && equalToks(e.nameToks, name)
+	}); e >= 0 {
+		// a headline's "White House" is "the White House" in the copy
+		if withThe && !strings.HasPrefix(x.ents[e].name, "the ") {
+			x.ents[e].name = "the " + x.ents[e].name
 		}
+		return e
 	}
 	display, _ := stripPossessive(joinTokens(toks, cr.from, cr.to, x.text))
 	if strings.HasPrefix(display, "The ") {
@@ -425,7 +481,7 @@ func (x *attributor) orgFromRun(toks []token, cr classifiedRun, s sentence) int 
 	}
 	e := x.newEntity(entity{typ: article.Organization, nameToks: name, name: display,
 		intro: article.Span{Start: toks[from].start, End: toks[cr.to-1].end}})
-	x.ents[e].addRole(name[len(name)-1])
+	x.addRole(e, name[len(name)-1])
 	return e
 }
 
@@ -440,7 +496,7 @@ func (x *attributor) collectRoles(toks []token, cr classifiedRun, e int, s sente
 			break
 		}
 		if titleWords[w] || anonymousHeads[w] || genderedRoles[w] != 0 {
-			ent.addRole(w)
+			x.addRole(e, w)
 			continue
 		}
 		if !titleModifiers[w] && !toks[k].capitalised() {
@@ -457,7 +513,7 @@ func (x *attributor) collectRoles(toks []token, cr classifiedRun, e int, s sente
 					break
 				}
 				if titleWords[t.lower] || anonymousHeads[t.lower] || genderedRoles[t.lower] != 0 || orgHeads[t.lower] {
-					ent.addRole(t.lower)
+					x.addRole(e, t.lower)
 				}
 			}
 			if ent.desc == "" {
@@ -466,6 +522,7 @@ func (x *attributor) collectRoles(toks []token, cr classifiedRun, e int, s sente
 			// "Memory Matters, a dementia research charity,": an organisation
 			if ent.typ == article.Person && !ent.full2() && orgHeads[appositiveHead(toks, cr.to+1, k)] {
 				ent.typ = article.Organization
+				x.reindex(e)
 			}
 		}
 	}
@@ -512,6 +569,9 @@ type description struct {
 	kind      runKind
 	anon      bool
 	role      bool // a title word: "the judge"
+	// possessive is set for "the company's chief executive", "Osmia's
+	// foreign minister".
+	possessive bool
 }
 
 var postModifierStarts = set("in", "at", "of", "with", "familiar", "briefed", "close",
@@ -544,6 +604,10 @@ func parseDescription(toks []token, i, end int) (description, bool) {
 		}
 		if _, ok := speechForms[t.lower]; ok || auxiliaries[t.lower] || relativeWords[t.lower] {
 			break
+		}
+		if _, poss := stripPossessive(t.lower); poss && strings.ContainsAny(t.text, "'’") {
+			d.possessive = true
+			continue
 		}
 		if anonymousHeads[t.lower] || orgHeads[t.lower] || titleWords[t.lower] {
 			head = k
@@ -581,7 +645,7 @@ func parseDescription(toks []token, i, end int) (description, bool) {
 	if toks[head].capitalised() && !d.anon {
 		return d, false
 	}
-	if d.anon && !d.definite {
+	if d.anon && !d.definite || d.anon && (d.head == "spokesperson" || d.head == "spokesman" || d.head == "spokeswoman") {
 		d.end = postModifierEnd(toks, d.end, end)
 	}
 	return d, true
@@ -619,6 +683,24 @@ func (x *attributor) resolveDescription(toks []token, d description, create bool
 	if strings.HasPrefix(text, "A ") || strings.HasPrefix(text, "An ") || strings.HasPrefix(text, "The ") || strings.HasPrefix(text, "One ") || strings.HasPrefix(text, "Two ") {
 		text = strings.ToLower(text[:1]) + text[1:]
 	}
+	// "a spokesperson for the department" speaks for the organisation
+	if d.anon && (head == "spokesperson" || head == "spokesman" || head == "spokeswoman" || head == "representative") {
+		if e := x.orgInTail(toks, d.headIdx+1, d.end); e >= 0 {
+			return e
+		}
+	}
+	// "the company's chief executive": a specific person known by a title
+	if (d.role || d.anon && titleWords[d.head]) && d.possessive && !plural {
+		if e := x.findByRole(head, false, false); e >= 0 {
+			return e
+		}
+		if !create {
+			return -1
+		}
+		e := x.newEntity(entity{typ: article.Person, name: text, fullAt: -1, intro: article.Span{Start: toks[d.from].start, End: toks[d.end-1].end}})
+		x.addRole(e, d.head)
+		return e
+	}
 	switch {
 	case d.anon && !d.definite:
 		if !create {
@@ -627,7 +709,7 @@ func (x *attributor) resolveDescription(toks []token, d description, create bool
 		bare := d.from == d.headIdx && plural
 		e := x.newEntity(entity{typ: article.Anonymous, name: text, head: head, plural: plural, bare: bare,
 			intro: article.Span{Start: toks[d.from].start, End: toks[d.end-1].end}})
-		x.ents[e].addRole(d.head, head)
+		x.addRole(e, d.head, head)
 		return e
 	case d.anon || d.role:
 		if e := x.findByRole(head, plural, d.oneOf || toks[d.from].lower == "one"); e >= 0 {
@@ -638,7 +720,7 @@ func (x *attributor) resolveDescription(toks []token, d description, create bool
 		}
 		e := x.newEntity(entity{typ: article.Anonymous, name: text, head: head, plural: plural,
 			intro: article.Span{Start: toks[d.from].start, End: toks[d.end-1].end}})
-		x.ents[e].addRole(d.head, head)
+		x.addRole(e, d.head, head)
 		return e
 	case d.kind == runOrg:
 		if !d.definite {
@@ -652,7 +734,7 @@ func (x *attributor) resolveDescription(toks []token, d description, create bool
 		}
 		e := x.newEntity(entity{typ: article.Organization, name: text, nameToks: []string{head},
 			intro: article.Span{Start: toks[d.from].start, End: toks[d.end-1].end}})
-		x.ents[e].addRole(head)
+		x.addRole(e, head)
 		return e
 	}
 	return -1
@@ -662,44 +744,24 @@ func (x *attributor) resolveDescription(toks []token, d description, create bool
 // described by a role noun. loose allows "one of the employees" or "one
 // source" to match a plural group.
 func (x *attributor) findByRole(head string, plural, loose bool) int {
-	seen := map[int]bool{}
-	for i := len(x.mentions) - 1; i >= 0; i-- {
-		e := x.mentions[i].ent
-		if seen[e] {
-			continue
+	return x.mostRecent(x.index["role:"+head], func(ent *entity) bool {
+		if ent.typ == article.Organization || !ent.hasRole(head) && ent.head != head {
+			return false
 		}
-		seen[e] = true
-		ent := &x.ents[e]
-		if ent.typ == article.Organization {
-			continue
-		}
-		if !ent.hasRole(head) && ent.head != head {
-			continue
-		}
-		if ent.typ == article.Anonymous && ent.plural != plural && !loose && !(ent.plural && !plural && ent.head == "person") {
-			continue
-		}
-		return e
-	}
-	return -1
+		return !(ent.typ == article.Anonymous && ent.plural != plural && !loose && !(ent.plural && !plural && ent.head == "person"))
+	})
 }
 
 func (x *attributor) findOrgByHead(head string) int {
-	best := -1
-	for i := len(x.mentions) - 1; i >= 0; i-- {
-		e := x.mentions[i].ent
-		ent := &x.ents[e]
-		if ent.typ != article.Organization {
-			continue
-		}
-		if ent.hasRole(head) || containsTok(ent.nameToks, head) {
-			return e
-		}
-		if best < 0 && (head == "company" || head == "firm" || head == "group") && !isGovernment(ent) {
-			best = e
-		}
+	isOrg := func(e *entity) bool { return e.typ == article.Organization }
+	cands := append(append([]int(nil), x.index["role:"+head]...), x.index["tok:"+head]...)
+	if e := x.mostRecent(cands, isOrg); e >= 0 {
+		return e
 	}
-	return best
+	if head == "company" || head == "firm" || head == "group" {
+		return x.mostRecent(x.orgs, func(e *entity) bool { return isOrg(e) && !isGovernment(e) })
+	}
+	return -1
 }
 
 func isGovernment(e *entity) bool {
@@ -723,7 +785,7 @@ func containsTok(toks []string, w string) bool {
 
 // resolvePronoun picks the antecedent of a third-person pronoun by salience
 // and recency among compatible mentions of the last few paragraphs.
-func (x *attributor) resolvePronoun(p string, pos, para, sentIdx int) int {
+func (x *attributor) resolvePronoun(p string, pos, para, sentIdx int, learn bool) int {
 	g := pronounGender[p]
 	best, bestScore := -1, -1e9
 	for i := len(x.mentions) - 1; i >= 0; i-- {
@@ -760,7 +822,7 @@ func (x *attributor) resolvePronoun(p string, pos, para, sentIdx int) int {
 			best, bestScore = m.ent, score
 		}
 	}
-	if best >= 0 && (g == 'm' || g == 'f') && x.ents[best].gender == 0 && x.ents[best].typ == article.Person {
+	if learn && best >= 0 && (g == 'm' || g == 'f') && x.ents[best].gender == 0 && x.ents[best].typ == article.Person {
 		x.ents[best].gender = g
 	}
 	return best
@@ -788,14 +850,14 @@ func possessedOrg(toks []token, k, end int) (int, bool) {
 // as "China's foreign ministry".
 func (x *attributor) orgDescription(toks []token, from, to int) int {
 	name := nameTokens(toks, from, to)
-	for e := len(x.ents) - 1; e >= 0; e-- {
-		if x.ents[e].typ == article.Organization && equalToks(x.ents[e].nameToks, name) {
-			return e
-		}
+	if e := x.mostRecent(x.index["full:"+strings.Join(name, " ")], func(e *entity) bool {
+		return e.typ == article.Organization && equalToks(e.nameToks, name)
+	}); e >= 0 {
+		return e
 	}
 	e := x.newEntity(entity{typ: article.Organization, nameToks: name, name: joinTokens(toks, from, to, x.text),
 		intro: article.Span{Start: toks[from].start, End: toks[to-1].end}})
-	x.ents[e].addRole(name[len(name)-1])
+	x.addRole(e, name[len(name)-1])
 	return e
 }
 
@@ -805,10 +867,51 @@ func appositiveHead(toks []token, from, to int) string {
 	head := ""
 	for k := from; k < to; k++ {
 		w := toks[k].lower
-		if k > from && (prepositions[w] || relativeWords[w]) {
+		if k > from && (prepositions[w] || relativeWords[w] || strings.HasSuffix(w, "ed") || toks[k].kind != tokWord) {
 			break
 		}
 		head = w
 	}
 	return head
+}
+
+func allCapsRun(toks []token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if toks[k].kind == tokWord && !isAllCaps(toks[k].text) {
+			return false
+		}
+	}
+	return true
+}
+
+// clauseEnd finds the next comma or sentence boundary from k.
+func clauseEnd(toks []token, k, end int) int {
+	for k < end && !toks[k].isPunct(",") && !isBoundary(toks[k]) {
+		k++
+	}
+	return k
+}
+
+// orgInTail finds an organisation named in a description's tail ("for the
+// department", "at Tollbridge Foods").
+func (x *attributor) orgInTail(toks []token, from, to int) int {
+	for k := from; k < to; k++ {
+		t := toks[k]
+		if t.capitalised() {
+			j := capRun(toks, k, to)
+			cr := classifyRun(toks, k, j, false)
+			if cr.kind == runOrg {
+				return x.orgFromRun(toks, cr, sentence{from, to})
+			}
+			if e := x.findOrgShort(t.lower); e >= 0 {
+				return e
+			}
+			k = j - 1
+			continue
+		}
+		if orgHeads[t.lower] {
+			return x.findOrgByHead(t.lower)
+		}
+	}
+	return -1
 }

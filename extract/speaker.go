@@ -22,14 +22,23 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 	}
 	span := article.Span{Start: toks[from].start, End: toks[to-1].end}
 	if to-from == 1 {
-		switch w := toks[from].lower; w {
+		w := toks[from].lower
+		switch w {
+		case "him", "his":
+			w = "he"
+		case "her", "hers":
+			w = "she"
+		case "them", "us":
+			w = "they"
+		}
+		switch w {
 		case "he", "she":
 			for i := len(x.mentions) - 1; i >= 0; i-- {
 				if x.mentions[i].pos == toks[from].start {
 					return attribution{ent: x.mentions[i].ent, mention: span, form: "pronoun"}
 				}
 			}
-			if e := x.resolvePronoun(w, toks[from].start, pi, sentIdx); e >= 0 {
+			if e := x.resolvePronoun(w, toks[from].start, pi, sentIdx, true); e >= 0 {
 				return attribution{ent: e, mention: span, form: "pronoun"}
 			}
 			return noAttribution
@@ -38,9 +47,9 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 			if w == "we" {
 				p = "they"
 			}
-			e := x.resolvePronoun(p, toks[from].start, pi, sentIdx)
+			e := x.resolvePronoun(p, toks[from].start, pi, sentIdx, false)
 			if e < 0 && p == "they" {
-				e = x.resolvePronoun("it", toks[from].start, pi, sentIdx)
+				e = x.resolvePronoun("it", toks[from].start, pi, sentIdx, false)
 			}
 			if e >= 0 {
 				return attribution{ent: e, mention: span, form: "pronoun"}
@@ -121,12 +130,21 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 				if d.role {
 					e := x.newEntity(entity{typ: article.Anonymous, name: joinTokens(toks, d.from, d.end, x.text), head: d.head,
 						intro: span})
-					x.ents[e].addRole(d.head)
+					x.addRole(e, d.head)
 					x.addMention(e, toks[k].start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
 					return attribution{ent: e, mention: span, form: "role"}
 				}
 			}
 		}
+	}
+	// "one volunteer said", "a neighbour said": an unnamed person
+	if to-from <= 5 && indefiniteDeterminers[toks[from].lower] && toks[to-1].kind == tokWord && !toks[to-1].capitalised() && !orgHeads[toks[to-1].lower] {
+		last := toks[to-1].lower
+		e := x.newEntity(entity{typ: article.Anonymous, name: joinTokens(toks, from, to, x.text), head: singular(last),
+			plural: isPlural(last) && toks[from].lower != "a" && toks[from].lower != "an" && toks[from].lower != "one", intro: span})
+		x.addRole(e, last, singular(last))
+		x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+		return attribution{ent: e, mention: span, form: "description"}
 	}
 	// headline style: a bare role ("council leader") or a bare plural
 	// group ("critics", "analysts")
@@ -139,7 +157,7 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 			return attribution{ent: e, mention: span, form: "description"}
 		}
 		e := x.newEntity(entity{typ: article.Person, name: joinTokens(toks, from, to, x.text), fullAt: -1, intro: span})
-		x.ents[e].addRole(last)
+		x.addRole(e, last)
 		x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
 		return attribution{ent: e, mention: span, form: "role"}
 	}
@@ -222,6 +240,9 @@ func termReason(toks []token, k int, s sentence, text string) string {
 			return "name: what others call it"
 		}
 	}
+	if len(text) > 120 {
+		return "" // far longer than any title or label
+	}
 	words := quoteWords(text)
 	if isTitleCase(words) && !attributionFollows(toks[k+1:s.to]) && (len(words) >= 2) {
 		return "title"
@@ -270,7 +291,7 @@ func isTitleCase(words []string) bool {
 // scare quote or a word used as a word.
 func isScareQuote(text string) bool {
 	words := quoteWords(text)
-	if len(words) == 0 || len(words) > 3 || !startsLower(text) {
+	if len(words) == 0 || len(words) > 2 || !startsLower(text) {
 		return false
 	}
 	return !strings.ContainsAny(strings.TrimRight(text, ".,!?"), ".!?")
@@ -331,9 +352,9 @@ func addUnique(list *[]string, s string) {
 // that mention the source.
 func (x *attributor) anonymityReason(ent *entity) (bool, article.Span) {
 	for _, s := range ent.sentences {
-		text := x.text[s.Start:s.End]
+		lower := asciiLower(x.text[s.Start:s.End])
 		for _, phrase := range anonymityReasons {
-			if i := indexFold(text, phrase); i >= 0 {
+			if i := strings.Index(lower, phrase); i >= 0 {
 				return true, article.Span{Start: s.Start + i, End: s.Start + i + len(phrase)}
 			}
 		}
@@ -341,25 +362,13 @@ func (x *attributor) anonymityReason(ent *entity) (bool, article.Span) {
 	return false, article.Span{}
 }
 
-// indexFold finds sub in s ignoring ASCII case, returning a byte offset
-// into s.
-func indexFold(s, sub string) int {
-	n := len(sub)
-	for i := 0; i+n <= len(s); i++ {
-		match := true
-		for j := 0; j < n; j++ {
-			a, b := s[i+j], sub[j]
-			if 'A' <= a && a <= 'Z' {
-				a += 'a' - 'A'
-			}
-			if a != b {
-				match = false
-				break
-			}
-		}
-		if match {
-			return i
+// asciiLower folds ASCII letters only, so byte offsets stay valid.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
 		}
 	}
-	return -1
+	return string(b)
 }

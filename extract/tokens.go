@@ -24,6 +24,7 @@ type token struct {
 	text       string
 	lower      string
 	quote      int // index into the quote list for tokQuote
+	flags      uint16
 }
 
 func (t token) isWord(w string) bool  { return t.kind == tokWord && t.lower == w }
@@ -41,7 +42,7 @@ func (t token) capitalised() bool {
 // tokenize splits a paragraph into tokens, replacing each quotation region
 // with one tokQuote token.
 func tokenize(text string, p article.Span, regions []article.Span, quoteIdx []int) []token {
-	var toks []token
+	toks := make([]token, 0, (p.End-p.Start)/5+len(regions)+1)
 	ri := 0
 	for i := p.Start; i < p.End; {
 		if ri < len(regions) && i >= regions[ri].Start {
@@ -62,7 +63,8 @@ func tokenize(text string, p article.Span, regions []article.Span, quoteIdx []in
 		case isWordRune(r):
 			end := wordEnd(text, i, limit)
 			w := text[i:end]
-			toks = append(toks, token{kind: tokWord, start: i, end: end, text: w, lower: strings.ToLower(w)})
+			lower := strings.ToLower(w)
+			toks = append(toks, token{kind: tokWord, start: i, end: end, text: w, lower: lower, flags: lexFlags[lower]})
 			i = end
 		default:
 			end := i + size
@@ -142,7 +144,9 @@ func splitSentences(toks []token, quoteTexts func(int) string) []sentence {
 		case t.kind == tokQuote && i+1 < len(toks):
 			inner := strings.TrimRight(quoteTexts(t.quote), " \u201D\u2019\"'")
 			last := lastRune(inner)
-			if (last == '.' || last == '!' || last == '?') && startsSentence(toks[i+1]) && !attributionFollows(toks[i+1:]) {
+			// `"Why?" Smith asked.` keeps its attribution; after a full stop
+			// inside the marks a capitalised word starts a new sentence
+			if last == '.' && startsSentence(toks[i+1]) || (last == '!' || last == '?') && startsSentence(toks[i+1]) && !attributionFollows(toks[i+1:]) {
 				end = true
 			}
 		}
