@@ -94,6 +94,7 @@ func debugExtract(doc *article.Document) *attributor {
 		}
 		x.paragraph(pi, p, regions, idx)
 	}
+	x.matchHeadlineQuotes()
 	x.finish()
 	return x
 }
@@ -117,6 +118,11 @@ func (x *attributor) quoteText(q int) string { return x.doc.QuoteText(&x.doc.Quo
 func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Span, idx []int) {
 	toks := tokenize(x.text, p.Span, regions, idx)
 	sents := splitSentences(toks, x.quoteText)
+	// "LOWER ASHCOMBE (Heath Chronicle) — The mayor …": the dateline is
+	// not the subject of the first sentence
+	if d := datelineEnd(toks); d > 0 && len(sents) > 0 && sents[0].to > d {
+		sents[0].from = d
+	}
 	ps := paraState{toks: toks, sents: sents, quoteTok: map[int]int{}, sentOf: map[int]int{}}
 	for si, s := range sents {
 		for k := s.from; k < s.to; k++ {
@@ -419,9 +425,13 @@ func cueText(toks []token, v int, s sentence) (string, article.Span) {
 	end := v + 1
 	switch speechForms[t.lower].Lemma {
 	case "tell":
-		for end < s.to && end < v+5 && toks[end].kind == tokWord && !relativeWords[toks[end].lower] &&
-			(end == v+1 || toks[end].capitalised() || toks[end].lower == "the") && !(toks[end].lower == "on" || toks[end].lower == "in") {
+		for end < s.to && end < v+5 && toks[end].kind == tokWord && toks[end].flags&(fRel|fPrep|fAux|fSpeech) == 0 && toks[end].lower != "that" {
 			end++
+			// "told lawmakers", "told a rally": stop after the first noun
+			// unless a name continues ("told the Harbor Ledger")
+			if !toks[end-1].capitalised() && toks[end-1].flags&fDet == 0 && !(end < s.to && toks[end].capitalised()) {
+				break
+			}
 		}
 	case "say":
 		if end+2 < s.to && toks[end].lower == "in" && (toks[end+1].lower == "a" || toks[end+1].lower == "an") &&
@@ -460,8 +470,8 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 			return a, true
 		}
 		switch t.lower {
-		case "saying", "adding":
-			if v > s.from && toks[v-1].lower == "as" {
+		case "saying", "adding", "telling", "writing", "warning", "insisting", "arguing", "noting", "explaining", "declaring":
+			if t.lower == "saying" && v > s.from && toks[v-1].lower == "as" {
 				return x.quotedAs(toks, s, v, pi, sentIdx), true
 			}
 			if v > s.from && toks[v-1].isPunct(",") {
@@ -544,7 +554,7 @@ func (x *attributor) outerFrame(toks []token, s sentence, v, pi, sentIdx int) (a
 }
 
 func objectBetween(toks []token, from, to int) bool {
-	if to-from < 1 || to-from > 5 {
+	if to-from < 1 || to-from > 12 {
 		return false
 	}
 	for k := from; k < to; k++ {
@@ -558,6 +568,14 @@ func objectBetween(toks []token, from, to int) bool {
 // quotedAs handles `quoted Mr Xi as saying`.
 func (x *attributor) quotedAs(toks []token, s sentence, v, pi, sentIdx int) attribution {
 	for q := v - 2; q >= s.from && q >= v-10; q-- {
+		if strings.HasPrefix(toks[q].lower, "quot") && q > s.from && passiveAux[toks[q-1].lower] {
+			// "Wold was quoted by the club's website as saying": the subject
+			a := x.subjectOf(toks, q-1, s, pi, sentIdx)
+			if a.ent >= 0 {
+				a.cue, a.cueSpan, a.conf = "quoted as saying", article.Span{Start: toks[q].start, End: toks[v].end}, 0.85
+			}
+			return a
+		}
 		if strings.HasPrefix(toks[q].lower, "quot") {
 			a := x.speakerIn(toks, s, q+1, v-1, pi, sentIdx)
 			if a.ent >= 0 {
@@ -680,6 +698,17 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 		}
 		cands = append(cands, ch)
 	}
+	if len(cands) == 0 && len(chunks) > 0 {
+		// "…, while the Passengers First campaign said": the clause after a
+		// subordinator still has its subject
+		last := chunks[len(chunks)-1]
+		for last[0] < last[1] && toks[last[0]].kind == tokWord && (subordinators[toks[last[0]].lower] || toks[last[0]].lower == "while" || toks[last[0]].lower == "whereas" || toks[last[0]].lower == "and" || toks[last[0]].lower == "but") {
+			last[0]++
+		}
+		if last[0] < last[1] && npLike(toks[last[0]]) {
+			cands = append(cands, last)
+		}
+	}
 	if len(cands) == 0 {
 		return [2]int{start, start}, [2]int{start, start}
 	}
@@ -762,6 +791,12 @@ func (x *attributor) subjectChunk(toks []token, s sentence) [2]int {
 				isParticiple(toks, [2]int{start, k}) || strings.HasSuffix(first.lower, "ing") && !first.capitalised()
 			if !intro {
 				end := k
+				// "Marchbank's deputy, Iona Farrant, was": the name is the subject
+				if k < s.to && toks[k].isPunct(",") && descriptive(toks, [2]int{start, k}) && k+1 < s.to && toks[k+1].capitalised() {
+					start = k + 1
+					end = clauseEnd(toks, start, s.to)
+					return [2]int{start, end}
+				}
 				// the subject ends at the first verb-like word
 				for j := start + 1; j < end; j++ {
 					w := toks[j].lower
@@ -831,16 +866,21 @@ func (x *attributor) inherited(q, pi int, idx []int, ps paraState, k int, s sent
 	if quote.Continues && q > 0 && x.speakerOf[q-1] >= 0 {
 		return attribution{ent: x.speakerOf[q-1], conf: 0.9, form: x.mentionOf[q-1].form}
 	}
+	if x.doc.Paragraphs[pi].Heading {
+		return noAttribution // headline quotes are matched to the body later
+	}
 	if startsSentence {
-		// another quote of the same paragraph
+		// another quote of the same paragraph: the same speaker and cue
 		for i := len(idx) - 1; i >= 0; i-- {
-			if idx[i] < q && x.speakerOf[idx[i]] >= 0 {
-				return attribution{ent: x.speakerOf[idx[i]], conf: 0.85, form: "inherited"}
+			if o := idx[i]; o < q && x.speakerOf[o] >= 0 {
+				m := x.mentionOf[o]
+				return attribution{ent: x.speakerOf[o], conf: 0.85, form: "inherited", cue: m.cue}
 			}
 		}
 		for _, o := range idx {
 			if o > q && x.speakerOf[o] >= 0 {
-				return attribution{ent: x.speakerOf[o], conf: 0.75, form: "inherited"}
+				m := x.mentionOf[o]
+				return attribution{ent: x.speakerOf[o], conf: 0.75, form: "inherited", cue: m.cue}
 			}
 		}
 		// the subject of the previous sentence ("Okafor was blunt. "…"")
@@ -968,4 +1008,33 @@ func plausibleSubject(toks []token, from, to int) bool {
 	}
 	// "Korhola, 34," style ages or one trailing comma before the verb
 	return toks[to-1].isPunct(",")
+}
+
+// matchHeadlineQuotes gives a headline quote with no speaker the speaker of
+// the first body quote that repeats its words ("'keep quiet'" in the
+// headline, "keep quiet or go home," the coach said in the copy).
+func (x *attributor) matchHeadlineQuotes() {
+	doc := x.doc
+	for q := range doc.Quotes {
+		hq := &doc.Quotes[q]
+		if x.speakerOf[q] >= 0 || hq.Kind == article.Term && hq.TermReason != "scare quote" || !doc.Paragraphs[hq.Paragraph].Heading {
+			continue
+		}
+		words := strings.ToLower(strings.Trim(doc.QuoteText(hq), " ,.;:!?"))
+		if words == "" {
+			continue
+		}
+		for o := range doc.Quotes {
+			bq := &doc.Quotes[o]
+			if x.speakerOf[o] < 0 || doc.Paragraphs[bq.Paragraph].Heading {
+				continue
+			}
+			if strings.Contains(strings.ToLower(doc.QuoteText(bq)), words) {
+				x.speakerOf[q] = x.speakerOf[o]
+				x.mentionOf[q] = speakerMention{form: "inherited", conf: 0.6}
+				hq.Kind, hq.TermReason = article.Quotation, ""
+				break
+			}
+		}
+	}
 }

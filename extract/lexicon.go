@@ -199,6 +199,12 @@ var titleWords = set(
 	"attorney-general", "solicitor-general", "sen", "rep", "gov", "supt.",
 	"marshal", "admiral", "lieutenant", "colonel", "sergeant", "major", "corporal",
 	"private", "trustee", "manager", "founder", "president-elect", "commander",
+	"harbourmaster", "harbormaster", "postmaster", "headmaster", "headmistress",
+	"headteacher", "principal", "chairperson", "ranger", "trooper", "agent",
+	"warden", "registrar", "provost", "rector", "vicar", "pastor", "cardinal",
+	"ayatollah", "chief-executive", "selectman", "selectwoman", "supervisor",
+	"controller", "comptroller", "auditor", "coroner", "alderwoman", "envoy",
+	"secretary-general", "director-general", "chief-of-staff", "physician",
 )
 
 // titleModifiers are capitalised words that only modify a title ("Finance
@@ -313,7 +319,12 @@ var orgHeads = set(
 	"co.", "incorporated", "limited", "llp", "gmbh", "ag", "sa", "nv", "bv",
 	"hotels", "resorts", "properties", "realty", "homes", "construction",
 	"engineering", "manufacturing", "chemicals", "materials", "apparel",
-	"beverages", "brewing", "brewery", "farms", "cooperative", "conference",
+	"beverages", "brewing", "brewery", "farms", "cooperative", "co-operative",
+	"co-op", "coop", "conference", "watch", "collective", "syndicate", "chain",
+	"developer", "operator", "manufacturer", "retailer", "supplier", "lender",
+	"insurer", "carrier", "airline", "automaker", "carmaker", "drugmaker",
+	"chipmaker", "producer", "publisher", "exporter", "importer", "distributor",
+	"owners",
 	"federation", "agency", "department", "commission", "institute", "trust",
 	"prize", "awards", "council", "service", "rescue", "brigade", "hub", "clinic",
 	"pharmacy", "market", "markets", "airlines", "motors", "bureau", "station",

@@ -87,6 +87,10 @@ func capRun(toks []token, i, end int) int {
 		case t.capitalised():
 			j++
 			if _, poss := stripPossessive(t.text); poss && strings.ContainsAny(t.text, "'’") {
+				// "Users' Forum", "St Brennan's Hospital" continue the name
+				if j < end && toks[j].capitalised() && !functionWords[toks[j].lower] {
+					continue
+				}
 				return j
 			}
 			continue
@@ -246,12 +250,16 @@ func (x *attributor) registerRun(toks []token, i int, s sentence, para, sentIdx 
 	j := capRun(toks, i, s.to)
 	cr := classifyRun(toks, i, j, i == s.from)
 	// "Kerran's foreign ministry": a possessive name owning an organisation
-	if cr.possess && cr.kind != runNone {
-		if end, ok := possessedOrg(toks, j, s.to); ok {
+	if (cr.possess || cr.kind != runOrg) && cr.kind != runNone {
+		if end, ok := possessedOrg(toks, j, s.to); ok && !(end < s.to && toks[end].capitalised()) {
 			e := x.orgDescription(toks, cr.from, end)
 			x.addMention(e, toks[cr.from].start, para, sentIdx, sal, span, joinTokens(toks, cr.from, end, x.text))
 			return end
 		}
+	}
+	if cr.kind == runPerson && !cr.hasHon && len(cr.titles) == 0 && cr.from > s.from && toks[cr.from-1].kind == tokWord &&
+		!toks[cr.from-1].capitalised() && orgHeads[toks[cr.from-1].lower] {
+		cr.kind = runOrg // "campaign group Heath Watch", "the charity Memory Matters"
 	}
 	if cr.kind == runPerson && cr.to-cr.nameFrom == 1 && !cr.hasHon && len(cr.titles) == 0 && j+1 < s.to && toks[j].isPunct(",") &&
 		descriptive(toks, [2]int{j + 1, s.to}) && orgHeads[appositiveHead(toks, j+1, clauseEnd(toks, j+1, s.to))] {
@@ -281,6 +289,10 @@ func (x *attributor) registerRun(toks []token, i int, s sentence, para, sentIdx 
 // words only match people already known unless create is set and the run
 // carries an honorific.
 func (x *attributor) personFromRun(toks []token, cr classifiedRun, create bool) int {
+	// lower-case titles just before the name count too ("Rovers coach")
+	for k := cr.from - 1; k >= 0 && k >= cr.from-2 && toks[k].kind == tokWord && !toks[k].capitalised() && titleWords[toks[k].lower]; k-- {
+		cr.titles = append(cr.titles, toks[k].lower)
+	}
 	name := nameTokens(toks, cr.nameFrom, cr.to)
 	if len(name) == 0 {
 		return -1
@@ -297,6 +309,12 @@ func (x *attributor) personFromRun(toks []token, cr classifiedRun, create bool) 
 		if e := x.findPersonShort(name[len(name)-1], true, false); e >= 0 && !x.ents[e].full {
 			x.upgradeName(e, toks, cr, name, pos)
 			return x.withHonorific(e, cr)
+		}
+		for _, t := range cr.titles {
+			if e := x.findRoleOnly(t); e >= 0 {
+				x.upgradeName(e, toks, cr, name, pos)
+				return x.withHonorific(e, cr)
+			}
 		}
 		e := x.newEntity(entity{typ: article.Person, nameToks: name, full: true, fullAt: pos,
 			name: joinTokens(toks, cr.nameFrom, cr.to, x.text), intro: article.Span{Start: pos, End: toks[cr.to-1].end}})
@@ -688,6 +706,18 @@ func (x *attributor) resolveDescription(toks []token, d description, create bool
 		if e := x.orgInTail(toks, d.headIdx+1, d.end); e >= 0 {
 			return e
 		}
+		for k := d.from + 1; k < d.headIdx; k++ {
+			if toks[k].capitalised() {
+				j := k + 1
+				for j < d.headIdx && toks[j].capitalised() {
+					j++
+				}
+				if e := x.findOrgShort(toks[k].lower); e >= 0 {
+					return e
+				}
+				return x.orgDescription(toks, k, j)
+			}
+		}
 	}
 	// "the company's chief executive": a specific person known by a title
 	if (d.role || d.anon && titleWords[d.head]) && d.possessive && !plural {
@@ -758,8 +788,11 @@ func (x *attributor) findOrgByHead(head string) int {
 	if e := x.mostRecent(cands, isOrg); e >= 0 {
 		return e
 	}
-	if head == "company" || head == "firm" || head == "group" {
-		return x.mostRecent(x.orgs, func(e *entity) bool { return isOrg(e) && !isGovernment(e) })
+	if head == "company" || head == "firm" || head == "group" || head == "business" {
+		if e := x.mostRecent(x.orgs, func(e *entity) bool { return isOrg(e) && isCompany(e) }); e >= 0 {
+			return e
+		}
+		return x.mostRecent(x.orgs, func(e *entity) bool { return isOrg(e) && !isGovernment(e) && !isInstitution(e) })
 	}
 	return -1
 }
@@ -833,7 +866,8 @@ func (x *attributor) resolvePronoun(p string, pos, para, sentIdx int, learn bool
 func possessedOrg(toks []token, k, end int) (int, bool) {
 	for n := 0; k < end && n < 3; k, n = k+1, n+1 {
 		t := toks[k]
-		if t.kind != tokWord || t.capitalised() {
+		// only modifiers may come between: no verbs, articles or prepositions
+		if t.kind != tokWord || t.capitalised() || t.flags != 0 || strings.HasSuffix(t.lower, "ed") {
 			return 0, false
 		}
 		if orgHeads[t.lower] {
@@ -914,4 +948,38 @@ func (x *attributor) orgInTail(toks []token, from, to int) int {
 		}
 	}
 	return -1
+}
+
+// findRoleOnly finds a person known only by a title ("the mayor") who has
+// not been named yet.
+func (x *attributor) findRoleOnly(role string) int {
+	return x.mostRecent(x.index["role:"+role], func(e *entity) bool {
+		return e.typ == article.Person && len(e.nameToks) == 0
+	})
+}
+
+var companyWords = set("company", "firm", "co-operative", "cooperative", "co-op", "business",
+	"maker", "manufacturer", "retailer", "supplier", "group", "chain", "operator",
+	"provider", "producer", "startup", "start-up", "lender", "bank", "insurer",
+	"publisher", "developer", "miller", "brewer", "carrier", "airline", "labs",
+	"inc", "inc.", "corp", "corp.", "ltd", "llc", "plc", "holdings", "logistics",
+	"foods", "motors", "technologies", "systems", "industries", "enterprises")
+
+func isCompany(e *entity) bool {
+	for _, r := range e.roles {
+		if companyWords[r] {
+			return true
+		}
+	}
+	return len(e.nameToks) > 0 && companyWords[e.nameToks[len(e.nameToks)-1]]
+}
+
+func isInstitution(e *entity) bool {
+	for _, r := range e.roles {
+		switch r {
+		case "institute", "university", "college", "school", "hospital", "museum", "foundation", "trust", "charity", "society":
+			return true
+		}
+	}
+	return false
 }

@@ -71,7 +71,7 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 			}
 			continue
 		}
-		if m.pos >= span.End {
+		if m.pos >= span.End || inPrepPhrase(toks, from, m.pos) {
 			continue
 		}
 		if x.ents[m.ent].typ == article.Person && (best < 0 || m.pos > x.mentions[best].pos) {
@@ -128,8 +128,9 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 					return attribution{ent: e, mention: span, form: "description"}
 				}
 				if d.role {
-					e := x.newEntity(entity{typ: article.Anonymous, name: joinTokens(toks, d.from, d.end, x.text), head: d.head,
-						intro: span})
+					// a specific person known so far by title: named later,
+					// perhaps ("Mayor Priya Castellan")
+					e := x.newEntity(entity{typ: article.Person, name: roleName(joinTokens(toks, d.from, d.end, x.text)), fullAt: -1, intro: span})
 					x.addRole(e, d.head)
 					x.addMention(e, toks[k].start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
 					return attribution{ent: e, mention: span, form: "role"}
@@ -300,6 +301,16 @@ func isScareQuote(text string) bool {
 // finish turns entities into sources and fills each quote's speaker.
 func (x *attributor) finish() {
 	doc := x.doc
+	nq, nt := 0, 0
+	for i := range doc.Quotes {
+		if doc.Quotes[i].Kind == article.Term && x.speakerOf[i] < 0 {
+			nt++
+			doc.Quotes[i].ID = "t" + itoa(nt)
+		} else {
+			nq++
+			doc.Quotes[i].ID = "q" + itoa(nq)
+		}
+	}
 	for q := range doc.Quotes {
 		quote := &doc.Quotes[q]
 		e := x.speakerOf[q]
@@ -371,4 +382,29 @@ func asciiLower(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// roleName lower-cases a leading article: "The mayor" → "the mayor".
+func roleName(s string) string {
+	for _, a := range []string{"The ", "A ", "An "} {
+		if strings.HasPrefix(s, a) {
+			return strings.ToLower(a) + s[len(a):]
+		}
+	}
+	return s
+}
+
+// inPrepPhrase reports whether the word at byte offset pos follows a
+// preposition inside the phrase starting at token from ("the mayor of
+// Lower Ashcombe", "a developer in Marlow Heath").
+func inPrepPhrase(toks []token, from, pos int) bool {
+	for k := from; k < len(toks) && toks[k].start < pos; k++ {
+		if toks[k].kind == tokWord && k > from && toks[k].flags&fPrep != 0 && toks[k].lower != "and" {
+			return true
+		}
+		if toks[k].isPunct(",") {
+			return false
+		}
+	}
+	return false
 }

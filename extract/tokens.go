@@ -181,3 +181,29 @@ func attributionFollows(toks []token) bool {
 	}
 	return false
 }
+
+// datelineEnd returns the index after a dateline that opens a paragraph
+// ("PUERTO ALCOR, Valdoria (Meridian Wire) —"), or 0.
+func datelineEnd(toks []token) int {
+	k := 0
+	caps := 0
+	for k < len(toks) && toks[k].kind == tokWord && isAllCaps(toks[k].text) {
+		k++
+		caps++
+	}
+	if caps == 0 {
+		return 0
+	}
+	// ", Valdoria" and "(Meridian Wire)"
+	for n := 0; k < len(toks) && n < 12; n++ {
+		t := toks[k]
+		if t.kind == tokPunct && (t.text == "\u2014" || t.text == "\u2013" || t.text == "-" || t.text == "--") {
+			return k + 1
+		}
+		if t.kind == tokQuote || t.isPunct(".") {
+			return 0
+		}
+		k++
+	}
+	return 0
+}

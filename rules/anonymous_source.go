@@ -30,6 +30,11 @@ var AnonymousSource = &checker.Rule{
 			} else {
 				words = fmt.Sprintf("%q", words)
 			}
+			src := &pass.Doc.Sources[q.Speaker.Source]
+			if src.AnonymityReason {
+				pass.Reportf(q.Span, q.ID, "quote attributed to an unnamed source (%s); the story gives the reason (%q): check it holds", words, pass.Doc.Slice(src.ReasonSpan))
+				continue
+			}
 			pass.Reportf(q.Span, q.ID, "quote attributed to an unnamed source (%s); say why anonymity was granted", words)
 		}
 	},
