@@ -470,13 +470,17 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 			return a, true
 		}
 		switch t.lower {
-		case "saying", "adding", "telling", "writing", "warning", "insisting", "arguing", "noting", "explaining", "declaring":
+		case "saying", "adding", "telling", "writing", "warning", "insisting", "arguing", "noting", "explaining", "declaring", "describing":
 			if t.lower == "saying" && v > s.from && toks[v-1].lower == "as" {
 				return x.quotedAs(toks, s, v, pi, sentIdx), true
 			}
 			if v > s.from && toks[v-1].isPunct(",") {
 				a := x.sentenceSubject(toks, s, pi, sentIdx)
 				a.cue, a.cueSpan, a.conf = t.text, article.Span{Start: t.start, End: t.end}, 0.8
+				return a, true
+			}
+			if a, ok := x.gerundSubject(toks, s, v, pi, sentIdx); ok {
+				a.cue, a.cueSpan, a.conf = t.text, article.Span{Start: t.start, End: t.end}, 0.75
 				return a, true
 			}
 			continue
@@ -493,7 +497,12 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 				continue
 			}
 			if objectBetween(toks, v+1, k) {
-				a := x.subjectOf(toks, v, s, pi, sentIdx)
+				var a attribution
+				if t.lower == "calling" && v > s.from && toks[v-1].isPunct(",") {
+					a = x.sentenceSubject(toks, s, pi, sentIdx) // "…, calling it "…""
+				} else {
+					a = x.subjectOf(toks, v, s, pi, sentIdx)
+				}
 				a.cue, a.cueSpan, a.conf = t.text, article.Span{Start: t.start, End: t.end}, 0.85
 				return a, true
 			}
@@ -590,6 +599,9 @@ func (x *attributor) quotedAs(toks []token, s sentence, v, pi, sentIdx int) attr
 // subjectOf finds the subject of the reporting verb at v.
 func (x *attributor) subjectOf(toks []token, v int, s sentence, pi, sentIdx int) attribution {
 	end := trimAux(toks, s.from, v)
+	if a, ok := x.reducedRelative(toks, s, end, pi, sentIdx); ok {
+		return a
+	}
 	start := end
 	for start > s.from {
 		t := toks[start-1]
@@ -689,6 +701,9 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 	// clauses or numbers (ages)
 	var cands [][2]int
 	for _, ch := range chunks {
+		for ch[0] < ch[1]-1 && toks[ch[0]].kind == tokWord && (toks[ch[0]].lower == "but" || toks[ch[0]].lower == "and" || toks[ch[0]].lower == "yet" || toks[ch[0]].lower == "so") {
+			ch[0]++
+		}
 		first := toks[ch[0]]
 		if first.kind != tokWord {
 			continue
@@ -1017,7 +1032,10 @@ func (x *attributor) matchHeadlineQuotes() {
 	doc := x.doc
 	for q := range doc.Quotes {
 		hq := &doc.Quotes[q]
-		if x.speakerOf[q] >= 0 || hq.Kind == article.Term && hq.TermReason != "scare quote" || !doc.Paragraphs[hq.Paragraph].Heading {
+		// a headline names speakers loosely ("Judge", "council leader"):
+		// the body's full attribution is better
+		weak := x.speakerOf[q] < 0 || x.mentionOf[q].form != "name" && x.ents[x.speakerOf[q]].typ == article.Person
+		if !weak || hq.Kind == article.Term && hq.TermReason != "scare quote" || !doc.Paragraphs[hq.Paragraph].Heading {
 			continue
 		}
 		words := strings.ToLower(strings.Trim(doc.QuoteText(hq), " ,.;:!?"))
@@ -1030,11 +1048,60 @@ func (x *attributor) matchHeadlineQuotes() {
 				continue
 			}
 			if strings.Contains(strings.ToLower(doc.QuoteText(bq)), words) {
+				m := x.mentionOf[q]
 				x.speakerOf[q] = x.speakerOf[o]
-				x.mentionOf[q] = speakerMention{form: "inherited", conf: 0.6}
+				x.mentionOf[q] = speakerMention{span: m.span, form: "inherited", cue: m.cue, cueSpan: m.cueSpan, conf: 0.6}
 				hq.Kind, hq.TermReason = article.Quotation, ""
 				break
 			}
 		}
 	}
+}
+
+// reducedRelative handles a name or pronoun right before the verb that
+// follows a bare noun: "a decision Mayor Ruth Okonjo called "…"", "the
+// plan she described as "…"". The name, not the sentence's subject, spoke.
+func (x *attributor) reducedRelative(toks []token, s sentence, end, pi, sentIdx int) (attribution, bool) {
+	if end <= s.from {
+		return noAttribution, false
+	}
+	start := end
+	if pronounLike(toks[end-1].lower) && toks[end-1].lower != "who" {
+		start = end - 1
+	} else {
+		for start > s.from && toks[start-1].capitalised() {
+			start--
+		}
+	}
+	if start == end || start == s.from {
+		return noAttribution, false
+	}
+	prev := toks[start-1]
+	if prev.kind != tokWord || prev.capitalised() || prev.flags != 0 || prev.lower == "and" || prev.lower == "that" || prev.lower == "but" {
+		return noAttribution, false
+	}
+	if _, poss := stripPossessive(prev.lower); poss || strings.HasSuffix(prev.lower, "ly") || isParticipleWord(prev.lower) {
+		return noAttribution, false
+	}
+	a := x.speakerIn(toks, s, start, end, pi, sentIdx)
+	return a, a.ent >= 0
+}
+
+// gerundSubject finds the noun phrase right before a reporting gerund in an
+// absolute construction: "with one senior Cabinet source describing the
+// plan as '…'".
+func (x *attributor) gerundSubject(toks []token, s sentence, v, pi, sentIdx int) (attribution, bool) {
+	start := v
+	for start > s.from {
+		t := toks[start-1]
+		if t.kind != tokWord || t.flags&(fPrep|fAux|fRel|fSpeech) != 0 && t.flags&fDet == 0 {
+			break
+		}
+		start--
+	}
+	if start == v || start == s.from && !npLike(toks[start]) {
+		return noAttribution, false
+	}
+	a := x.speakerIn(toks, s, start, v, pi, sentIdx)
+	return a, a.ent >= 0
 }

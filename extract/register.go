@@ -164,6 +164,12 @@ func classifyRun(toks []token, from, to int, sentenceStart bool) classifiedRun {
 			return cr
 		}
 	}
+	// a title on its own ("the Prime Minister", "Chief Executive") is an
+	// office, not a name
+	if onlyTitles(toks, cr.nameFrom, to) {
+		cr.kind = runNone
+		return cr
+	}
 	// people's names do not take "the": "the Riverton Comets", "the Harbor Ledger"
 	if cr.from > 0 && toks[cr.from-1].lower == "the" && (to-cr.from >= 2 || strings.HasSuffix(base, "s")) {
 		cr.kind = runOrg
@@ -630,16 +636,24 @@ func parseDescription(toks []token, i, end int) (description, bool) {
 		if anonymousHeads[t.lower] || orgHeads[t.lower] || titleWords[t.lower] {
 			head = k
 			// compound heads: "staff member", "council officer"
-			if k+1 < end && toks[k+1].kind == tokWord && (anonymousHeads[toks[k+1].lower] || orgHeads[toks[k+1].lower]) && !t.capitalised() {
+			if k+1 < end && toks[k+1].kind == tokWord && (anonymousHeads[toks[k+1].lower] || titleWords[toks[k+1].lower] ||
+				orgHeads[toks[k+1].lower] && !t.capitalised()) && !toks[k+1].capitalised() {
 				continue
 			}
 			break
 		}
 		if t.capitalised() && !(t.lower == "us" || t.lower == "u.s." || t.lower == "western" || t.lower == "white" || len(t.text) <= 3 || isAdjectival(t.lower)) && !anonymousHeads[t.lower] {
-			// a proper name: not a plain description
-			if !(k+1 < end && (anonymousHeads[toks[k+1].lower] || orgHeads[toks[k+1].lower] || titleWords[toks[k+1].lower])) {
+			// a proper name, unless a run of capitalised words only
+			// modifies the head: "a Downing Street spokesman"
+			j := k
+			for j < end && j < k+3 && toks[j].capitalised() && !anonymousHeads[toks[j].lower] && !titleWords[toks[j].lower] {
+				j++
+			}
+			if !(j < end && (anonymousHeads[toks[j].lower] || orgHeads[toks[j].lower] || titleWords[toks[j].lower])) {
 				return d, false
 			}
+			k = j - 1
+			continue
 		}
 		if postModifierStarts[t.lower] && !t.capitalised() {
 			break
@@ -659,9 +673,16 @@ func parseDescription(toks []token, i, end int) (description, bool) {
 	case titleWords[d.head]:
 		d.role = true
 	}
-	// a capitalised head word ("the Board") belongs to a name run
-	if toks[head].capitalised() && !d.anon {
-		return d, false
+	// a capitalised head word ("the Board") belongs to a name run; a
+	// capitalised title names one office ("the Prime Minister")
+	if toks[head].capitalised() {
+		if !titleWords[d.head] {
+			if !d.anon {
+				return d, false
+			}
+		} else if d.definite {
+			d.anon, d.role = false, true
+		}
 	}
 	if d.anon && !d.definite || d.anon && (d.head == "spokesperson" || d.head == "spokesman" || d.head == "spokeswoman") {
 		d.end = postModifierEnd(toks, d.end, end)
@@ -698,9 +719,7 @@ func (x *attributor) resolveDescription(toks []token, d description, create bool
 	head := singular(d.head)
 	plural := isPlural(d.head) || d.head == "people"
 	text := joinTokens(toks, d.from, d.end, x.text)
-	if strings.HasPrefix(text, "A ") || strings.HasPrefix(text, "An ") || strings.HasPrefix(text, "The ") || strings.HasPrefix(text, "One ") || strings.HasPrefix(text, "Two ") {
-		text = strings.ToLower(text[:1]) + text[1:]
-	}
+	text = roleName(text)
 	// "a spokesperson for the department" speaks for the organisation
 	if d.anon && (head == "spokesperson" || head == "spokesman" || head == "spokeswoman" || head == "representative") {
 		if e := x.orgInTail(toks, d.headIdx+1, d.end); e >= 0 {
@@ -741,7 +760,12 @@ func (x *attributor) resolveDescription(toks []token, d description, create bool
 			intro: article.Span{Start: toks[d.from].start, End: toks[d.end-1].end}})
 		x.addRole(e, d.head, head)
 		return e
-	case d.anon || d.role:
+	case d.role:
+		if e := x.mostRecent(x.index["role:"+head], func(e *entity) bool { return e.typ == article.Person }); e >= 0 {
+			return e
+		}
+		return -1
+	case d.anon:
 		if e := x.findByRole(head, plural, d.oneOf || toks[d.from].lower == "one"); e >= 0 {
 			return e
 		}
@@ -982,4 +1006,14 @@ func isInstitution(e *entity) bool {
 		}
 	}
 	return false
+}
+
+func onlyTitles(toks []token, from, to int) bool {
+	for k := from; k < to; k++ {
+		w := toks[k].lower
+		if !titleWords[w] && !titleModifiers[w] {
+			return false
+		}
+	}
+	return titleWords[toks[to-1].lower]
 }

@@ -59,6 +59,16 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 			return x.antecedent(toks, from, s, pi, sentIdx)
 		}
 	}
+	// "Police said", "the government said"
+	if w := toks[to-1].lower; to-from <= 2 && orgHeads[w] && (to-from == 1 || toks[from].lower == "the") && !toks[to-1].capitalised() || to-from == 1 && toks[from].lower == "police" {
+		e := x.findOrgByHead(w)
+		if e < 0 {
+			e = x.newEntity(entity{typ: article.Organization, name: roleName(joinTokens(toks, from, to, x.text)), nameToks: []string{w}, intro: span})
+			x.addRole(e, w)
+		}
+		x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+		return attribution{ent: e, mention: span, form: "description"}
+	}
 	// a mention registered inside the phrase
 	// the head of an English noun phrase comes last ("Riverton coach Helena
 	// Marsh"): prefer the last person named, else the first mention
@@ -141,7 +151,7 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 	// "one volunteer said", "a neighbour said": an unnamed person
 	if to-from <= 5 && indefiniteDeterminers[toks[from].lower] && toks[to-1].kind == tokWord && !toks[to-1].capitalised() && !orgHeads[toks[to-1].lower] {
 		last := toks[to-1].lower
-		e := x.newEntity(entity{typ: article.Anonymous, name: joinTokens(toks, from, to, x.text), head: singular(last),
+		e := x.newEntity(entity{typ: article.Anonymous, name: roleName(joinTokens(toks, from, to, x.text)), head: singular(last),
 			plural: isPlural(last) && toks[from].lower != "a" && toks[from].lower != "an" && toks[from].lower != "one", intro: span})
 		x.addRole(e, last, singular(last))
 		x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
@@ -152,7 +162,7 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 	last := toks[to-1].lower
 	if to-from <= 3 && (titleWords[last] || anonymousHeads[last]) {
 		if isPlural(last) || anonymousHeads[last] && !titleWords[last] {
-			e := x.newEntity(entity{typ: article.Anonymous, name: joinTokens(toks, from, to, x.text), head: singular(last),
+			e := x.newEntity(entity{typ: article.Anonymous, name: roleName(joinTokens(toks, from, to, x.text)), head: singular(last),
 				plural: isPlural(last), bare: isPlural(last), intro: span})
 			x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
 			return attribution{ent: e, mention: span, form: "description"}
@@ -386,10 +396,13 @@ func asciiLower(s string) string {
 
 // roleName lower-cases a leading article: "The mayor" → "the mayor".
 func roleName(s string) string {
-	for _, a := range []string{"The ", "A ", "An "} {
-		if strings.HasPrefix(s, a) {
-			return strings.ToLower(a) + s[len(a):]
+	first, rest, _ := strings.Cut(s, " ")
+	lw := strings.ToLower(first)
+	if determiners[lw] || anonymousHeads[lw] || orgHeads[lw] || lw == "police" {
+		if rest == "" {
+			return lw
 		}
+		return lw + " " + rest
 	}
 	return s
 }
