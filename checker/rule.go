@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/quotecheck/quotecheck/article"
+	"github.com/quotecheck/quotecheck/versions"
 )
 
 // Severity orders findings; it maps to SARIF levels and exit codes.
@@ -71,6 +72,11 @@ type Rule struct {
 	Bad, Good string
 	// Run inspects pass.Doc and calls pass.Report.
 	Run func(pass *Pass)
+	// Compare marks a version rule: it reports on pass.Changes, which are
+	// set only when two versions of an article are compared (Checker.
+	// Compare runs these rules and no others); in an ordinary check it has
+	// nothing to report.
+	Compare bool
 }
 
 // Pass is one rule's run over one document.
@@ -79,6 +85,13 @@ type Pass struct {
 	Doc  *article.Document
 	// Severity is the rule's effective severity after configuration.
 	Severity Severity
+	// Options are the configured rule options; never nil.
+	Options *Options
+	// Previous is the earlier version and Changes the quotations that
+	// differ from it, when two versions are compared (Doc is then the
+	// later version); nil in an ordinary check.
+	Previous *article.Document
+	Changes  []versions.Change
 	report   func(Finding)
 }
 
@@ -104,4 +117,7 @@ type Finding struct {
 	// Quote is the id of the quote the finding concerns, if any.
 	Quote string
 	Span  article.Span
+	// Change is the version change a version rule reports; for a removed
+	// quote, Quote and Span refer to the earlier version.
+	Change *versions.Change
 }

@@ -11,6 +11,7 @@ import (
 func ScoreArticle(s *Score, chk *checker.Checker, g *Gold) {
 	r := chk.CheckText(g.ID, g.Text)
 	s.Add(g, r.Doc, r.Findings)
+	s.AddVersions(chk, g, r.Doc)
 }
 
 // WriteScore prints the figures, and up to maxErrors mistakes.

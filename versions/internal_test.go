@@ -1,0 +1,127 @@
+package versions
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/quotecheck/quotecheck/article"
+)
+
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"", nil},
+		{"We won't stop.", []string{"We", " ", "won't", " ", "stop", "."}},
+		{"council’s  plan—now", []string{"council’s", "  ", "plan", "—", "now"}},
+		{"'90s", []string{"'", "90s"}},
+		{"box-ticking", []string{"box", "-", "ticking"}},
+		{"Bayón: ça va", []string{"Bayón", ":", " ", "ça", " ", "va"}},
+		{"bad\xffbyte", []string{"bad", "\xff", "byte"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			var got []string
+			for _, tok := range tokenize(tt.in) {
+				got = append(got, tok.text)
+			}
+			assert.Equal(t, tt.want, got)
+			assert.Equal(t, tt.in, strings.Join(got, ""), "tokens must join back to the input")
+		})
+	}
+}
+
+func TestTokenRune(t *testing.T) {
+	seen := map[rune]bool{}
+	// Cover the switch from one range to the next.
+	for _, n := range []int{0, 1, 6399, 6400, 6401, 6400 + 65533, 6400 + 65534, 6400 + 65534 + 55039, 6400 + 65534 + 55040} {
+		r := tokenRune(n)
+		assert.True(t, utf8.ValidRune(r), "tokenRune(%d) = %U is not a valid rune", n, r)
+		assert.False(t, r >= 0xD800 && r <= 0xDFFF, "tokenRune(%d) = %U is a surrogate", n, r)
+		assert.False(t, seen[r], "tokenRune(%d) = %U reused", n, r)
+		seen[r] = true
+	}
+	for n := 0; n < 200000; n++ {
+		r := tokenRune(n)
+		require.True(t, utf8.ValidRune(r), "tokenRune(%d) = %U", n, r)
+	}
+}
+
+func TestKeys(t *testing.T) {
+	tests := []struct {
+		a, b               string
+		sameExact, sameLse bool
+	}{
+		{"We are ready,", "We are ready.", true, true},
+		{"We are  ready", "We are\nready", true, true},
+		{"We're ready", "We’re ready", false, true},
+		{"the storms", "The storms", false, true},
+		{"not yet -- not", "not yet — not", false, true},
+		{"We are ready", "We were ready", false, false},
+		{"Stop it!", "Stop it.", false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.a+"|"+tt.b, func(t *testing.T) {
+			assert.Equal(t, tt.sameExact, exactKey(tt.a) == exactKey(tt.b), "exact")
+			assert.Equal(t, tt.sameLse, looseKey(tt.a) == looseKey(tt.b), "loose")
+		})
+	}
+}
+
+func TestSameSpeaker(t *testing.T) {
+	p := func(name string) *article.Speaker { return &article.Speaker{Name: name, Type: article.Person} }
+	o := func(name string) *article.Speaker { return &article.Speaker{Name: name, Type: article.Organization} }
+	an := func(name string) *article.Speaker { return &article.Speaker{Name: name, Type: article.Anonymous} }
+	tests := []struct {
+		name string
+		a, b *article.Speaker
+		want bool
+	}{
+		{"both none", nil, nil, true},
+		{"speaker dropped", p("Ada Marsh"), nil, false},
+		{"speaker gained", nil, p("Ada Marsh"), false},
+		{"same name", p("Ada Marsh"), p("Ada Marsh"), true},
+		{"honorific", p("Ms Marsh"), p("Marsh"), true},
+		{"surname only", p("Marsh"), p("Ada Marsh"), true},
+		{"initial", p("A. Marsh"), p("Ada Marsh"), true},
+		{"other person", p("Ada Marsh"), p("Teodor Lisk"), false},
+		{"same surname, other given name", p("Ada Marsh"), p("Tom Marsh"), false},
+		{"person to anonymous", p("Ada Marsh"), an("a council official"), false},
+		{"article dropped", o("the Bank of Valdoria"), o("Bank of Valdoria"), true},
+		{"shorter description", an("a senior official in the finance ministry"), an("the official"), true},
+		{"other organisation", o("the harbour board"), o("the county council"), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, SameSpeaker(tt.a, tt.b))
+		})
+	}
+}
+
+func TestDiffUnitsManyDistinct(t *testing.T) {
+	// More distinct units than the first private use area holds, so that
+	// the runes come from the next ranges too, and bytes that are not
+	// UTF-8: the texts must still come back exactly, the same every time.
+	var ua, ub []string
+	for i := 0; i < 9000; i++ {
+		u := strings.Repeat("x", i%7) + string(rune('a'+i%26)) + strings.Repeat("y", i/26)
+		ua = append(ua, u)
+		if i%97 == 0 {
+			ub = append(ub, "changed"+u)
+		} else {
+			ub = append(ub, u)
+		}
+	}
+	ua = append(ua, "\xff")
+	ub = append(ub, "\xfe")
+	ops := diffUnits(ua, ub)
+	o, n := DiffTexts(ops)
+	assert.Equal(t, strings.Join(ua, ""), o)
+	assert.Equal(t, strings.Join(ub, ""), n)
+	assert.Equal(t, ops, diffUnits(ua, ub))
+}
