@@ -142,8 +142,23 @@ type Document struct {
 	// original file.
 	Source    string
 	SourceMap *OffsetMap
+	// SourceLine and SourceStart place Source inside a larger file (one
+	// record of a JSON Lines archive): the 1-based line and the byte
+	// offset at which Source begins. Zero means Source starts the file.
+	// Positions carry the file's line numbers; their offsets stay offsets
+	// into Source.
+	SourceLine, SourceStart int
+
+	// Meta is what the input said about the article besides its text
+	// (front matter, HTML meta tags, JSON record fields).
+	Meta Metadata
 
 	lines *LineIndex
+}
+
+// Metadata describes an article; any field may be empty.
+type Metadata struct {
+	Title, Published, URL, Author, Section string
 }
 
 // New builds a document from decoded text and splits it into paragraphs.
@@ -154,11 +169,16 @@ func New(path, text string) *Document {
 }
 
 // Lines returns the line index of the file the document was read from
-// (Source when set, else Text), building it on first use.
+// (Source when set, else Text), building it on first use. Its line
+// numbers are those of the file (Source starts on line SourceLine); its
+// offsets are offsets into Source.
 func (d *Document) Lines() *LineIndex {
 	if d.lines == nil {
 		if d.SourceMap != nil {
 			d.lines = NewLineIndex(d.Source)
+			if d.SourceLine > 1 {
+				d.lines.base = d.SourceLine - 1
+			}
 		} else {
 			d.lines = NewLineIndex(d.Text)
 		}

@@ -41,7 +41,9 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // mark and rejects empty, binary and invalid UTF-8 input with a clear error.
 // Line endings are kept as they are; spans refer to the returned text.
 func Decode(data []byte) (string, error) {
-	data = bytes.TrimPrefix(data, bom)
+	body := bytes.TrimPrefix(data, bom)
+	skipped := len(data) - len(body) // the error offset counts file bytes
+	data = body
 	if len(bytes.TrimSpace(data)) == 0 {
 		return "", ErrEmpty
 	}
@@ -58,7 +60,7 @@ func Decode(data []byte) (string, error) {
 				col++
 			}
 		}
-		return "", &InvalidUTF8Error{Offset: off, Line: line, Column: col}
+		return "", &InvalidUTF8Error{Offset: skipped + off, Line: line, Column: col}
 	}
 	return string(data), nil
 }

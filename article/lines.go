@@ -19,6 +19,9 @@ type Position struct {
 type LineIndex struct {
 	text   string
 	starts []int
+	// base is added to line numbers: the line of the file on which text
+	// starts, less one (Document.SourceLine).
+	base int
 }
 
 // NewLineIndex indexes the line starts of text. "\r\n" and "\n" end lines.
@@ -52,11 +55,12 @@ func (li *LineIndex) Position(offset int) Position {
 		}
 	}
 	_ = utf8.RuneLen
-	return Position{Offset: offset, Line: line + 1, Column: col, Column16: col16}
+	return Position{Offset: offset, Line: li.base + line + 1, Column: col, Column16: col16}
 }
 
 // Line returns the text of a 1-based line without its line ending.
 func (li *LineIndex) Line(n int) string {
+	n -= li.base
 	if n < 1 || n > len(li.starts) {
 		return ""
 	}

@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/extract"
+	"github.com/quotecheck/quotecheck/input"
 )
 
 // Config turns rules off and changes their severities.
@@ -20,13 +22,20 @@ type Config struct {
 	// MaxSize is the largest input accepted, in bytes; 0 means
 	// article.DefaultMaxSize.
 	MaxSize int64
+	// Options are rule and extractor options from the config file.
+	Options Options
+	// Input says how files are read: the format (by default chosen by
+	// extension) and the field names of JSON records. Its MaxSize is
+	// taken from MaxSize.
+	Input input.Options
 }
 
 // Checker runs a fixed set of rules over documents. It is safe for
 // concurrent use.
 type Checker struct {
-	rules []*Rule
-	cfg   Config
+	rules     []*Rule
+	cfg       Config
+	extractor *extract.Extractor
 }
 
 var idPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
@@ -56,7 +65,8 @@ func New(rules []*Rule, cfg Config) (*Checker, error) {
 			return nil, fmt.Errorf("unknown rule %q in configuration", id)
 		}
 	}
-	return &Checker{rules: rules, cfg: cfg}, nil
+	ex := extract.New(extract.Options{SpeechVerbs: cfg.Options.SpeechVerbs, AnonymityReasons: cfg.Options.AnonymityReasons})
+	return &Checker{rules: rules, cfg: cfg, extractor: ex}, nil
 }
 
 // Rules returns the registered rules.
@@ -74,7 +84,7 @@ type Result struct {
 // CheckDocument extracts quotes from a document and runs every enabled
 // rule over it. Findings are sorted by position.
 func (c *Checker) CheckDocument(doc *article.Document) []Finding {
-	extract.Extract(doc)
+	c.extractor.Extract(doc)
 	var findings []Finding
 	for _, r := range c.rules {
 		if c.cfg.Disabled[r.ID] {
@@ -84,7 +94,7 @@ func (c *Checker) CheckDocument(doc *article.Document) []Finding {
 		if s, ok := c.cfg.Severity[r.ID]; ok {
 			sev = s
 		}
-		pass := &Pass{Rule: r, Doc: doc, Severity: sev, report: func(f Finding) { findings = append(findings, f) }}
+		pass := &Pass{Rule: r, Doc: doc, Severity: sev, Options: &c.cfg.Options, report: func(f Finding) { findings = append(findings, f) }}
 		r.Run(pass)
 	}
 	sort.SliceStable(findings, func(i, j int) bool {
@@ -93,7 +103,7 @@ func (c *Checker) CheckDocument(doc *article.Document) []Finding {
 		}
 		return findings[i].Rule < findings[j].Rule
 	})
-	return findings
+	return c.applySuppressions(doc, findings)
 }
 
 // CheckText checks already decoded text.
@@ -102,43 +112,99 @@ func (c *Checker) CheckText(path, text string) Result {
 	return Result{Path: path, Doc: doc, Findings: c.CheckDocument(doc)}
 }
 
-// CheckBytes decodes raw input and checks it.
+// CheckBytes decodes raw input in its format (see package input) and
+// checks it. For input holding several articles (JSON, JSON Lines) it
+// returns the first; CheckBytesAll returns them all.
 func (c *Checker) CheckBytes(path string, data []byte) Result {
-	if int64(len(data)) > c.maxSize() {
-		return Result{Path: path, Err: &article.TooLargeError{Size: int64(len(data)), Limit: c.maxSize()}}
-	}
-	text, err := article.Decode(data)
-	if err != nil {
-		return Result{Path: path, Err: err}
-	}
-	return c.CheckText(path, text)
+	return first(path, c.CheckBytesAll(path, data))
 }
 
-// CheckReader reads all of r (up to the size limit) and checks it.
+// CheckReader reads all of r (up to the size limit) and checks it. For
+// input holding several articles it returns the first.
 func (c *Checker) CheckReader(path string, r io.Reader) Result {
-	data, err := io.ReadAll(io.LimitReader(r, c.maxSize()+1))
-	if err != nil {
-		return Result{Path: path, Err: err}
-	}
-	return c.CheckBytes(path, data)
+	return first(path, c.CheckReaderAll(path, r))
 }
 
-// CheckFile reads and checks one file.
+// CheckFile reads and checks one file. For a file holding several
+// articles it returns the first.
 func (c *Checker) CheckFile(path string) Result {
+	return first(path, c.CheckFileAll(path))
+}
+
+// CheckBytesAll decodes raw input in its format and checks every article
+// in it: one result per article, and one per record that could not be
+// read. Input that cannot be read at all gives one result with Err set.
+func (c *Checker) CheckBytesAll(path string, data []byte) []Result {
+	var out []Result
+	err := input.Records(bytes.NewReader(data), path, c.inputOptions(), func(rec input.Record) error {
+		out = append(out, c.checkRecord(path, rec))
+		return nil
+	})
+	if err != nil {
+		out = append(out, Result{Path: path, Err: err})
+	}
+	return out
+}
+
+// CheckReaderAll reads r and checks every article in it, as CheckBytesAll
+// does. JSON Lines input is read one record at a time.
+func (c *Checker) CheckReaderAll(path string, r io.Reader) []Result {
+	var out []Result
+	c.CheckStream(path, r, func(res Result) { out = append(out, res) })
+	return out
+}
+
+// CheckStream reads r and calls emit with the result for each article in
+// it, in order. JSON Lines input is read and checked one record at a
+// time, so memory does not grow with the size of the archive.
+func (c *Checker) CheckStream(path string, r io.Reader, emit func(Result)) {
+	err := input.Records(r, path, c.inputOptions(), func(rec input.Record) error {
+		emit(c.checkRecord(path, rec))
+		return nil
+	})
+	if err != nil {
+		emit(Result{Path: path, Err: err})
+	}
+}
+
+// CheckFileAll reads one file and checks every article in it.
+func (c *Checker) CheckFileAll(path string) []Result {
 	f, err := os.Open(path)
 	if err != nil {
-		return Result{Path: path, Err: err}
+		return []Result{{Path: path, Err: err}}
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil {
 		if st.IsDir() {
-			return Result{Path: path, Err: fmt.Errorf("is a directory")}
+			return []Result{{Path: path, Err: fmt.Errorf("is a directory")}}
 		}
-		if st.Size() > c.maxSize() {
-			return Result{Path: path, Err: &article.TooLargeError{Size: st.Size(), Limit: c.maxSize()}}
+		// JSON Lines archives are streamed: the limit is per record.
+		if st.Size() > c.maxSize() && c.inputOptions().Resolve(path, nil) != input.JSONL {
+			return []Result{{Path: path, Err: &article.TooLargeError{Size: st.Size(), Limit: c.maxSize()}}}
 		}
 	}
-	return c.CheckReader(path, f)
+	return c.CheckReaderAll(path, f)
+}
+
+// checkRecord checks one article read by package input.
+func (c *Checker) checkRecord(path string, rec input.Record) Result {
+	if rec.Err != nil {
+		return Result{Path: path, Err: rec.Err}
+	}
+	return Result{Path: path, Doc: rec.Doc, Findings: c.CheckDocument(rec.Doc)}
+}
+
+func (c *Checker) inputOptions() input.Options {
+	opt := c.cfg.Input
+	opt.MaxSize = c.maxSize()
+	return opt
+}
+
+func first(path string, rs []Result) Result {
+	if len(rs) == 0 {
+		return Result{Path: path, Err: article.ErrEmpty}
+	}
+	return rs[0]
 }
 
 func (c *Checker) maxSize() int64 {

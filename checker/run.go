@@ -8,10 +8,21 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+
+	"github.com/quotecheck/quotecheck/input"
 )
 
-// ArticleExtensions are the file types picked up when a folder is checked.
-var ArticleExtensions = map[string]bool{".txt": true, ".text": true}
+// ArticleExtensions are the file types picked up when a folder is checked:
+// every extension package input reads (.txt, .md, .html, .json, .jsonl...).
+var ArticleExtensions = articleExtensions()
+
+func articleExtensions() map[string]bool {
+	m := map[string]bool{}
+	for ext := range input.Extensions {
+		m[ext] = true
+	}
+	return m
+}
 
 // Input names one thing to check: a file path, or "-" for Reader.
 type Input struct {
@@ -52,7 +63,8 @@ func ExpandPaths(paths []string) []Input {
 				}
 				return nil
 			}
-			if ArticleExtensions[strings.ToLower(filepath.Ext(path))] {
+			// Hidden files (tool and editor settings) are not articles.
+			if ArticleExtensions[strings.ToLower(filepath.Ext(path))] && !strings.HasPrefix(d.Name(), ".") {
 				files = append(files, path)
 			}
 			return nil
@@ -69,43 +81,49 @@ func ExpandPaths(paths []string) []Input {
 }
 
 // Run checks inputs with a pool of workers and calls emit with each result
-// in input order. At most about 2×workers results are held at once, so
-// memory does not grow with the number of inputs. open reads an input
-// ("-" and files); a nil open uses CheckFile.
-func (c *Checker) Run(ctx context.Context, inputs []Input, workers int, open func(Input) Result, emit func(Result)) {
+// in input order. At most about 2×workers inputs' results are held at
+// once, so memory does not grow with the number of inputs. open reads an
+// input ("-" and files) and returns a result for each article in it (a
+// JSON Lines file holds many); a nil open uses CheckFileAll.
+func (c *Checker) Run(ctx context.Context, inputs []Input, workers int, open func(Input) []Result, emit func(Result)) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	if open == nil {
-		open = func(in Input) Result { return c.CheckFile(in.Path) }
+		open = func(in Input) []Result { return c.CheckFileAll(in.Path) }
 	}
-	check := func(in Input) Result {
+	check := func(in Input) []Result {
 		if in.Err != nil {
-			return Result{Path: in.Path, Err: in.Err}
+			return []Result{{Path: in.Path, Err: in.Err}}
 		}
 		return open(in)
+	}
+	emitAll := func(rs []Result) {
+		for _, r := range rs {
+			emit(r)
+		}
 	}
 	if workers == 1 || len(inputs) <= 1 {
 		for _, in := range inputs {
 			if ctx.Err() != nil {
 				return
 			}
-			emit(check(in))
+			emitAll(check(in))
 		}
 		return
 	}
 	// Each input gets a one-slot channel; a bounded queue of those
 	// channels keeps results in order while workers run ahead.
-	queue := make(chan chan Result, workers*2)
+	queue := make(chan chan []Result, workers*2)
 	jobs := make(chan struct {
 		in  Input
-		out chan Result
+		out chan []Result
 	}, workers)
 	go func() {
 		defer close(queue)
 		defer close(jobs)
 		for _, in := range inputs {
-			out := make(chan Result, 1)
+			out := make(chan []Result, 1)
 			select {
 			case queue <- out:
 			case <-ctx.Done():
@@ -113,7 +131,7 @@ func (c *Checker) Run(ctx context.Context, inputs []Input, workers int, open fun
 			}
 			jobs <- struct {
 				in  Input
-				out chan Result
+				out chan []Result
 			}{in, out}
 		}
 	}()
@@ -125,6 +143,6 @@ func (c *Checker) Run(ctx context.Context, inputs []Input, workers int, open fun
 		}()
 	}
 	for out := range queue {
-		emit(<-out)
+		emitAll(<-out)
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 // attributor carries the state of one article through attribution.
 type attributor struct {
+	ex       *Extractor
 	doc      *article.Document
 	text     string
 	ents     []entity
@@ -19,6 +20,9 @@ type attributor struct {
 	// lastSpeech is the entity that last spoke (quoted or reported) in each
 	// paragraph, for quote paragraphs that carry no attribution.
 	lastSpeech []int
+	// lastQuoteSpeaker is the speaker of the most recent attributed quote.
+	lastQuoteSpeaker  int
+	lastQuoteQuestion bool
 	// inHeading is set while registering a headline, where title case
 	// makes every word look like a name.
 	inHeading bool
@@ -59,9 +63,11 @@ type paraState struct {
 
 // Extract finds the quotations in doc, attributes each to a speaker and
 // fills doc.Quotes, doc.Sources and doc.Marks.
-func Extract(doc *article.Document) { debugExtract(doc) }
+func Extract(doc *article.Document) { defaultExtractor.extract(doc) }
 
-func debugExtract(doc *article.Document) *attributor {
+func debugExtract(doc *article.Document) *attributor { return defaultExtractor.extract(doc) }
+
+func (ex *Extractor) extract(doc *article.Document) *attributor {
 	raw, problems := Scan(doc.Text, doc.Paragraphs)
 	doc.Marks = problems
 	doc.Quotes = make([]article.Quote, len(raw))
@@ -74,7 +80,7 @@ func debugExtract(doc *article.Document) *attributor {
 			doc.Quotes[i].Close = article.Span{}
 		}
 	}
-	x := &attributor{doc: doc, text: doc.Text, speakerOf: make([]int, len(raw)), mentionOf: make([]speakerMention, len(raw)), index: map[string][]int{}}
+	x := &attributor{ex: ex, doc: doc, text: doc.Text, speakerOf: make([]int, len(raw)), mentionOf: make([]speakerMention, len(raw)), index: map[string][]int{}, lastQuoteSpeaker: -1}
 	for i := range x.speakerOf {
 		x.speakerOf[i] = -1
 	}
@@ -116,7 +122,7 @@ func itoa(n int) string {
 func (x *attributor) quoteText(q int) string { return x.doc.QuoteText(&x.doc.Quotes[q]) }
 
 func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Span, idx []int) {
-	toks := tokenize(x.text, p.Span, regions, idx)
+	toks := tokenize(x.text, p.Span, regions, idx, x.ex.flags)
 	sents := splitSentences(toks, x.quoteText)
 	// "LOWER ASHCOMBE (Heath Chronicle) — The mayor …": the dateline is
 	// not the subject of the first sentence
@@ -162,7 +168,7 @@ func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Sp
 		s := sents[ps.sentOf[q]]
 		a := x.inherited(q, pi, idx, ps, k, s, firstSent+ps.sentOf[q])
 		x.assign(q, a)
-		if x.speakerOf[q] < 0 && isScareQuote(x.quoteText(q)) {
+		if x.speakerOf[q] < 0 && isScareQuote(x.quoteText(q)) && !characterisedAs(toks, k) {
 			x.doc.Quotes[q].Kind = article.Term
 			x.doc.Quotes[q].TermReason = "scare quote"
 		}
@@ -179,6 +185,8 @@ func (x *attributor) assign(q int, a attribution) {
 	if a.ent < 0 {
 		return
 	}
+	x.lastQuoteSpeaker = a.ent
+	x.lastQuoteQuestion = strings.HasSuffix(strings.TrimRight(x.quoteText(q), " \"'\u201d\u2019"), "?")
 	x.speakerOf[q] = a.ent
 	x.mentionOf[q] = speakerMention{span: a.mention, form: a.form, cue: a.cue, cueSpan: a.cueSpan, conf: a.conf}
 	if !a.mention.Empty() {
@@ -219,7 +227,7 @@ func (x *attributor) isCue(toks []token, k int, s sentence) bool {
 	if t.kind != tokWord || t.flags&fSpeech == 0 {
 		return false
 	}
-	vf, ok := speechForms[t.lower]
+	vf, ok := x.ex.forms[t.lower]
 	if !ok || vf.Gerund {
 		return false
 	}
@@ -233,7 +241,10 @@ func (x *attributor) isCue(toks []token, k int, s sentence) bool {
 		return false // "declined to say"
 	}
 	if ambiguousBase[vf.Lemma] && !vf.Past {
-		return false
+		// "he replies", "Smith notes": a subject right before makes it a verb
+		if !(k > s.from && (pronounLike(toks[k-1].lower) || toks[k-1].capitalised()) && !vf.Base && !vf.Gerund) {
+			return false
+		}
 	}
 	if vf.Base && k > s.from {
 		prev := toks[k-1]
@@ -283,8 +294,11 @@ func determinerBefore(toks []token, k int, s sentence) bool {
 	return false
 }
 
+// isBoundary reports a token that ends a clause inside a sentence. A full
+// stop inside a sentence ends an abbreviation ("D-Mich."), not a clause:
+// sentences were already split.
 func isBoundary(t token) bool {
-	return t.kind == tokQuote || t.kind == tokPunct && (t.text == "." || t.text == ";" || t.text == ":" || t.text == "?" || t.text == "!")
+	return t.kind == tokQuote || t.kind == tokPunct && (t.text == ";" || t.text == ":" || t.text == "?" || t.text == "!")
 }
 
 // direct tries the frames inside the quote's own sentence: attribution
@@ -355,6 +369,9 @@ func isInvertedCue(toks []token, j int, s sentence) bool {
 func npLike(t token) bool {
 	if t.kind != tokWord {
 		return false
+	}
+	if nameParticles[t.lower] {
+		return true // "van Wyk asked"
 	}
 	if t.capitalised() && !introWords[t.lower] || determiners[t.lower] || pronounLike(t.lower) || t.lower == "people" || t.lower == "sources" || t.lower == "officials" || anonymousHeads[t.lower] {
 		return true
@@ -610,25 +627,34 @@ func (x *attributor) subjectOf(toks []token, v int, s sentence, pi, sentIdx int)
 		}
 		if t.kind == tokWord && relativeWords[t.lower] && t.lower != "where" && t.lower != "when" {
 			// a relative clause closed by a comma before the verb is
-			// parenthetical: "X, who ..., said"
-			if !(start-1 > s.from && toks[start-2].isPunct(",") && end > start && toks[end-1].isPunct(",")) {
+			// parenthetical: "X, who ..., said"; so is one whose verb
+			// follows the relative word directly: "a stallholder who asked
+			// not to be named said"
+			// "whose president, Anatol Brezina, called": the subject is
+			// inside the relative clause
+			parenthetical := t.lower != "whose" && start-1 > s.from && toks[start-2].isPunct(",") && end > start && toks[end-1].isPunct(",")
+			subjectRelative := (t.lower == "who" || t.lower == "that") && start < end && !npLike(toks[start]) && start-1 > s.from && toks[start-2].kind == tokWord
+			if !parenthetical && !subjectRelative {
 				break
 			}
 		}
-		if x.isCue(toks, start-1, s) {
+		// a reporting verb ends the subject, unless it sits in a relative
+		// clause: "a person who asked not to be named said"
+		if x.isCue(toks, start-1, s) && !(start-2 >= s.from && toks[start-2].flags&fRel != 0) {
 			break
 		}
 		if (t.lower == "and" || t.lower == "but") && start == end {
 			break
 		}
 		start--
-		if end-start > 30 {
+		if end-start > 60 {
 			break
 		}
 	}
 	if start == end {
-		// relative clause: "Petr Hollan, who has accused"
-		if start > s.from && toks[start-1].kind == tokWord && (toks[start-1].lower == "who" || toks[start-1].lower == "which") {
+		// relative clause: "Petr Hollan, who has accused"; "two people,
+		// one of whom called"
+		if start > s.from && toks[start-1].kind == tokWord && (toks[start-1].lower == "who" || toks[start-1].lower == "which" || toks[start-1].lower == "whom") {
 			return x.antecedent(toks, start-1, s, pi, sentIdx)
 		}
 		// elided subject: "… and said …"
@@ -656,7 +682,9 @@ func (x *attributor) speakerWithAppositive(toks []token, s sentence, head, appos
 	}
 	if a.ent < 0 || a.form == "role" || a.form == "description" && x.ents[a.ent].typ != article.Organization {
 		if b := x.speakerIn(toks, s, appos[0], appos[1], pi, sentIdx); b.ent >= 0 && (a.ent < 0 || x.ents[b.ent].typ == article.Person && b.form != "role") {
-			b.mention = article.Span{Start: toks[head[0]].start, End: toks[appos[1]-1].end}
+			// the appositive may come before the head ("Its leader, Ernesto
+			// Bayón,") or after it: the mention covers both
+			b.mention = article.Span{Start: toks[min(head[0], appos[0])].start, End: toks[max(head[1], appos[1])-1].end}
 			return b
 		}
 	}
@@ -697,6 +725,14 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 			c = k + 1
 		}
 	}
+	// "…, while the Passengers First campaign said": the clause right
+	// before the verb holds its subject, after the subordinator
+	if n := len(chunks); n > 0 {
+		last := chunks[n-1]
+		if w := toks[last[0]]; w.kind == tokWord && (w.lower == "while" || w.lower == "whereas" || w.lower == "although" || w.lower == "though") && last[1]-last[0] > 1 && npLike(toks[last[0]+1]) {
+			return [2]int{last[0] + 1, last[1]}, [2]int{start, start}
+		}
+	}
 	// candidates: chunks that are not introductory phrases, relative
 	// clauses or numbers (ages)
 	var cands [][2]int
@@ -728,8 +764,12 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 		return [2]int{start, start}, [2]int{start, start}
 	}
 	// the subject is the last candidate, unless that is a descriptive
-	// appositive ("a professor at ...", "Osmia's foreign minister")
+	// appositive ("a professor at ...", "Osmia's foreign minister"), or an
+	// earlier candidate gives a full name ("Rep. Yasmin Al-Masri, D-Mich.,")
 	hi := len(cands) - 1
+	if full := fullNameCandidate(toks, cands); full >= 0 && full < hi && !descriptive(toks, cands[hi]) {
+		hi = full
+	}
 	if hi > 0 && descriptive(toks, cands[hi]) {
 		appos = cands[hi]
 		hi--
@@ -800,9 +840,12 @@ func (x *attributor) subjectChunk(toks []token, s sentence) [2]int {
 		if k < s.to && !toks[k].isPunct(",") && toks[k].kind != tokQuote {
 			continue
 		}
+		for start < k-1 && toks[start].kind == tokWord && (toks[start].lower == "but" || toks[start].lower == "and" || toks[start].lower == "yet" || toks[start].lower == "so") {
+			start++
+		}
 		if k > start {
 			first := toks[start]
-			intro := first.kind != tokWord || introWords[first.lower] && first.lower != "the" && first.lower != "a" ||
+			intro := first.kind != tokWord || introWords[first.lower] && first.lower != "the" && first.lower != "a" || isNumber(first.text) ||
 				isParticiple(toks, [2]int{start, k}) || strings.HasSuffix(first.lower, "ing") && !first.capitalised()
 			if !intro {
 				end := k
@@ -906,6 +949,11 @@ func (x *attributor) inherited(q, pi int, idx []int, ps paraState, k int, s sent
 				if a.ent >= 0 && x.ents[a.ent].typ == article.Person {
 					a.conf, a.cue = 0.6, ""
 					return a
+				}
+				// "The only other person in the kitchen is Teodoro
+				// Villaseñor, 63, who …. "…"": the person the sentence names
+				if e := x.lastPersonIn(ps.toks, prev); e >= 0 {
+					return attribution{ent: e, conf: 0.5, form: "inherited"}
 				}
 			}
 		}
@@ -1034,8 +1082,13 @@ func (x *attributor) matchHeadlineQuotes() {
 		hq := &doc.Quotes[q]
 		// a headline names speakers loosely ("Judge", "council leader"):
 		// the body's full attribution is better
-		weak := x.speakerOf[q] < 0 || x.mentionOf[q].form != "name" && x.ents[x.speakerOf[q]].typ == article.Person
-		if !weak || hq.Kind == article.Term && hq.TermReason != "scare quote" || !doc.Paragraphs[hq.Paragraph].Heading {
+		heading := doc.Paragraphs[hq.Paragraph].Heading
+		weak := x.speakerOf[q] < 0 || heading && x.mentionOf[q].form != "name" && x.ents[x.speakerOf[q]].typ != article.Organization
+		if !weak || hq.Kind == article.Term && !(heading && hq.TermReason == "scare quote") {
+			continue
+		}
+		// a pull quote in the body must be long enough to be distinctive
+		if !heading && len(strings.Fields(doc.QuoteText(hq))) < 4 {
 			continue
 		}
 		words := strings.ToLower(strings.Trim(doc.QuoteText(hq), " ,.;:!?"))
@@ -1044,7 +1097,7 @@ func (x *attributor) matchHeadlineQuotes() {
 		}
 		for o := range doc.Quotes {
 			bq := &doc.Quotes[o]
-			if x.speakerOf[o] < 0 || doc.Paragraphs[bq.Paragraph].Heading {
+			if o == q || x.speakerOf[o] < 0 || doc.Paragraphs[bq.Paragraph].Heading {
 				continue
 			}
 			if strings.Contains(strings.ToLower(doc.QuoteText(bq)), words) {
@@ -1104,4 +1157,51 @@ func (x *attributor) gerundSubject(toks []token, s sentence, v, pi, sentIdx int)
 	}
 	a := x.speakerIn(toks, s, start, v, pi, sentIdx)
 	return a, a.ent >= 0
+}
+
+// characterisedAs reports a quote introduced by "hailed as", "described
+// as", "dismissed as": someone's characterisation, so a quotation even
+// when it is short and nobody is named.
+func characterisedAs(toks []token, k int) bool {
+	return k >= 2 && toks[k-1].lower == "as" && toks[k-2].kind == tokWord && isParticipleWord(toks[k-2].lower)
+}
+
+// lastPersonIn returns the last person named in full in a sentence.
+func (x *attributor) lastPersonIn(toks []token, s sentence) int {
+	from, to := toks[s.from].start, toks[s.to-1].end
+	best := -1
+	for i := len(x.mentions) - 1; i >= 0; i-- {
+		m := x.mentions[i]
+		if m.pos < from-4000 {
+			break
+		}
+		if m.pos >= from && m.pos < to && x.ents[m.ent].typ == article.Person && x.ents[m.ent].full {
+			if best < 0 || m.pos > x.mentions[best].pos {
+				best = i
+			}
+		}
+	}
+	if best < 0 {
+		return -1
+	}
+	return x.mentions[best].ent
+}
+
+// fullNameCandidate returns the first candidate chunk holding two or more
+// capitalised words in a row after any title (a person's full name), or -1.
+func fullNameCandidate(toks []token, cands [][2]int) int {
+	for i, ch := range cands {
+		run := 0
+		for k := ch[0]; k < ch[1]; k++ {
+			if toks[k].capitalised() && !titleWords[toks[k].lower] && !titleModifiers[toks[k].lower] && !functionWords[toks[k].lower] {
+				run++
+				if run >= 2 {
+					return i
+				}
+			} else {
+				run = 0
+			}
+		}
+	}
+	return -1
 }

@@ -16,7 +16,8 @@ var speechLemmas = []string{
 	"proclaim", "counter", "accuse", "assure", "answer", "yell", "scream",
 	"exclaim", "muse", "grumble", "concur", "reiterate", "underline", "insist",
 	"inform", "dedicate", "testify", "text", "email", "blog", "interject",
-	"estimate", "forecast", "charge", "question", "wonder", "sigh-said",
+	"estimate", "forecast", "charge", "question", "wonder", "rule", "conclude", "find",
+	"sigh-said",
 }
 
 // irregularForms maps each irregular inflection to its lemma.
@@ -31,6 +32,7 @@ var irregularForms = map[string]string{
 	"forecast": "forecast", "forecasts": "forecast",
 	"emailed": "email", "emails": "email",
 	"texted": "text",
+	"found": "find", "finds": "find",
 }
 
 // loadedLemmas imply a judgement about the speaker or the claim.
@@ -282,6 +284,20 @@ var anonymousHeads = set(
 	"scholar", "scholars", "professor", "professors", "academic", "academics",
 	"physician", "physicians", "surgeon", "surgeons", "pharmacist", "pharmacists",
 	"accountant", "accountants", "auditor", "auditors", "regulator", "regulators",
+	"reviewer", "reviewers", "midwife", "midwives", "stallholder", "stallholders",
+	"author", "authors", "co-author", "co-authors", "writer", "writers", "editor",
+	"editors", "reporter", "reporters", "journalist", "journalists", "photographer",
+	"engineer", "technician", "technicians", "mechanic", "mechanics", "chef", "chefs",
+	"cook", "cooks", "waiter", "waiters", "cleaner", "cleaners", "caretaker",
+	"coach", "coaches", "trainer", "trainers", "referee", "referees", "umpire",
+	"teammate", "teammates", "rival", "rivals", "neighbour's", "lecturer",
+	"lecturers", "tutor", "tutors", "inspector", "inspectors", "prosecutor",
+	"prosecutors", "attorney", "attorneys", "solicitor", "solicitors", "barrister",
+	"barristers", "juror's", "clinician", "clinicians", "carer", "carers",
+	"counsellor", "counselor", "therapist", "therapists", "historian", "historians",
+	"biologist", "biologists", "ecologist", "ecologists", "whistleblower",
+	"whistleblowers", "informant", "informants", "mediator", "mediators", "envoy",
+	"envoys", "aide's", "deputy", "deputies", "assistant", "assistants",
 )
 
 // orgHeads name organisations when they head a capitalised name ("Kelbrook
@@ -436,7 +452,7 @@ var anonymityReasons = []string{
 	"granted anonymity", "anonymity because", "anonymity to", "anonymously because",
 	"not to be named", "not to be identified", "declined to be named",
 	"declined to be identified", "refused to be named", "not be named",
-	"not be identified", "on background", "off the record", "not authorised",
+	"not be identified", "not authorised",
 	"not authorized", "unauthorised to", "unauthorized to", "not permitted to",
 	"not allowed to", "fear of reprisal", "fear of retribution", "for fear",
 	"without being named", "without being identified", "was not cleared to",
@@ -454,6 +470,7 @@ var namingCues = [][]string{
 	{"herself", "as"}, {"marketed", "as"}, {"billed", "itself"}, {"word"},
 	{"phrase"}, {"term"}, {"slogan"}, {"motto"}, {"hashtag"},
 	{"singing"}, {"sang"}, {"chanting"}, {"chanted"}, {"headlined"},
+	{"reads"}, {"reading"}, {"read"}, {"banner"}, {"placard"}, {"sign"},
 }
 
 var smallTitleWords = set("a", "an", "the", "of", "in", "on", "at", "to", "for",

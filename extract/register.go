@@ -94,8 +94,11 @@ func capRun(toks []token, i, end int) int {
 				return j
 			}
 			continue
-		case t.kind == tokWord && nameParticles[t.lower] && j+1 < end && toks[j+1].capitalised():
-			j++
+		case t.kind == tokWord && nameParticles[t.lower] && particleRunEnd(toks, j, end) > j:
+			j = particleRunEnd(toks, j, end)
+			continue
+		case t.kind == tokQuote && j > i && j+1 < end && toks[j+1].capitalised() && len(t.text) < 40:
+			j++ // a nickname between given name and surname
 			continue
 		case (t.kind == tokWord && (t.lower == "of" || t.lower == "and" || t.lower == "for") || t.isPunct("&")) && j > i && j+1 < end && toks[j+1].capitalised():
 			// "Department of Health and Care", "Fire and Rescue Service":
@@ -164,6 +167,11 @@ func classifyRun(toks []token, from, to int, sentenceStart bool) classifiedRun {
 			return cr
 		}
 	}
+	// "St Cuthman's", "Saint Mary's": a church, school or hospital
+	if w := toks[cr.nameFrom].lower; (w == "st" || w == "st." || w == "saint") && to-cr.nameFrom >= 2 {
+		cr.kind = runOrg
+		return cr
+	}
 	// a title on its own ("the Prime Minister", "Chief Executive") is an
 	// office, not a name
 	if onlyTitles(toks, cr.nameFrom, to) {
@@ -231,7 +239,7 @@ func nameTokens(toks []token, from, to int) []string {
 		if k == to-1 {
 			w, _ = stripPossessive(w)
 		}
-		if toks[k].kind == tokPunct {
+		if toks[k].kind != tokWord {
 			continue
 		}
 		out = append(out, w)
@@ -242,6 +250,13 @@ func nameTokens(toks []token, from, to int) []string {
 func joinTokens(toks []token, from, to int, text string) string {
 	if from >= to {
 		return ""
+	}
+	for k := from; k < to; k++ {
+		if toks[k].kind == tokQuote {
+			// drop a nickname: "Kwabena “Kobby” Asamoah" → "Kwabena Asamoah"
+			left, right := joinTokens(toks, from, k, text), joinTokens(toks, k+1, to, text)
+			return strings.TrimSpace(left + " " + right)
+		}
 	}
 	s := text[toks[from].start:toks[to-1].end]
 	if strings.Contains(s, "  ") || strings.ContainsAny(s, "\n\r\t") {
@@ -257,7 +272,7 @@ func (x *attributor) registerRun(toks []token, i int, s sentence, para, sentIdx 
 	cr := classifyRun(toks, i, j, i == s.from)
 	// "Kerran's foreign ministry": a possessive name owning an organisation
 	if (cr.possess || cr.kind != runOrg) && cr.kind != runNone {
-		if end, ok := possessedOrg(toks, j, s.to); ok && !(end < s.to && toks[end].capitalised()) {
+		if end, ok := possessedOrg(toks, j, s.to, cr.possess); ok && !(end < s.to && toks[end].capitalised()) {
 			e := x.orgDescription(toks, cr.from, end)
 			x.addMention(e, toks[cr.from].start, para, sentIdx, sal, span, joinTokens(toks, cr.from, end, x.text))
 			return end
@@ -303,6 +318,11 @@ func (x *attributor) personFromRun(toks []token, cr classifiedRun, create bool) 
 	if len(name) == 0 {
 		return -1
 	}
+	if len(name) >= 2 && nameParticles[name[0]] {
+		if e := x.findPersonSuffix(name); e >= 0 {
+			return x.withHonorific(e, cr)
+		}
+	}
 	pos := toks[cr.nameFrom].start
 	if len(name) >= 2 && x.inHeading {
 		return x.findPersonFull(name)
@@ -310,6 +330,11 @@ func (x *attributor) personFromRun(toks []token, cr classifiedRun, create bool) 
 	if len(name) >= 2 {
 		if e := x.findPersonFull(name); e >= 0 {
 			return x.withHonorific(e, cr)
+		}
+		if nameParticles[name[0]] {
+			if e := x.findPersonSuffix(name); e >= 0 {
+				return x.withHonorific(e, cr)
+			}
 		}
 		// a surname seen first on its own is now introduced in full
 		if e := x.findPersonShort(name[len(name)-1], true, false); e >= 0 && !x.ents[e].full {
@@ -329,7 +354,7 @@ func (x *attributor) personFromRun(toks []token, cr classifiedRun, create bool) 
 	}
 	// a family-name-first match ("Mr Xi" for Xi Jinping) needs an
 	// honorific or a speaker position; otherwise place names would match
-	if e := x.findPersonShort(name[0], false, create || cr.hasHon); e >= 0 {
+	if e := x.findPersonShort(name[0], false, create || cr.hasHon || cr.possess); e >= 0 {
 		if cr.hasHon && cr.honorific != 0 && x.ents[e].gender != 0 && x.ents[e].gender != cr.honorific {
 			// "Mr. Thorsby" is not Evangeline Thorsby
 			return x.newSurnameEntity(toks, cr, name)
@@ -626,7 +651,7 @@ func parseDescription(toks []token, i, end int) (description, bool) {
 		if t.kind != tokWord {
 			break
 		}
-		if _, ok := speechForms[t.lower]; ok || auxiliaries[t.lower] || relativeWords[t.lower] {
+		if t.flags&(fSpeech|fAux|fRel|fPrep) != 0 || t.flags&fDet != 0 && n > 0 || t.lower == "as" || t.lower == "than" {
 			break
 		}
 		if _, poss := stripPossessive(t.lower); poss && strings.ContainsAny(t.text, "'’") {
@@ -668,7 +693,7 @@ func parseDescription(toks []token, i, end int) (description, bool) {
 	switch {
 	case anonymousHeads[d.head]:
 		d.anon = true
-	case orgHeads[d.head]:
+	case descOrgHeads[d.head]:
 		d.kind = runOrg
 	case titleWords[d.head]:
 		d.role = true
@@ -684,7 +709,11 @@ func parseDescription(toks []token, i, end int) (description, bool) {
 			d.anon, d.role = false, true
 		}
 	}
-	if d.anon && !d.definite || d.anon && (d.head == "spokesperson" || d.head == "spokesman" || d.head == "spokeswoman") {
+	if d.kind == runOrg && !descOrgHeads[d.head] {
+		d.kind = runNone
+		return d, false
+	}
+	if d.anon && (!d.definite || toks[d.from].lower == "one" && !d.oneOf) || d.anon && (d.head == "spokesperson" || d.head == "spokesman" || d.head == "spokeswoman") {
 		d.end = postModifierEnd(toks, d.end, end)
 	}
 	return d, true
@@ -700,13 +729,18 @@ func postModifierEnd(toks []token, k, end int) int {
 	if k >= end || toks[k].kind != tokWord || !postModifierStarts[toks[k].lower] || toks[k].lower == "who" {
 		return k
 	}
-	j := k
-	for n := 0; j < end && n < 8; j, n = j+1, n+1 {
+	j := k + 1
+	// "familiar with", "briefed on", "close to": the participle and its
+	// preposition open the phrase
+	if j < end && toks[k].flags&fPrep == 0 && toks[j].flags&fPrep != 0 {
+		j++
+	}
+	for n := 0; j < end && n < 5; j, n = j+1, n+1 {
 		t := toks[j]
-		if t.kind != tokWord || relativeWords[t.lower] || auxiliaries[t.lower] {
+		if t.kind != tokWord || t.flags&(fRel|fAux) != 0 || t.flags&fPrep != 0 && t.lower != "of" {
 			break
 		}
-		if vf, ok := speechForms[t.lower]; ok && !vf.Gerund && t.lower != "involved" {
+		if vf, ok := speechForms[t.lower]; ok && !vf.Gerund {
 			break
 		}
 	}
@@ -726,6 +760,11 @@ func (x *attributor) resolveDescription(toks []token, d description, create bool
 			return e
 		}
 		for k := d.from + 1; k < d.headIdx; k++ {
+			if !toks[k].capitalised() && descOrgHeads[toks[k].lower] {
+				if e := x.findOrgByHead(toks[k].lower); e >= 0 {
+					return e
+				}
+			}
 			if toks[k].capitalised() {
 				j := k + 1
 				for j < d.headIdx && toks[j].capitalised() {
@@ -760,8 +799,19 @@ func (x *attributor) resolveDescription(toks []token, d description, create bool
 			intro: article.Span{Start: toks[d.from].start, End: toks[d.end-1].end}})
 		x.addRole(e, d.head, head)
 		return e
-	case d.role:
+	case d.role || d.anon && d.definite && !d.oneOf && titleWords[d.head] && toks[d.from].lower == "the":
 		if e := x.mostRecent(x.index["role:"+head], func(e *entity) bool { return e.typ == article.Person }); e >= 0 {
+			return e
+		}
+		if d.anon {
+			if e := x.findByRole(head, plural, false); e >= 0 {
+				return e
+			}
+			if !create {
+				return -1
+			}
+			e := x.newEntity(entity{typ: article.Person, name: text, fullAt: -1, intro: article.Span{Start: toks[d.from].start, End: toks[d.end-1].end}})
+			x.addRole(e, d.head)
 			return e
 		}
 		return -1
@@ -843,8 +893,14 @@ func containsTok(toks []string, w string) bool {
 // resolvePronoun picks the antecedent of a third-person pronoun by salience
 // and recency among compatible mentions of the last few paragraphs.
 func (x *attributor) resolvePronoun(p string, pos, para, sentIdx int, learn bool) int {
+	return x.resolvePronounExcept(p, pos, para, sentIdx, -1, learn)
+}
+
+// resolvePronounExcept resolves a pronoun, skipping one entity.
+func (x *attributor) resolvePronounExcept(p string, pos, para, sentIdx, except int, learnOpt ...bool) int {
+	learn := len(learnOpt) > 0 && learnOpt[0]
 	g := pronounGender[p]
-	best, bestScore := -1, -1e9
+	best, bestScore, second := -1, -1e9, -1e9
 	for i := len(x.mentions) - 1; i >= 0; i-- {
 		m := x.mentions[i]
 		if m.pos >= pos {
@@ -854,6 +910,9 @@ func (x *attributor) resolvePronoun(p string, pos, para, sentIdx int, learn bool
 			break
 		}
 		ent := &x.ents[m.ent]
+		if m.ent == except {
+			continue
+		}
 		switch g {
 		case 'm', 'f':
 			if ent.typ == article.Organization || ent.typ == article.Anonymous && ent.plural {
@@ -876,10 +935,17 @@ func (x *attributor) resolvePronoun(p string, pos, para, sentIdx int, learn bool
 			score += 0.3
 		}
 		if score > bestScore {
+			if m.ent != best {
+				second = bestScore
+			}
 			best, bestScore = m.ent, score
+		} else if m.ent != best && score > second {
+			second = score
 		}
 	}
-	if learn && best >= 0 && (g == 'm' || g == 'f') && x.ents[best].gender == 0 && x.ents[best].typ == article.Person {
+	// learn a gender only from a clear winner: a wrong guess would mislead
+	// every later pronoun
+	if learn && best >= 0 && bestScore-second > 1.05 && (g == 'm' || g == 'f') && x.ents[best].gender == 0 && x.ents[best].typ == article.Person {
 		x.ents[best].gender = g
 	}
 	return best
@@ -887,14 +953,19 @@ func (x *attributor) resolvePronoun(p string, pos, para, sentIdx int, learn bool
 
 // possessedOrg reports whether lower-case words after a possessive name end
 // in an organisation noun ("foreign ministry"), returning the end index.
-func possessedOrg(toks []token, k, end int) (int, bool) {
-	for n := 0; k < end && n < 3; k, n = k+1, n+1 {
+func possessedOrg(toks []token, k, end int, possessive bool) (int, bool) {
+	heads, most := orgHeads, 3
+	if !possessive {
+		// "Velmora district council", not "Colorado-based renewable energy developer"
+		heads, most = descOrgHeads, 2
+	}
+	for n := 0; k < end && n < most; k, n = k+1, n+1 {
 		t := toks[k]
 		// only modifiers may come between: no verbs, articles or prepositions
 		if t.kind != tokWord || t.capitalised() || t.flags != 0 || strings.HasSuffix(t.lower, "ed") {
 			return 0, false
 		}
-		if orgHeads[t.lower] {
+		if heads[t.lower] {
 			return k + 1, true
 		}
 		if titleWords[t.lower] || anonymousHeads[t.lower] {
@@ -925,7 +996,9 @@ func appositiveHead(toks []token, from, to int) string {
 	head := ""
 	for k := from; k < to; k++ {
 		w := toks[k].lower
-		if k > from && (prepositions[w] || relativeWords[w] || strings.HasSuffix(w, "ed") || toks[k].kind != tokWord) {
+		// stop at a preposition, relative or participle ("a company used
+		// by"), not at a compound adjective ("Colorado-based")
+		if k > from && (prepositions[w] || relativeWords[w] || strings.HasSuffix(w, "ed") && !strings.Contains(w, "-") || toks[k].kind != tokWord) {
 			break
 		}
 		head = w
@@ -1017,3 +1090,47 @@ func onlyTitles(toks []token, from, to int) bool {
 	}
 	return titleWords[toks[to-1].lower]
 }
+
+// particleRunEnd returns the index after "van der", "de la" and the like
+// when a capitalised name follows, else j.
+func particleRunEnd(toks []token, j, end int) int {
+	k := j
+	for k < end && k < j+3 && toks[k].kind == tokWord && nameParticles[toks[k].lower] {
+		k++
+	}
+	if k < end && k > j && toks[k].capitalised() {
+		return k
+	}
+	return j
+}
+
+// findPersonSuffix finds a person whose full name ends with name ("de la
+// Cruz" in "Annick de la Cruz").
+func (x *attributor) findPersonSuffix(name []string) int {
+	return x.mostRecent(x.index["last:"+name[len(name)-1]], func(e *entity) bool {
+		n := len(e.nameToks)
+		if e.typ != article.Person || n <= len(name) {
+			return false
+		}
+		return equalToks(e.nameToks[n-len(name):], name)
+	})
+}
+
+// descOrgHeads are the organisation nouns that make "the X" an
+// organisation when written in lower case ("the company said"), a
+// narrower list than the words that end organisation names.
+var descOrgHeads = set("company", "firm", "council", "ministry", "department", "government",
+	"administration", "agency", "board", "committee", "commission", "union", "club",
+	"league", "association", "party", "court", "police", "charity", "hospital",
+	"university", "school", "college", "group", "utility", "bank", "regulator",
+	"watchdog", "authority", "office", "service", "trust", "foundation", "institute",
+	"festival", "museum", "embassy", "military", "army", "navy", "team", "campaign",
+	"organisation", "organization", "nonprofit", "co-operative", "cooperative",
+	"developer", "operator", "manufacturer", "retailer", "lender", "insurer",
+	"airline", "carrier", "publisher", "broadcaster", "newspaper", "network",
+	"studio", "label", "church", "coalition", "alliance", "federation", "bureau",
+	"secretariat", "cabinet", "parliament", "senate", "congress", "assembly",
+	"prosecution", "prosecutors", "tribunal", "inquiry", "exchange", "council's",
+	"forum", "consortium", "opposition", "municipality", "county", "city", "state",
+	"station", "channel", "magazine", "paper", "supplier", "producer", "brand",
+	"chain", "business", "startup", "start-up", "maker", "owner", "landlord")

@@ -56,6 +56,10 @@ func Scan(text string, paras []article.Paragraph) ([]RawQuote, []article.MarkPro
 	// single opener is a real problem rather than a stray apostrophe.
 	singleOuter := 0
 	var pending *RawQuote // unterminated quote from the previous paragraph
+	// maybeApos is an unclosed single opener set aside as an apostrophe; it
+	// is kept after all if the next paragraph reopens with a single mark
+	// (a running quotation in a British-style story).
+	var maybeApos *RawQuote
 	for pi, p := range paras {
 		marks := classifyMarks(text, p.Span)
 		pq, probs := pairMarks(text, p.Span, pi, marks)
@@ -68,7 +72,13 @@ func Scan(text string, paras []article.Paragraph) ([]RawQuote, []article.MarkPro
 				problems = append(problems, unclosedProblem(text, quotes[len(quotes)-1]))
 			}
 			pending = nil
+		} else if maybeApos != nil && len(pq) > 0 && pq[0].Open.Start == firstRuneStart(text, p.Span) && pq[0].Family == familySingle {
+			maybeApos.RunsOn = true
+			maybeApos.Unterminated = false
+			quotes = append(quotes, *maybeApos)
+			pq[0].Continues = true
 		}
+		maybeApos = nil
 		for _, q := range pq {
 			if q.Family == familySingle && !q.Unterminated {
 				singleOuter++
@@ -79,6 +89,7 @@ func Scan(text string, paras []article.Paragraph) ([]RawQuote, []article.MarkPro
 			if q.Unterminated && q.Family == familySingle && singleOuter == 0 && !q.Continues {
 				// An opening single mark never closed in a story that does
 				// not use single marks as quotation marks is an apostrophe.
+				maybeApos = &pq[i]
 				continue
 			}
 			quotes = append(quotes, q)

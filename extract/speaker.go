@@ -33,6 +33,13 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 		}
 		switch w {
 		case "he", "she":
+			if to < s.to && isReplyVerb(toks[to].lower) && x.lastQuoteSpeaker >= 0 && x.lastQuoteQuestion {
+				// "“By whom?” Hennessey asked. / “By arithmetic,” he
+				// replied.": not the one who asked
+				if e := x.resolvePronounExcept(w, toks[from].start, pi, sentIdx, x.lastQuoteSpeaker); e >= 0 {
+					return attribution{ent: e, mention: span, form: "pronoun"}
+				}
+			}
 			for i := len(x.mentions) - 1; i >= 0; i-- {
 				if x.mentions[i].pos == toks[from].start {
 					return attribution{ent: x.mentions[i].ent, mention: span, form: "pronoun"}
@@ -46,6 +53,9 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 			p := w
 			if w == "we" {
 				p = "they"
+			}
+			if w == "it" {
+				x.repairOrganisation(pi)
 			}
 			e := x.resolvePronoun(p, toks[from].start, pi, sentIdx, false)
 			if e < 0 && p == "they" {
@@ -68,6 +78,12 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 		}
 		x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
 		return attribution{ent: e, mention: span, form: "description"}
+	}
+	// "Her brother", "his father": the relative sharing the possessor's name
+	if to-from == 2 && (toks[from].lower == "her" || toks[from].lower == "his" || toks[from].lower == "their") && kinship[toks[from+1].lower] {
+		if e := x.resolveKin(toks, s, from, pi, sentIdx); e >= 0 {
+			return attribution{ent: e, mention: span, form: "role"}
+		}
 	}
 	// a mention registered inside the phrase
 	// the head of an English noun phrase comes last ("Riverton coach Helena
@@ -101,6 +117,13 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 	// nothing registered: classify the phrase now
 	for k := from; k < to; k++ {
 		t := toks[k]
+		if k == from && nameParticles[t.lower] && particleRunEnd(toks, k, to) > k {
+			j := capRun(toks, particleRunEnd(toks, k, to), to)
+			name := nameTokens(toks, k, j)
+			if e := x.findPersonSuffix(name); e >= 0 {
+				return attribution{ent: e, mention: span, form: "surname"}
+			}
+		}
 		if t.capitalised() && !(k == from && functionWords[t.lower] && !honorificWord(t.lower)) {
 			j := capRun(toks, k, to)
 			cr := classifyRun(toks, k, j, k == s.from)
@@ -226,6 +249,10 @@ func termReason(toks []token, k int, s sentence, text string) string {
 		}
 		return toks[k-n].lower
 	}
+	// Kwabena “Kobby” Asamoah: a nickname between two names
+	if k > s.from && k+1 < s.to && toks[k-1].capitalised() && toks[k+1].capitalised() && len(quoteWords(text)) <= 3 {
+		return "nickname"
+	}
 	for _, cue := range namingCues {
 		for skip := 0; skip <= 1; skip++ {
 			// allow an article between cue and quote: "dubbed the 'Velna process'"
@@ -244,9 +271,13 @@ func termReason(toks []token, k int, s sentence, text string) string {
 			}
 		}
 	}
-	switch prev(1) {
+	callAt := 1
+	if prev(1) == "the" || prev(1) == "a" {
+		callAt = 2
+	}
+	switch prev(callAt) {
 	case "call", "calls", "called":
-		subj := prev(2)
+		subj := prev(callAt + 1)
 		if subj == "whom" || subj == "which" || subj != "" && strings.HasSuffix(subj, "s") && !pronounLike(subj) && subj != "was" && subj != "is" {
 			return "name: what others call it"
 		}
@@ -374,7 +405,7 @@ func addUnique(list *[]string, s string) {
 func (x *attributor) anonymityReason(ent *entity) (bool, article.Span) {
 	for _, s := range ent.sentences {
 		lower := asciiLower(x.text[s.Start:s.End])
-		for _, phrase := range anonymityReasons {
+		for _, phrase := range x.ex.reasons {
 			if i := strings.Index(lower, phrase); i >= 0 {
 				return true, article.Span{Start: s.Start + i, End: s.Start + i + len(phrase)}
 			}
@@ -420,4 +451,58 @@ func inPrepPhrase(toks []token, from, pos int) bool {
 		}
 	}
 	return false
+}
+
+var kinship = set("brother", "sister", "father", "mother", "son", "daughter", "husband",
+	"wife", "uncle", "aunt", "cousin", "grandson", "granddaughter", "grandfather",
+	"grandmother", "nephew", "niece", "dad", "mum", "mom", "parents", "brothers", "sisters")
+
+// resolveKin finds the relative a kinship phrase names: the possessor is
+// resolved like a pronoun, and the relative is another person sharing a
+// name word with them (family name first or last).
+func (x *attributor) resolveKin(toks []token, s sentence, from, pi, sentIdx int) int {
+	p := "he"
+	if toks[from].lower == "her" {
+		p = "she"
+	}
+	owner := x.resolvePronoun(p, toks[from].start, pi, sentIdx, false)
+	if owner < 0 || len(x.ents[owner].nameToks) < 2 {
+		return -1
+	}
+	on := x.ents[owner].nameToks
+	keep := func(e *entity) bool { return e.typ == article.Person && len(e.nameToks) >= 2 && !equalToks(e.nameToks, on) }
+	if e := x.mostRecent(x.index["last:"+on[len(on)-1]], keep); e >= 0 {
+		return e
+	}
+	return x.mostRecent(x.index["first:"+on[0]], keep)
+}
+
+func isReplyVerb(w string) bool {
+	switch w {
+	case "replied", "replies", "answered", "answers", "responded", "responds", "retorted", "retorts", "countered", "counters", "shot":
+		return true
+	}
+	return false
+}
+
+// repairOrganisation retypes the latest speaker of the paragraph as an
+// organisation when "it" is about to be resolved and that speaker is a
+// one-word "person" with no title, honorific or gender ("Ballinmore said
+// in a statement ... 'He has been taken for scans,' it said").
+func (x *attributor) repairOrganisation(pi int) {
+	for i := len(x.mentions) - 1; i >= 0; i-- {
+		m := x.mentions[i]
+		if m.para != pi {
+			return
+		}
+		if m.salience < 2 {
+			continue
+		}
+		e := &x.ents[m.ent]
+		if e.typ == article.Person && len(e.nameToks) == 1 && e.gender == 0 && len(e.roles) == 0 {
+			e.typ = article.Organization
+			x.reindex(m.ent)
+		}
+		return
+	}
 }

@@ -41,7 +41,7 @@ func (t token) capitalised() bool {
 
 // tokenize splits a paragraph into tokens, replacing each quotation region
 // with one tokQuote token.
-func tokenize(text string, p article.Span, regions []article.Span, quoteIdx []int) []token {
+func tokenize(text string, p article.Span, regions []article.Span, quoteIdx []int, flags map[string]uint16) []token {
 	toks := make([]token, 0, (p.End-p.Start)/5+len(regions)+1)
 	ri := 0
 	for i := p.Start; i < p.End; {
@@ -64,7 +64,7 @@ func tokenize(text string, p article.Span, regions []article.Span, quoteIdx []in
 			end := wordEnd(text, i, limit)
 			w := text[i:end]
 			lower := strings.ToLower(w)
-			toks = append(toks, token{kind: tokWord, start: i, end: end, text: w, lower: lower, flags: lexFlags[lower]})
+			toks = append(toks, token{kind: tokWord, start: i, end: end, text: w, lower: lower, flags: flags[lower]})
 			i = end
 		default:
 			end := i + size

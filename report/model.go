@@ -16,6 +16,9 @@ const SchemaVersion = 1
 type Tool struct {
 	Name    string `json:"name"`
 	Version string `json:"version"`
+	// Rules are the registered rules, for formats that describe them
+	// (SARIF); not part of the JSON contract.
+	Rules []*checker.Rule `json:"-"`
 }
 
 // Span is a byte range with the printable position of its start.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/quotecheck/quotecheck/checker"
 )
@@ -17,7 +18,7 @@ type Writer interface {
 }
 
 // Formats lists the --format values of the check command.
-var Formats = []string{"text", "json", "jsonl"}
+var Formats = []string{"text", "json", "jsonl", "sarif", "github"}
 
 // NewWriter returns the writer for a format name. Errors for unreadable
 // inputs go to errOut in text format; JSON formats carry them as documents
@@ -30,8 +31,12 @@ func NewWriter(format string, out, errOut io.Writer, tool Tool, minSeverity chec
 		return &jsonWriter{out: bufio.NewWriter(out), tool: tool}, nil
 	case "jsonl":
 		return &jsonlWriter{enc: json.NewEncoder(out)}, nil
+	case "sarif":
+		return newSARIFWriter(out, errOut, tool, minSeverity), nil
+	case "github":
+		return &githubWriter{out: out, min: minSeverity}, nil
 	}
-	return nil, fmt.Errorf("unknown format %q (want text, json or jsonl)", format)
+	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }
 
 // textWriter prints compiler-style lines: path:line:col: severity: message [rule].
@@ -105,3 +110,6 @@ type jsonlWriter struct{ enc *json.Encoder }
 
 func (w *jsonlWriter) Write(r checker.Result) error { return w.enc.Encode(DocumentOf(r)) }
 func (w *jsonlWriter) Close() error                 { return nil }
+
+// DisplayPath names an input for messages: "<stdin>" for standard input.
+func DisplayPath(p string) string { return displayPath(p) }

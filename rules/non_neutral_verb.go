@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/quotecheck/quotecheck/checker"
-	"github.com/quotecheck/quotecheck/extract"
 )
 
 // NonNeutralVerb flags loaded attribution verbs.
@@ -14,7 +13,8 @@ var NonNeutralVerb = &checker.Rule{
 	Title:    "Loaded attribution verb",
 	Rationale: "\"Said\" is neutral. Verbs such as claimed, admitted, conceded, insisted, " +
 		"alleged, boasted or revealed pass a judgement on the speaker or on the truth of what " +
-		"they said; use them only when that judgement is the story's, and stands up.",
+		"they said; use them only when that judgement is the story's, and stands up. The list " +
+		"of loaded verbs can be replaced with the loaded-verbs option of the config file.",
 	Bad:  `"We followed every rule," the director claimed.`,
 	Good: `"We followed every rule," the director said.`,
 	Run: func(pass *checker.Pass) {
@@ -24,7 +24,7 @@ var NonNeutralVerb = &checker.Rule{
 				continue
 			}
 			verb := strings.Fields(q.Cue)[0]
-			if lemma, loaded := extract.LoadedVerb(verb); loaded {
+			if lemma, loaded := pass.Options.LoadedVerb(verb); loaded {
 				seen[q.CueSpan.Start] = true
 				pass.Reportf(q.CueSpan, q.ID, "loaded attribution verb %q (%s): \"said\" is neutral", verb, lemma)
 			}

@@ -20,6 +20,11 @@ func All() []*checker.Rule {
 		NonNeutralVerb,
 		AlteredQuote,
 		SurnameBeforeIntroduction,
+		InvalidSuppression,
+		QuoteChanged,
+		QuoteRemoved,
+		QuoteAdded,
+		SpeakerChanged,
 	}
 }
 

@@ -19,19 +19,21 @@ func quotesCommand(e *env) *cli.Command {
 			&cli.IntFlag{Name: "width", Value: 70, Usage: "longest quote text shown, in characters (0: all)"},
 		}, checkFlags()...),
 		Action: func(c *cli.Context) error {
-			chk, err := newChecker(c)
-			if err != nil {
-				return err
-			}
 			if c.NArg() == 0 {
 				return usageError("quotes: no paths given (use - for standard input)")
 			}
+			// each file is read with the config that applies to it, as in check
+			set, err := newConfigured(c)
+			if err != nil {
+				return err
+			}
+			open := set.open(func(chk *checker.Checker, in checker.Input) []checker.Result { return e.openAll(chk)(in) })
 			failed := 0
 			first := true
-			chk.Run(context.Background(), checker.ExpandPaths(c.Args().Slice()), c.Int("jobs"), e.open(chk), func(r checker.Result) {
+			runner().Run(context.Background(), checker.ExpandPaths(c.Args().Slice()), c.Int("jobs"), open, func(r checker.Result) {
 				if r.Err != nil {
 					failed++
-					fmt.Fprintf(e.stderr, "%s: error: %v\n", r.Path, r.Err)
+					fmt.Fprintf(e.stderr, "%s: error: %v\n", report.DisplayPath(r.Path), r.Err)
 					return
 				}
 				if !first {

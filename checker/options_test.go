@@ -1,0 +1,84 @@
+package checker_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/quotecheck/quotecheck/checker"
+)
+
+func TestOptionsLoadedVerb(t *testing.T) {
+	tests := []struct {
+		name       string
+		opts       *checker.Options
+		word       string
+		wantLemma  string
+		wantLoaded bool
+	}{
+		{"nil options use the built-in list", nil, "claimed", "claim", true},
+		{"built-in list, neutral verb", &checker.Options{}, "said", "say", false},
+		{"configured lemma matches an inflection", &checker.Options{LoadedVerbs: []string{"say"}}, "said", "say", true},
+		{"configured list replaces the built-in one", &checker.Options{LoadedVerbs: []string{"say"}}, "claimed", "claim", false},
+		{"exact form", &checker.Options{LoadedVerbs: []string{"Quipped"}}, "quipped", "quip", true},
+		{"empty list: nothing is loaded", &checker.Options{LoadedVerbs: []string{}}, "claimed", "claim", false},
+		{"unknown verb", &checker.Options{LoadedVerbs: []string{"opine"}}, "opined", "opined", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lemma, loaded := tt.opts.LoadedVerb(tt.word)
+			assert.Equal(t, tt.wantLemma, lemma)
+			assert.Equal(t, tt.wantLoaded, loaded)
+		})
+	}
+}
+
+func TestLoadedVerbsOptionReachesRule(t *testing.T) {
+	text := "Headline\n\n\"We followed every rule,\" said Dana Whitfield, the director.\n\n\"We are done,\" Whitfield claimed.\n"
+	tests := []struct {
+		name   string
+		loaded []string
+		want   int
+	}{
+		{"built-in list", nil, 1},
+		{"said counts as loaded", []string{"say", "claim"}, 2},
+		{"no verb is loaded", []string{}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := suppressChecker(t, checker.Config{Options: checker.Options{LoadedVerbs: tt.loaded}})
+			r := c.CheckText("s.txt", text)
+			n := 0
+			for _, f := range r.Findings {
+				if f.Rule == "non-neutral-verb" {
+					n++
+				}
+			}
+			assert.Equal(t, tt.want, n)
+		})
+	}
+}
+
+func TestAnonymityReasonsOption(t *testing.T) {
+	text := "Headline\n\n\"The deal is dead,\" said a minister, speaking privately after the meeting.\n"
+	count := func(cfg checker.Config) (n int, reason bool) {
+		c := suppressChecker(t, cfg)
+		r := c.CheckText("s.txt", text)
+		for _, f := range r.Findings {
+			if f.Rule == "anonymous-no-reason" {
+				n++
+			}
+		}
+		for _, s := range r.Doc.Sources {
+			reason = reason || s.AnonymityReason
+		}
+		return n, reason
+	}
+	n, reason := count(checker.Config{})
+	assert.Equal(t, 1, n, "without the option the phrase is no reason")
+	assert.False(t, reason)
+
+	n, reason = count(checker.Config{Options: checker.Options{AnonymityReasons: []string{"Speaking   privately"}}})
+	assert.Equal(t, 0, n, "a configured phrase near the source is a reason")
+	assert.True(t, reason)
+}

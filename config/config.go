@@ -1,0 +1,238 @@
+// Package config reads .quotecheck.yaml: which rules run and how severe
+// they are, rule and extractor options, the house-style preset a config
+// extends and the baseline file. Every effective value remembers where it
+// came from (a default, a preset, a line of a file, a flag) so that
+// `quotecheck config show` can say why a rule is on.
+package config
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/quotecheck/quotecheck/checker"
+	"github.com/quotecheck/quotecheck/rules"
+)
+
+// FileName is the config file looked for in a checked file's folder and
+// each folder above it.
+const FileName = ".quotecheck.yaml"
+
+// EnvVar names a config file to use for every input instead of looking
+// for one. The --config flag takes precedence over it.
+const EnvVar = "QUOTECHECK_CONFIG"
+
+// Origin says where a value came from.
+type Origin struct {
+	// Kind is "default", "preset", "file" or "flag".
+	Kind string `json:"kind"`
+	// Name is the preset name, the config file or the flag.
+	Name string `json:"name,omitempty"`
+	// Line is the line of the config file, for Kind "file".
+	Line int `json:"line,omitempty"`
+}
+
+// The origin kinds.
+const (
+	FromDefault = "default"
+	FromPreset  = "preset"
+	FromFile    = "file"
+	FromFlag    = "flag"
+)
+
+func (o Origin) String() string {
+	switch o.Kind {
+	case FromPreset:
+		return "preset " + o.Name
+	case FromFile:
+		if o.Line > 0 {
+			return fmt.Sprintf("%s:%d", displayPath(o.Name), o.Line)
+		}
+		return displayPath(o.Name)
+	case FromFlag:
+		return o.Name
+	}
+	return "default"
+}
+
+var defaultOrigin = Origin{Kind: FromDefault}
+
+// Rule is one rule's effective setting.
+type Rule struct {
+	ID           string
+	Enabled      bool
+	EnabledFrom  Origin
+	Severity     checker.Severity
+	SeverityFrom Origin
+}
+
+// Item is one entry of a list option.
+type Item struct {
+	Value string `json:"value"`
+	From  Origin `json:"from"`
+}
+
+// Config is the effective configuration for one input.
+type Config struct {
+	// File is the absolute path of the config file read, "" when none.
+	File string
+	// FoundBy says how File was chosen: "--config", EnvVar, "search"
+	// (walking up from the input), or "" when no file applies.
+	FoundBy string
+	// Extends lists the presets applied, in order.
+	Extends []Item
+	// Rules holds every registered rule, in rules.All() order.
+	Rules []Rule
+	// SpeechVerbs and AnonymityReasons are extra entries, added to the
+	// built-in lists.
+	SpeechVerbs      []Item
+	AnonymityReasons []Item
+	// LoadedVerbs replaces the built-in loaded-verb list when
+	// LoadedVerbsSet.
+	LoadedVerbs     []Item
+	LoadedVerbsSet  bool
+	LoadedVerbsFrom Origin
+	// Baseline is the absolute path of the baseline file, "" for none.
+	Baseline     string
+	BaselineFrom Origin
+}
+
+// Default returns the built-in configuration.
+func Default() *Config {
+	c := &Config{BaselineFrom: defaultOrigin, LoadedVerbsFrom: defaultOrigin}
+	for _, r := range rules.All() {
+		c.Rules = append(c.Rules, Rule{ID: r.ID, Enabled: true, EnabledFrom: defaultOrigin, Severity: r.Severity, SeverityFrom: defaultOrigin})
+	}
+	return c
+}
+
+// Clone returns a deep copy, for flag overrides.
+func (c *Config) Clone() *Config {
+	out := *c
+	out.Extends = append([]Item(nil), c.Extends...)
+	out.Rules = append([]Rule(nil), c.Rules...)
+	out.SpeechVerbs = append([]Item(nil), c.SpeechVerbs...)
+	out.AnonymityReasons = append([]Item(nil), c.AnonymityReasons...)
+	out.LoadedVerbs = append([]Item(nil), c.LoadedVerbs...)
+	return &out
+}
+
+// Rule finds a rule's setting by id.
+func (c *Config) Rule(id string) *Rule {
+	for i := range c.Rules {
+		if c.Rules[i].ID == id {
+			return &c.Rules[i]
+		}
+	}
+	return nil
+}
+
+// Disable turns a rule off; from says who asked.
+func (c *Config) Disable(id string, from Origin) error {
+	r := c.Rule(id)
+	if r == nil {
+		return fmt.Errorf("unknown rule %q (see quotecheck rules)", id)
+	}
+	r.Enabled, r.EnabledFrom = false, from
+	return nil
+}
+
+// SetSeverity changes a rule's severity and turns it on.
+func (c *Config) SetSeverity(id string, sev checker.Severity, from Origin) error {
+	r := c.Rule(id)
+	if r == nil {
+		return fmt.Errorf("unknown rule %q (see quotecheck rules)", id)
+	}
+	r.Severity, r.SeverityFrom = sev, from
+	if !r.Enabled {
+		r.Enabled, r.EnabledFrom = true, from
+	}
+	return nil
+}
+
+// applyPreset applies a preset's settings.
+func (c *Config) applyPreset(p *Preset) {
+	from := Origin{Kind: FromPreset, Name: p.Name}
+	for _, id := range rules.All() {
+		if sev, ok := p.Severity[id.ID]; ok {
+			_ = c.SetSeverity(id.ID, sev, from)
+		}
+	}
+	for _, id := range p.Disabled {
+		_ = c.Disable(id, from)
+	}
+	for _, v := range p.SpeechVerbs {
+		c.SpeechVerbs = append(c.SpeechVerbs, Item{v, from})
+	}
+	for _, v := range p.AnonymityReasons {
+		c.AnonymityReasons = append(c.AnonymityReasons, Item{v, from})
+	}
+	if p.LoadedVerbs != nil {
+		c.LoadedVerbs, c.LoadedVerbsSet, c.LoadedVerbsFrom = nil, true, from
+		for _, v := range p.LoadedVerbs {
+			c.LoadedVerbs = append(c.LoadedVerbs, Item{v, from})
+		}
+	}
+}
+
+// CheckerConfig converts the configuration for the rule engine. MaxSize is
+// left for the caller.
+func (c *Config) CheckerConfig() checker.Config {
+	cfg := checker.Config{Disabled: map[string]bool{}, Severity: map[string]checker.Severity{}}
+	for _, r := range c.Rules {
+		if !r.Enabled {
+			cfg.Disabled[r.ID] = true
+		}
+		cfg.Severity[r.ID] = r.Severity
+	}
+	cfg.Options.SpeechVerbs = values(c.SpeechVerbs)
+	cfg.Options.AnonymityReasons = values(c.AnonymityReasons)
+	if c.LoadedVerbsSet {
+		cfg.Options.LoadedVerbs = append([]string{}, values(c.LoadedVerbs)...)
+	}
+	return cfg
+}
+
+func values(items []Item) []string {
+	var out []string
+	for _, it := range items {
+		out = append(out, it.Value)
+	}
+	return out
+}
+
+// displayPath shows a path relative to the working folder when it lies
+// under it, else as given.
+func displayPath(p string) string {
+	if p == "" || !filepath.IsAbs(p) {
+		return p
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return p
+	}
+	rel, err := filepath.Rel(wd, p)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return p
+	}
+	return rel
+}
+
+// Error is a problem in a config file, located by line and column.
+type Error struct {
+	File   string
+	Line   int
+	Column int
+	Msg    string
+}
+
+func (e *Error) Error() string {
+	switch {
+	case e.Line > 0 && e.Column > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", displayPath(e.File), e.Line, e.Column, e.Msg)
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", displayPath(e.File), e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", displayPath(e.File), e.Msg)
+}

@@ -1,0 +1,73 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/quotecheck/quotecheck/article"
+)
+
+// Options add a newsroom's own vocabulary to the extractor.
+type Options struct {
+	// SpeechVerbs are extra reporting verbs, given as lemmas ("opine") or
+	// as inflected forms; lemmas are inflected by rule.
+	SpeechVerbs []string
+	// AnonymityReasons are extra phrases that say why a source is unnamed
+	// ("under newsroom policy 4.2").
+	AnonymityReasons []string
+}
+
+// Extractor finds and attributes quotations with a fixed vocabulary. It
+// is safe for concurrent use: Extract keeps its state per call.
+type Extractor struct {
+	forms   map[string]verbForm
+	flags   map[string]uint16
+	reasons []string
+}
+
+var defaultExtractor = &Extractor{forms: speechForms, flags: lexFlags, reasons: anonymityReasons}
+
+// New builds an extractor; with zero Options it behaves as Extract.
+func New(opt Options) *Extractor {
+	if len(opt.SpeechVerbs) == 0 && len(opt.AnonymityReasons) == 0 {
+		return defaultExtractor
+	}
+	ex := &Extractor{forms: map[string]verbForm{}, flags: map[string]uint16{}}
+	for w, f := range speechForms {
+		ex.forms[w] = f
+	}
+	for w, f := range lexFlags {
+		ex.flags[w] = f
+	}
+	for _, v := range opt.SpeechVerbs {
+		lemma := strings.ToLower(strings.TrimSpace(v))
+		if lemma == "" {
+			continue
+		}
+		add := func(form string, vf verbForm) {
+			if _, ok := ex.forms[form]; !ok {
+				ex.forms[form] = vf
+			}
+			ex.flags[form] |= fSpeech
+		}
+		add(lemma, verbForm{Lemma: lemma, Base: true})
+		add(thirdPerson(lemma), verbForm{Lemma: lemma})
+		add(past(lemma), verbForm{Lemma: lemma, Past: true})
+		add(gerund(lemma), verbForm{Lemma: lemma, Gerund: true})
+	}
+	ex.reasons = append(append([]string(nil), anonymityReasons...), lowerAll(opt.AnonymityReasons)...)
+	return ex
+}
+
+func lowerAll(list []string) []string {
+	out := make([]string, 0, len(list))
+	for _, s := range list {
+		if s = strings.ToLower(strings.Join(strings.Fields(s), " ")); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Extract finds the quotations in doc, attributes each to a speaker and
+// fills doc.Quotes, doc.Sources and doc.Marks.
+func (ex *Extractor) Extract(doc *article.Document) { ex.extract(doc) }

@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/quotecheck/quotecheck/article"
+	"github.com/quotecheck/quotecheck/checker"
+	"github.com/quotecheck/quotecheck/hook"
+	"github.com/quotecheck/quotecheck/rules"
+)
+
+// stagedFlags are the check command's flags for hooks: the staged
+// versions of files, and the baseline.
+func stagedFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.BoolFlag{Name: "staged", Usage: "check the staged version of every staged article file (for pre-commit hooks); takes no paths"},
+		&cli.StringFlag{Name: "baseline", Usage: "drop findings recorded in baseline `FILE` (default: the config's baseline)"},
+		&cli.BoolFlag{Name: "no-baseline", Usage: "report every finding, ignoring any baseline"},
+		// Used by `hook run`: a baseline for inputs whose config names
+		// none, when the file exists.
+		&cli.StringFlag{Name: "default-baseline", Hidden: true},
+	}
+}
+
+// runner is the checker whose worker pool runs the inputs; each input is
+// checked by the engine its config chooses (see configured.open).
+func runner() *checker.Checker {
+	chk, err := checker.New(rules.All(), checker.Config{})
+	if err != nil {
+		panic(err) // the registered rules are checked by tests
+	}
+	return chk
+}
+
+// isArticle reports whether a file name has an article extension and is
+// not hidden.
+func isArticle(name string) bool {
+	base := filepath.Base(name)
+	return !strings.HasPrefix(base, ".") && checker.ArticleExtensions[strings.ToLower(filepath.Ext(base))]
+}
+
+// checkInputs returns what the check command reads: the paths given, or
+// with --staged the staged article files read from the index. done
+// releases what reading needs.
+func checkInputs(c *cli.Context, e *env, set *configured) ([]checker.Input, func(checker.Input) []checker.Result, func(), error) {
+	nothing := func() {}
+	if !c.Bool("staged") {
+		paths := c.Args().Slice()
+		if len(paths) == 0 {
+			return nil, nil, nothing, usageError("check: no paths given (use - for standard input, or --staged)")
+		}
+		open := set.open(func(chk *checker.Checker, in checker.Input) []checker.Result { return e.openAll(chk)(in) })
+		return checker.ExpandPaths(paths), open, nothing, nil
+	}
+	if c.NArg() > 0 {
+		return nil, nil, nothing, usageError("check --staged takes no paths: it checks every staged article file")
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, nil, nothing, cli.Exit(err.Error(), ExitError)
+	}
+	top, err := hook.TopLevel(wd)
+	if err != nil {
+		return nil, nil, nothing, usageError("check --staged: %v", err)
+	}
+	names, err := hook.StagedFiles(top, isArticle)
+	if err != nil {
+		return nil, nil, nothing, cli.Exit("check --staged: "+err.Error(), ExitError)
+	}
+	if len(names) == 0 {
+		return nil, nil, nothing, nil
+	}
+	blobs, err := hook.NewBlobReader(top)
+	if err != nil {
+		return nil, nil, nothing, cli.Exit("check --staged: "+err.Error(), ExitError)
+	}
+	// Inputs are shown as working-tree paths relative to the working
+	// folder; the index is read by path from the top.
+	inputs := make([]checker.Input, 0, len(names))
+	index := make(map[string]string, len(names))
+	for _, n := range names {
+		shown := filepath.Join(top, filepath.FromSlash(n))
+		if rel, err := filepath.Rel(wd, shown); err == nil && !strings.HasPrefix(rel, "..") {
+			shown = rel
+		}
+		inputs = append(inputs, checker.Input{Path: shown})
+		index[shown] = n
+	}
+	limit := c.Int64("max-size")
+	open := set.open(func(chk *checker.Checker, in checker.Input) []checker.Result {
+		data, err := blobs.Staged(index[in.Path], limit)
+		if err != nil {
+			var tl *hook.TooLargeError
+			if errors.As(err, &tl) {
+				err = &article.TooLargeError{Size: tl.Size, Limit: tl.Limit}
+			}
+			return []checker.Result{{Path: in.Path, Err: err}}
+		}
+		return chk.CheckBytesAll(in.Path, data)
+	})
+	return inputs, open, func() { blobs.Close() }, nil
+}
