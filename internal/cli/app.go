@@ -67,6 +67,13 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			quotesCommand(env),
 			rulesCommand(env),
 			evalCommand(env),
+			diffCommand(env),
+			batchCommand(env),
+			configCommand(env),
+			baselineCommand(env),
+			hookCommand(env),
+			reportCommand(env),
+			serveCommand(env),
 		},
 	}
 }
@@ -105,6 +112,16 @@ func reorderArgs(app *cli.App, args []string) []string {
 	i++
 	if cmd == nil {
 		return append(out, args[i:]...)
+	}
+	// Descend into subcommands ("config show", "hook install").
+	for len(cmd.Subcommands) > 0 && i < len(args) {
+		sub := cmd.Command(args[i])
+		if sub == nil {
+			break
+		}
+		out = append(out, args[i])
+		i++
+		cmd = sub
 	}
 	takesValue := map[string]bool{}
 	for _, f := range cmd.Flags {

@@ -1,0 +1,562 @@
+// Package batch checks whole archives: folders of article files and JSON
+// Lines archives (plain, gzip-compressed, or on standard input), on a
+// pool of workers, writing one output record per input record in input
+// order: its report, or an error record saying why it could not be read.
+// Records with the same id and different versions are compared in order,
+// and the changes to their quotations reported. Alongside the reports it
+// writes one CSV row per quotation and per source, and a summary for
+// standards desks: how often the paper relies on anonymous sources,
+// which desks, which months, who is quoted most, which quotes changed.
+//
+// Memory does not grow with the size of the archive: records are read a
+// line at a time, at most a few per worker are in flight, versions are
+// kept for a bounded window of ids (see history), and the summary's top
+// lists and breakdowns are capped (see summary).
+package batch
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/quotecheck/quotecheck/article"
+	"github.com/quotecheck/quotecheck/checker"
+	"github.com/quotecheck/quotecheck/input"
+	"github.com/quotecheck/quotecheck/report"
+	"github.com/quotecheck/quotecheck/rules"
+)
+
+// Options configure a run.
+type Options struct {
+	// Paths are files, folders (walked recursively for article files,
+	// see IsArchiveFile) and "-" for Stdin, read in the order given.
+	Paths []string
+	Stdin io.Reader
+	// Checker runs the rules; nil uses every rule with default settings.
+	Checker *checker.Checker
+	// Input says how records are read: the format (by default by file
+	// extension, or by a glance at the content), the field names of
+	// JSON records, and the size limit of one record or file.
+	Input input.Options
+	// Workers is the number of records checked in parallel; 0 means one
+	// per core.
+	Workers int
+
+	// Out is the per-record JSON Lines output; "" or "-" writes to Stdout.
+	Out    string
+	Stdout io.Writer
+	// Quotes, Sources and Summary, when set, are the paths of the CSV of
+	// quotations, the CSV of sources and the HTML summary.
+	Quotes, Sources, Summary string
+	// Resume keeps the records already in Out and skips them in the
+	// input; see resume.go.
+	Resume bool
+
+	// VersionWindow is how many ids keep their last version for
+	// comparison (DefaultVersionWindow when 0).
+	VersionWindow int
+	// Top is the length of the summary's top lists (20 when 0).
+	Top int
+
+	// Progress receives progress reports; nil for none.
+	Progress         io.Writer
+	ProgressMode     ProgressMode
+	ProgressInterval time.Duration
+
+	// Tool names the program in the HTML summary.
+	Tool report.Tool
+}
+
+// Stats are the outcome of a run.
+type Stats struct {
+	// Figures are the summary figures of the whole output (records an
+	// earlier run wrote included, when resuming).
+	Figures *Figures
+	// Records counts the records this run read (resumed ones included),
+	// Bytes their size in bytes as read (decompressed), and Elapsed the
+	// time the run took.
+	Records int
+	Bytes   int64
+	Elapsed time.Duration
+	Workers int
+	// Interrupted is set when the context was cancelled before the input
+	// was read to its end; Out holds the records before that point.
+	Interrupted bool
+}
+
+// ArticlesPerSecond is the rate of records read.
+func (s *Stats) ArticlesPerSecond() float64 {
+	if s.Elapsed <= 0 {
+		return 0
+	}
+	return float64(s.Records) / s.Elapsed.Seconds()
+}
+
+// MBPerSecond is the rate of record bytes read, in MB (10^6 bytes) per
+// second.
+func (s *Stats) MBPerSecond() float64 {
+	if s.Elapsed <= 0 {
+		return 0
+	}
+	return float64(s.Bytes) / 1e6 / s.Elapsed.Seconds()
+}
+
+// result is what a worker returns for one record.
+type result struct {
+	input string
+	parsed
+	rec    *Record
+	json   []byte
+	quotes []byte
+	srcs   []byte
+	// skip marks a record read but not checked: --resume found it in the
+	// output.
+	skip bool
+}
+
+// engine is one run.
+type engine struct {
+	opt  Options
+	chk  *checker.Checker
+	hist *history
+	sum  *summary
+	// resumed counts, per key, the records already in the output; used
+	// counts those the input has matched so far. Workers only read
+	// resumed.
+	resumed, used map[uint64]int
+
+	out                 *output
+	quotes, sources     *output
+	csv                 *csvRenderer
+	lastFlush, lastSync time.Time
+
+	// Progress counters.
+	records, bytes, failed, readBytes atomic.Int64
+	total                             atomic.Int64
+}
+
+// Run checks every record of the inputs and writes the outputs. The
+// error is for the run as a whole (an output that cannot be written, a
+// --resume file that cannot be read); records that fail are error
+// records in Out and counted in Stats.Figures.Failed.
+func Run(ctx context.Context, opt Options) (*Stats, error) {
+	start := time.Now()
+	if opt.Workers <= 0 {
+		opt.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opt.Input.MaxSize <= 0 {
+		opt.Input.MaxSize = article.DefaultMaxSize
+	}
+	if opt.Top <= 0 {
+		opt.Top = 20
+	}
+	if opt.Stdin == nil {
+		opt.Stdin = os.Stdin
+	}
+	if opt.Stdout == nil {
+		opt.Stdout = os.Stdout
+	}
+	if opt.Out == "-" {
+		opt.Out = ""
+	}
+	if opt.Resume && opt.Out == "" {
+		return nil, errors.New("--resume needs an output file (--out)")
+	}
+	chk := opt.Checker
+	if chk == nil {
+		var err error
+		if chk, err = checker.New(rules.All(), checker.Config{}); err != nil {
+			return nil, err
+		}
+	}
+	e := &engine{opt: opt, chk: chk, hist: newHistory(opt.VersionWindow), sum: newSummary(), csv: newCSVRenderer(),
+		lastFlush: start, lastSync: start}
+	e.total.Store(-1)
+	if err := e.openOutputs(); err != nil {
+		e.closeOutputs()
+		return nil, err
+	}
+	stats, err := e.run(ctx, start)
+	if cerr := e.closeOutputs(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return stats, err
+	}
+	if opt.Summary != "" && !stats.Interrupted {
+		if err := writeFile(opt.Summary, func(w io.Writer) error { return WriteHTML(w, stats.Figures, opt.Tool, opt.Top) }); err != nil {
+			return stats, fmt.Errorf("writing the summary: %w", err)
+		}
+	}
+	return stats, nil
+}
+
+// outputs to skip when walking folders.
+func (e *engine) outputPaths() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range []string{e.opt.Out, e.opt.Quotes, e.opt.Sources, e.opt.Summary} {
+		if p != "" {
+			m[absPath(p)] = true
+		}
+	}
+	return m
+}
+
+func (e *engine) run(ctx context.Context, start time.Time) (*Stats, error) {
+	workers := e.opt.Workers
+	stats := &Stats{Workers: workers}
+	var writeErr error
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	go e.measure(ctx)
+	prog := startProgress(e, start)
+
+	type slot struct {
+		job
+		out chan []result
+	}
+	jobs := make(chan *slot, workers*4)
+	queue := make(chan chan []result, workers*16)
+	rd := &reader{opt: e.opt.Input, stdin: e.opt.Stdin, skip: e.outputPaths(), read: &e.readBytes,
+		emit: func(j job) bool {
+			s := &slot{job: j, out: make(chan []result, 1)}
+			select {
+			case queue <- s.out:
+			case <-ctx.Done():
+				return false
+			}
+			jobs <- s
+			return true
+		}}
+	readAll := false
+	go func() {
+		defer close(queue)
+		defer close(jobs)
+		rd.run(ctx, e.opt.Paths)
+		readAll = ctx.Err() == nil
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lp := newLineParser(e.opt.Input)
+			cr := newCSVRenderer()
+			for s := range jobs {
+				s.out <- e.work(&s.job, lp, cr)
+			}
+		}()
+	}
+	for out := range queue {
+		for _, r := range <-out {
+			if writeErr != nil {
+				continue
+			}
+			if err := e.handle(&r); err != nil {
+				writeErr = err
+				cancel()
+			}
+		}
+	}
+	wg.Wait()
+	prog.stop()
+	stats.Elapsed = time.Since(start)
+	stats.Records = int(e.records.Load())
+	stats.Bytes = e.bytes.Load()
+	stats.Interrupted = !readAll && writeErr == nil
+	e.sum.evicted = e.hist.evicted
+	stats.Figures = e.sum.figures(e.opt.Top)
+	return stats, writeErr
+}
+
+// work reads and checks the records of one job; it runs on a worker.
+func (e *engine) work(j *job, lp *lineParser, cr *csvRenderer) []result {
+	var ps []parsed
+	switch j.kind {
+	case jobLine:
+		ps = []parsed{lp.parse(j)}
+	case jobFile, jobBlob:
+		ps = parseWhole(j, e.opt.Input)
+	default:
+		ps = []parsed{{err: j.err, record: j.record, line: j.line}}
+	}
+	j.data = nil
+	out := make([]result, len(ps))
+	for i, p := range ps {
+		r := result{input: j.input, parsed: p}
+		if p.err == nil {
+			if e.resumed != nil && e.resumed[docKey(docID(p.doc, j.input), p.doc.Version)] > 0 {
+				r.skip = true
+			} else {
+				e.check(&r, cr)
+			}
+		}
+		out[i] = r
+	}
+	return out
+}
+
+// docID is the id a record is reported under.
+func docID(doc *article.Document, path string) string {
+	if doc.ID != "" {
+		return doc.ID
+	}
+	return report.DocID(path)
+}
+
+// check extracts and checks one document and renders its outputs.
+func (e *engine) check(r *result, cr *csvRenderer) {
+	findings := e.chk.CheckDocument(r.doc)
+	r.rec = &Record{
+		Document: report.DocumentOf(checker.Result{Path: r.input, Doc: r.doc, Findings: findings}),
+		Record:   r.record, Line: r.line, Meta: metaOf(r.doc.Meta),
+	}
+	e.render(r, cr)
+}
+
+// render turns a record into its output line and CSV rows.
+func (e *engine) render(r *result, cr *csvRenderer) {
+	b, err := json.Marshal(r.rec)
+	if err != nil {
+		r.err = fmt.Errorf("encoding the report: %w", err)
+		r.rec = nil
+		return
+	}
+	r.json = append(b, '\n')
+	if e.quotes != nil {
+		r.quotes = cr.quoteRows(r.rec)
+	}
+	if e.sources != nil {
+		r.srcs = cr.sourceRows(r.rec)
+	}
+}
+
+// handle writes one result, in input order; it runs on the emitting
+// goroutine, which alone touches the history, the summary and the
+// outputs.
+func (e *engine) handle(r *result) error {
+	e.records.Add(1)
+	e.bytes.Add(int64(r.size))
+	if r.err != nil {
+		er := &ErrorRecord{Input: r.input, Record: r.record, Line: r.line, ID: r.id, Version: r.version, Error: r.err.Error()}
+		e.failed.Add(1)
+		if e.takeResumed(errKey(er.Input, er.Record)) {
+			return nil
+		}
+		b, err := json.Marshal(er)
+		if err != nil {
+			return err
+		}
+		e.sum.addError(er)
+		return e.write(append(b, '\n'), nil, nil)
+	}
+	id := docID(r.doc, r.input)
+	// Only records that state a version are compared, or kept.
+	versioned := r.doc.Version != ""
+	var prev *version
+	if versioned {
+		prev = e.hist.get(id)
+		if prev == nil && e.hist.wasEvicted(id) {
+			e.sum.missed++
+		}
+	}
+	if r.skip {
+		if e.takeResumed(docKey(id, r.doc.Version)) {
+			if versioned {
+				e.hist.put(&version{id: id, version: r.doc.Version, path: r.input, doc: r.doc, pending: true})
+			}
+			return nil
+		}
+		// More copies of the record than the output holds: check it.
+		e.check(r, e.csv)
+		if r.err != nil {
+			return e.handle(r)
+		}
+	}
+	if prev != nil && prev.version != r.doc.Version {
+		e.compare(prev, r)
+	}
+	if versioned {
+		e.hist.put(&version{id: id, version: r.doc.Version, path: r.input, doc: compact(r.doc)})
+	}
+	e.sum.add(r.rec)
+	return e.write(r.json, r.quotes, r.srcs)
+}
+
+// compare reports the changes of r's quotations since the previous
+// version of its article, and renders r again with them.
+func (e *engine) compare(prev *version, r *result) {
+	if prev.pending {
+		e.chk.CheckDocument(prev.doc)
+		prev.doc = compact(prev.doc)
+		prev.pending = false
+	}
+	findings := e.chk.Compare(prev.doc, r.doc)
+	old := checker.Result{Path: prev.path, Doc: prev.doc}
+	cur := checker.Result{Path: r.input, Doc: r.doc}
+	rep := report.DiffReportOf(e.opt.Tool, old, cur, findings)
+	r.rec.PreviousVersion = prev.version
+	r.rec.Changes = rep.Changes
+	e.render(r, e.csv)
+}
+
+// takeResumed reports whether a record with this key is one the output
+// already holds, and counts it.
+func (e *engine) takeResumed(key uint64) bool {
+	if e.resumed == nil || e.used[key] >= e.resumed[key] {
+		return false
+	}
+	e.used[key]++
+	return true
+}
+
+// write appends a record's line and rows to the outputs, flushing to the
+// files every second and syncing the output every ten, so that a run
+// that is killed leaves whole lines (but perhaps the last) behind.
+func (e *engine) write(line, quotes, srcs []byte) error {
+	if err := e.out.write(line); err != nil {
+		return fmt.Errorf("writing %s: %w", e.out.name, err)
+	}
+	for _, o := range []struct {
+		out  *output
+		rows []byte
+	}{{e.quotes, quotes}, {e.sources, srcs}} {
+		if o.out != nil && len(o.rows) > 0 {
+			if err := o.out.write(o.rows); err != nil {
+				return fmt.Errorf("writing %s: %w", o.out.name, err)
+			}
+		}
+	}
+	if e.records.Load()%64 == 0 {
+		now := time.Now()
+		if now.Sub(e.lastFlush) >= time.Second {
+			e.lastFlush = now
+			sync := now.Sub(e.lastSync) >= 10*time.Second
+			if sync {
+				e.lastSync = now
+			}
+			for _, o := range []*output{e.out, e.quotes, e.sources} {
+				if err := o.flush(sync); err != nil {
+					return fmt.Errorf("writing %s: %w", o.name, err)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// output is one buffered output file (or standard output).
+type output struct {
+	name string
+	f    *os.File
+	w    *bufio.Writer
+}
+
+func (o *output) write(b []byte) error {
+	_, err := o.w.Write(b)
+	return err
+}
+
+func (o *output) flush(sync bool) error {
+	if o == nil {
+		return nil
+	}
+	if err := o.w.Flush(); err != nil {
+		return err
+	}
+	if sync && o.f != nil {
+		return o.f.Sync()
+	}
+	return nil
+}
+
+func (o *output) close() error {
+	if o == nil {
+		return nil
+	}
+	err := o.flush(o.f != nil)
+	if o.f != nil {
+		if cerr := o.f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	return err
+}
+
+const outBufSize = 1 << 20
+
+// openOutputs creates the output files; with Resume it reads the records
+// already in Out first (see resume).
+func (e *engine) openOutputs() error {
+	for _, p := range []string{e.opt.Quotes, e.opt.Sources} {
+		if p != "" && (p == e.opt.Out || p == e.opt.Summary) {
+			return fmt.Errorf("%s is named for two outputs", p)
+		}
+	}
+	var err error
+	if e.opt.Quotes != "" {
+		if e.quotes, err = createOutput(e.opt.Quotes); err != nil {
+			return err
+		}
+		_ = e.quotes.write(e.csv.header(QuoteColumns))
+	}
+	if e.opt.Sources != "" {
+		if e.sources, err = createOutput(e.opt.Sources); err != nil {
+			return err
+		}
+		_ = e.sources.write(e.csv.header(SourceColumns))
+	}
+	if e.opt.Out == "" {
+		e.out = &output{name: "standard output", w: bufio.NewWriterSize(e.opt.Stdout, outBufSize)}
+		return nil
+	}
+	if e.opt.Resume {
+		return e.resume()
+	}
+	e.out, err = createOutput(e.opt.Out)
+	return err
+}
+
+func createOutput(path string) (*output, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	return &output{name: path, f: f, w: bufio.NewWriterSize(f, outBufSize)}, nil
+}
+
+func (e *engine) closeOutputs() error {
+	var first error
+	for _, o := range []*output{e.out, e.quotes, e.sources} {
+		if err := o.close(); err != nil && first == nil {
+			first = fmt.Errorf("writing %s: %w", o.name, err)
+		}
+	}
+	return first
+}
+
+// writeFile writes a whole file through fn.
+func writeFile(path string, fn func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	err = fn(w)
+	if ferr := w.Flush(); err == nil {
+		err = ferr
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}

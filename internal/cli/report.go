@@ -1,0 +1,165 @@
+package cli
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/quotecheck/quotecheck/article"
+	"github.com/quotecheck/quotecheck/checker"
+	"github.com/quotecheck/quotecheck/htmlreport"
+	"github.com/quotecheck/quotecheck/input"
+	"github.com/quotecheck/quotecheck/report"
+	"github.com/quotecheck/quotecheck/rules"
+)
+
+func reportCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "report",
+		Usage:     "write the standards editor's HTML report of a story",
+		ArgsUsage: "STORY|-",
+		Description: "Writes one self-contained HTML page: the story with every quotation highlighted\n" +
+			"by kind of source (speaker and cue on hover or focus), the findings beside the\n" +
+			"paragraph they concern with their rule documentation, a roster of sources and,\n" +
+			"with --against, the quotations that changed since the earlier version, with\n" +
+			"word-level diffs. The page loads nothing from the network.\n\n" +
+			"  quotecheck report story.txt --html story.html\n" +
+			"  quotecheck report v2.md --against v1.md --html changes.html\n\n" +
+			"Exit status: 0 the report was written, 2 usage or input errors.",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "html", Aliases: []string{"o"}, Value: "-", Usage: "write the page to `FILE` (- for standard output)"},
+			&cli.StringFlag{Name: "against", Usage: "compare with the earlier version in `OLD`"},
+			&cli.StringFlag{Name: "input-format", Value: "auto", Usage: "input format: auto (by extension), text, markdown, html, json"},
+			&cli.StringFlag{Name: "title", Usage: "page title (default: the story's title or first heading)"},
+			&cli.StringSliceFlag{Name: "disable", Usage: "turn off a rule (repeatable)"},
+			&cli.StringSliceFlag{Name: "severity", Usage: "change a rule's severity: RULE=error|warning|info (repeatable)"},
+			&cli.Int64Flag{Name: "max-size", Usage: "largest input accepted, in bytes", Value: 64 << 20},
+		},
+		Action: func(c *cli.Context) error { return runReport(c, e) },
+	}
+}
+
+func runReport(c *cli.Context, e *env) error {
+	if c.NArg() != 1 {
+		return usageError("report: want one STORY (a file, or - for standard input)")
+	}
+	format, err := input.ParseFormat(c.String("input-format"))
+	if err != nil {
+		return usageError("report: %v", err)
+	}
+	chk, err := newChecker(c)
+	if err != nil {
+		return err
+	}
+	opt := input.Options{Format: format, MaxSize: c.Int64("max-size")}
+	storyPath, oldPath := c.Args().First(), c.String("against")
+	if storyPath == "-" && oldPath == "-" {
+		return usageError("report: standard input (-) can be given only once")
+	}
+	story := e.readStory(chk, storyPath, opt)
+	in := htmlreport.Input{Result: story, Rules: rules.All(), Title: c.String("title"),
+		Tool: report.Tool{Name: "quotecheck", Version: Version}}
+	failed := false
+	if story.Err != nil {
+		fmt.Fprintf(e.stderr, "%s: error: %v\n", displayName(storyPath), story.Err)
+		failed = true
+	}
+	if c.IsSet("against") {
+		old := e.readStory(chk, oldPath, opt)
+		in.Against = &old
+		if old.Err != nil {
+			fmt.Fprintf(e.stderr, "%s: error: %v\n", displayName(oldPath), old.Err)
+			failed = true
+		} else if story.Err == nil {
+			in.Changes = chk.Compare(old.Doc, story.Doc)
+		}
+	}
+	if failed {
+		// A page that only says the story could not be read helps no one.
+		return cli.Exit("", ExitError)
+	}
+	if err := writeOutput(c.String("html"), e.stdout, func(w io.Writer) error { return htmlreport.Write(w, in) }); err != nil {
+		return cli.Exit(fmt.Sprintf("report: %v", err), ExitError)
+	}
+	if out := c.String("html"); out != "-" {
+		fmt.Fprintf(e.stderr, "wrote %s: %s, %s", out, plural(len(story.Doc.Quotations()), "quotation"), plural(len(story.Findings), "finding"))
+		if in.Against != nil {
+			fmt.Fprintf(e.stderr, ", %s", plural(len(in.Changes), "quotation change"))
+		}
+		fmt.Fprintln(e.stderr)
+	}
+	return nil
+}
+
+// readStory reads one story file (or standard input for "-") in any input
+// format and checks it.
+func (e *env) readStory(chk *checker.Checker, path string, opt input.Options) checker.Result {
+	limit := opt.MaxSize
+	if limit <= 0 {
+		limit = article.DefaultMaxSize
+	}
+	var r io.Reader
+	if path == "-" {
+		r = e.stdin
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return checker.Result{Path: path, Err: err}
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return checker.Result{Path: path, Err: fmt.Errorf("is a directory; a report shows one story")}
+		}
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return checker.Result{Path: path, Err: err}
+	}
+	if int64(len(data)) > limit {
+		return checker.Result{Path: path, Err: &article.TooLargeError{Size: int64(len(data)), Limit: limit}}
+	}
+	return htmlreport.ReadStory(chk, path, data, opt)
+}
+
+// writeOutput writes to standard output for "-", or else to a temporary
+// file in the target's folder that replaces the target only once written.
+func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) error {
+	if path == "-" || path == "" {
+		return write(stdout)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	bw := bufio.NewWriter(tmp)
+	if err := write(bw); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// plural writes a count and a noun, with an s unless the count is one.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
