@@ -32,7 +32,7 @@ var irregularForms = map[string]string{
 	"forecast": "forecast", "forecasts": "forecast",
 	"emailed": "email", "emails": "email",
 	"texted": "text",
-	"found": "find", "finds": "find",
+	"found":  "find", "finds": "find",
 }
 
 // loadedLemmas imply a judgement about the speaker or the claim.

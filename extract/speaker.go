@@ -470,7 +470,9 @@ func (x *attributor) resolveKin(toks []token, s sentence, from, pi, sentIdx int)
 		return -1
 	}
 	on := x.ents[owner].nameToks
-	keep := func(e *entity) bool { return e.typ == article.Person && len(e.nameToks) >= 2 && !equalToks(e.nameToks, on) }
+	keep := func(e *entity) bool {
+		return e.typ == article.Person && len(e.nameToks) >= 2 && !equalToks(e.nameToks, on)
+	}
 	if e := x.mostRecent(x.index["last:"+on[len(on)-1]], keep); e >= 0 {
 		return e
 	}
