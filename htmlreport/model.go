@@ -167,29 +167,29 @@ type QuoteRef struct {
 
 // ChangeView is one quotation change between versions.
 type ChangeView struct {
-	ID          string
-	N           int
-	Type        string
-	Label       string
-	Rule        string
-	Severity    string
-	Message     string
-	Title       string
-	Rationale   string
-	Known       bool
-	OldSpeaker  string
-	NewSpeaker  string
+	ID         string
+	N          int
+	Type       string
+	Label      string
+	Rule       string
+	Severity   string
+	Message    string
+	Title      string
+	Rationale  string
+	Known      bool
+	OldSpeaker string
+	NewSpeaker string
 	// OldKind and NewKind are the speakers' source types, as the legend
 	// names them, with their CSS classes.
 	OldKind, OldClass string
 	NewKind, NewClass string
-	OldText     string
-	NewText     string
-	OldWhere    string
-	NewWhere    string
-	NewQuote    string
-	Diff        []versions.DiffOp
-	Punctuation bool
+	OldText           string
+	NewText           string
+	OldWhere          string
+	NewWhere          string
+	NewQuote          string
+	Diff              []versions.DiffOp
+	Punctuation       bool
 }
 
 // LegendItem is one source type in the legend.
