@@ -1078,6 +1078,7 @@ func plausibleSubject(toks []token, from, to int) bool {
 // headline, "keep quiet or go home," the coach said in the copy).
 func (x *attributor) matchHeadlineQuotes() {
 	doc := x.doc
+	lower := make([]string, len(doc.Quotes))
 	for q := range doc.Quotes {
 		hq := &doc.Quotes[q]
 		// a headline names speakers loosely ("Judge", "council leader"):
@@ -1095,12 +1096,18 @@ func (x *attributor) matchHeadlineQuotes() {
 		if words == "" {
 			continue
 		}
-		for o := range doc.Quotes {
+		// a repeat is looked for among nearby quotes only, so that one huge
+		// document stays linear
+		from, to := max(0, q-matchWindow), min(len(doc.Quotes), q+matchWindow)
+		for o := from; o < to; o++ {
 			bq := &doc.Quotes[o]
 			if o == q || x.speakerOf[o] < 0 || doc.Paragraphs[bq.Paragraph].Heading {
 				continue
 			}
-			if strings.Contains(strings.ToLower(doc.QuoteText(bq)), words) {
+			if lower[o] == "" {
+				lower[o] = strings.ToLower(doc.QuoteText(bq))
+			}
+			if strings.Contains(lower[o], words) {
 				m := x.mentionOf[q]
 				x.speakerOf[q] = x.speakerOf[o]
 				x.mentionOf[q] = speakerMention{span: m.span, form: "inherited", cue: m.cue, cueSpan: m.cueSpan, conf: 0.6}
@@ -1205,3 +1212,6 @@ func fullNameCandidate(toks []token, cands [][2]int) int {
 	}
 	return -1
 }
+
+// matchWindow is how many quotes either side a repeated quote is looked for.
+const matchWindow = 60

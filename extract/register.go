@@ -434,10 +434,10 @@ func (x *attributor) reindex(id int) {
 
 func (x *attributor) indexAdd(key string, id int) {
 	list := x.index[key]
-	for _, v := range list {
-		if v == id {
-			return
-		}
+	// ids mostly arrive in order, so checking the tail keeps this O(1); a
+	// rare repeat further back is harmless to mostRecent
+	if n := len(list); n > 0 && list[n-1] == id {
+		return
 	}
 	x.index[key] = append(list, id)
 }
@@ -454,6 +454,11 @@ func (x *attributor) addRole(id int, words ...string) {
 // mostRecent returns the candidate mentioned last that passes keep.
 func (x *attributor) mostRecent(cands []int, keep func(*entity) bool) int {
 	best := -1
+	// only the latest entries matter in practice; bounding the scan keeps
+	// one huge document linear ("a senior official" a thousand times)
+	if len(cands) > 64 {
+		cands = cands[len(cands)-64:]
+	}
 	for _, c := range cands {
 		if keep(&x.ents[c]) && (best < 0 || x.lastPos[c] > x.lastPos[best] || x.lastPos[c] == x.lastPos[best] && c > best) {
 			best = c
