@@ -26,6 +26,8 @@ type attributor struct {
 	// inHeading is set while registering a headline, where title case
 	// makes every word look like a name.
 	inHeading bool
+	tokBuf []token
+	lw     lowerer
 	// lastPos is each entity's latest mention; index finds entities by
 	// name word, full name and role so lookups do not scan the article.
 	lastPos []int
@@ -122,7 +124,10 @@ func itoa(n int) string {
 func (x *attributor) quoteText(q int) string { return x.doc.QuoteText(&x.doc.Quotes[q]) }
 
 func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Span, idx []int) {
-	toks := tokenize(x.text, p.Span, regions, idx, x.ex.flags)
+	// tokens live only while their paragraph is processed, so one buffer
+	// serves the whole article
+	toks := tokenize(x.tokBuf, &x.lw, x.text, p.Span, regions, idx, x.ex.flags)
+	x.tokBuf = toks
 	sents := splitSentences(toks, x.quoteText)
 	// "LOWER ASHCOMBE (Heath Chronicle) — The mayor …": the dateline is
 	// not the subject of the first sentence

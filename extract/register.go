@@ -69,7 +69,7 @@ func (x *attributor) addMention(e, pos, para, sentIdx int, sal float64, sent art
 	if pos > x.lastPos[e] {
 		x.lastPos[e] = pos
 	}
-	if !sent.Empty() {
+	if !sent.Empty() && x.ents[e].typ == article.Anonymous {
 		x.ents[e].addSentence(sent)
 	}
 	if words != "" {

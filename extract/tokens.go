@@ -41,8 +41,47 @@ func (t token) capitalised() bool {
 
 // tokenize splits a paragraph into tokens, replacing each quotation region
 // with one tokQuote token.
-func tokenize(text string, p article.Span, regions []article.Span, quoteIdx []int, flags map[string]uint16) []token {
-	toks := make([]token, 0, (p.End-p.Start)/5+len(regions)+1)
+// lowerer lower-cases words, sharing one string per distinct word so that
+// names repeated through an article are not allocated again and again.
+type lowerer struct {
+	seen map[string]string
+	buf  []byte
+}
+
+func (l *lowerer) lower(w string) string {
+	hasUpper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return strings.ToLower(w)
+		}
+		if 'A' <= c && c <= 'Z' {
+			hasUpper = true
+		}
+	}
+	if !hasUpper {
+		return w
+	}
+	l.buf = append(l.buf[:0], w...)
+	for i, c := range l.buf {
+		if 'A' <= c && c <= 'Z' {
+			l.buf[i] = c + 'a' - 'A'
+		}
+	}
+	if s, ok := l.seen[string(l.buf)]; ok {
+		return s
+	}
+	if l.seen == nil {
+		l.seen = map[string]string{}
+	}
+	s := string(l.buf)
+	l.seen[s] = s
+	return s
+}
+
+// tokenize appends the paragraph's tokens to buf[:0], reusing its memory.
+func tokenize(buf []token, lw *lowerer, text string, p article.Span, regions []article.Span, quoteIdx []int, flags map[string]uint16) []token {
+	toks := buf[:0]
 	ri := 0
 	for i := p.Start; i < p.End; {
 		if ri < len(regions) && i >= regions[ri].Start {
@@ -63,7 +102,7 @@ func tokenize(text string, p article.Span, regions []article.Span, quoteIdx []in
 		case isWordRune(r):
 			end := wordEnd(text, i, limit)
 			w := text[i:end]
-			lower := strings.ToLower(w)
+			lower := lw.lower(w)
 			toks = append(toks, token{kind: tokWord, start: i, end: end, text: w, lower: lower, flags: flags[lower]})
 			i = end
 		default:
