@@ -80,3 +80,25 @@ func TestSeedStory(t *testing.T) {
 	assert.Equal(t, s.GoldQuotes, s.SpeakerRight, "speakers: %v", s.Mistakes)
 	assert.Equal(t, s.GoldQuotes, s.TypeRight, "types: %v", s.Mistakes)
 }
+
+// TestAccuracyRepoGold scores the fictional gold articles kept in the
+// repository (written for held-out measurement), so regressions show even
+// where ../shared is absent.
+func TestAccuracyRepoGold(t *testing.T) {
+	for _, dir := range []string{"gold", "gold2", "gold3"} {
+		pattern := filepath.Join("..", "testdata", dir, "*.json")
+		if files, _ := filepath.Glob(pattern); len(files) == 0 {
+			continue
+		}
+		t.Run(dir, func(t *testing.T) {
+			s := scoreCorpus(t, pattern)
+			for _, m := range s.Mistakes {
+				t.Logf("%s: %s: %s", m.Article, m.Kind, m.Detail)
+			}
+			t.Logf("quote F1 %.3f, speaker %.3f, type %.3f over %d gold quotes", s.Quotes.F1(), s.SpeakerAccuracy(), s.TypeAccuracy(), s.GoldQuotes)
+			assert.GreaterOrEqual(t, s.Quotes.F1(), 0.97, "quote F1")
+			assert.GreaterOrEqual(t, s.SpeakerAccuracy(), 0.93, "speaker accuracy")
+			assert.GreaterOrEqual(t, s.TypeAccuracy(), 0.93, "speaker-type accuracy")
+		})
+	}
+}
