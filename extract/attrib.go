@@ -26,13 +26,16 @@ type attributor struct {
 	// inHeading is set while registering a headline, where title case
 	// makes every word look like a name.
 	inHeading bool
-	tokBuf []token
-	lw     lowerer
+	tokBuf    []token
+	lw        lowerer
 	// lastPos is each entity's latest mention; index finds entities by
 	// name word, full name and role so lookups do not scan the article.
 	lastPos []int
 	index   map[string][]int
 	orgs    []int
+	// alias maps an anonymous lede description to the person named later
+	// (stored +1).
+	alias map[int]int
 }
 
 type speakerMention struct {
@@ -237,7 +240,11 @@ func (x *attributor) isCue(toks []token, k int, s sentence) bool {
 		return false
 	}
 	if vf.Lemma == "call" {
-		return false
+		// "calls back", "called out", "“Writing,” he called.": calling out
+		// words; "called the plan" is handled by the frames
+		if !(k+1 >= s.to || toks[k+1].lower == "back" || toks[k+1].lower == "out" || toks[k+1].lower == "over" || toks[k+1].kind == tokPunct) {
+			return false
+		}
 	}
 	if k == s.from && t.capitalised() {
 		return false // "Asked about it, ..." is a participle
@@ -749,7 +756,7 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 		if first.kind != tokWord {
 			continue
 		}
-		if introWords[first.lower] && !(first.lower == "the" || first.lower == "a") || isNumber(first.text) || strings.HasSuffix(first.lower, "ing") && !first.capitalised() || isParticiple(toks, ch) {
+		if (introWords[first.lower] || first.flags&fPrep != 0 && first.lower != "and") && !(first.lower == "the" || first.lower == "a") || isNumber(first.text) || strings.HasSuffix(first.lower, "ing") && !first.capitalised() || isParticiple(toks, ch) {
 			continue
 		}
 		cands = append(cands, ch)
@@ -850,7 +857,7 @@ func (x *attributor) subjectChunk(toks []token, s sentence) [2]int {
 		}
 		if k > start {
 			first := toks[start]
-			intro := first.kind != tokWord || introWords[first.lower] && first.lower != "the" && first.lower != "a" || isNumber(first.text) ||
+			intro := first.kind != tokWord || (introWords[first.lower] || first.flags&fPrep != 0 && first.lower != "and") && first.lower != "the" && first.lower != "a" || isNumber(first.text) ||
 				isParticiple(toks, [2]int{start, k}) || strings.HasSuffix(first.lower, "ing") && !first.capitalised()
 			if !intro {
 				end := k

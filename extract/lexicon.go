@@ -16,7 +16,7 @@ var speechLemmas = []string{
 	"proclaim", "counter", "accuse", "assure", "answer", "yell", "scream",
 	"exclaim", "muse", "grumble", "concur", "reiterate", "underline", "insist",
 	"inform", "dedicate", "testify", "text", "email", "blog", "interject",
-	"estimate", "forecast", "charge", "question", "wonder", "rule", "conclude", "find",
+	"estimate", "forecast", "charge", "question", "wonder", "rule", "conclude", "find", "call",
 	"sigh-said",
 }
 

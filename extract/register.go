@@ -10,7 +10,10 @@ import (
 // lowers its salience as an antecedent for pronouns.
 var prepositions = set("to", "of", "by", "from", "with", "at", "for", "against",
 	"in", "on", "than", "about", "under", "over", "toward", "towards", "into",
-	"between", "among", "behind", "near", "beside", "like", "unlike", "via", "and")
+	"between", "among", "behind", "near", "beside", "like", "unlike", "via", "and",
+	"across", "around", "along", "inside", "outside", "beyond", "through",
+	"throughout", "amid", "amidst", "within", "without", "upon", "beneath",
+	"below", "above", "onto", "despite", "during", "beside", "besides")
 
 var nameParticles = set("de", "van", "von", "da", "das", "dos", "bin", "al", "el",
 	"del", "della", "di", "du", "le", "la", "ter", "ten", "der", "den", "ibn", "abu", "st", "st.")
@@ -572,6 +575,9 @@ func (x *attributor) collectRoles(toks []token, cr classifiedRun, e int, s sente
 			}
 			if ent.desc == "" {
 				ent.desc = joinTokens(toks, cr.to+1, k, x.text)
+			}
+			if ent.typ == article.Person && (first.lower == "a" || first.lower == "an") {
+				x.nameLedeSource(e, appositiveHead(toks, cr.to+1, k))
 			}
 			// "Memory Matters, a dementia research charity,": an organisation
 			if ent.typ == article.Person && !ent.full2() && orgHeads[appositiveHead(toks, cr.to+1, k)] {
@@ -1139,3 +1145,43 @@ var descOrgHeads = set("company", "firm", "council", "ministry", "department", "
 	"forum", "consortium", "opposition", "municipality", "county", "city", "state",
 	"station", "channel", "magazine", "paper", "supplier", "producer", "brand",
 	"chain", "business", "startup", "start-up", "maker", "owner", "landlord")
+
+// nameLedeSource links an anonymous description from the first paragraphs
+// ("A structural engineer testified …") to the person a later paragraph
+// names with the same description ("J. R. Okoro, a structural engineer
+// who …"): news ledes often hold back the name.
+func (x *attributor) nameLedeSource(person int, head string) {
+	if head == "" {
+		return
+	}
+	for _, c := range x.index["role:"+head] {
+		e := &x.ents[c]
+		if c == person || e.typ != article.Anonymous || e.plural || x.alias[c] != 0 {
+			continue
+		}
+		if p := x.paragraphOf(e.intro.Start); p > 2 {
+			continue
+		}
+		if x.alias == nil {
+			x.alias = map[int]int{}
+		}
+		x.alias[c] = person + 1 // stored +1 so the zero value means none
+	}
+}
+
+func (x *attributor) paragraphOf(offset int) int {
+	for i, p := range x.doc.Paragraphs {
+		if offset < p.End {
+			return i
+		}
+	}
+	return len(x.doc.Paragraphs)
+}
+
+// canon follows a lede alias to the named entity.
+func (x *attributor) canon(e int) int {
+	if a := x.alias[e]; a != 0 {
+		return a - 1
+	}
+	return e
+}

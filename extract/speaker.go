@@ -355,6 +355,9 @@ func (x *attributor) finish() {
 	for q := range doc.Quotes {
 		quote := &doc.Quotes[q]
 		e := x.speakerOf[q]
+		if e >= 0 {
+			e = x.canon(e)
+		}
 		if e < 0 || quote.Kind == article.Term {
 			quote.Confidence = 0.5
 			if quote.Kind == article.Quotation {
