@@ -13,7 +13,7 @@ var prepositions = set("to", "of", "by", "from", "with", "at", "for", "against",
 	"between", "among", "behind", "near", "beside", "like", "unlike", "via", "and",
 	"across", "around", "along", "inside", "outside", "beyond", "through",
 	"throughout", "amid", "amidst", "within", "without", "upon", "beneath",
-	"below", "above", "onto", "despite", "during", "beside", "besides")
+	"below", "above", "onto", "despite", "during", "beside", "besides", "as")
 
 var nameParticles = set("de", "van", "von", "da", "das", "dos", "bin", "al", "el",
 	"del", "della", "di", "du", "le", "la", "ter", "ten", "der", "den", "ibn", "abu", "st", "st.")
