@@ -73,6 +73,25 @@ func StagedInHEAD(top string, keep func(string) bool) ([]string, error) {
 	return splitNames(out, keep), nil
 }
 
+// IndexFiles lists the files the index holds under the folder dir (which
+// need not exist in the working tree), as paths relative to dir, for which
+// keep returns true. Each name is listed once, even while a merge leaves it
+// in several stages.
+func IndexFiles(dir string, keep func(string) bool) ([]string, error) {
+	out, err := Git(dir, "-c", "core.quotePath=false", "ls-files", "-z", "--cached")
+	if err != nil {
+		return nil, err
+	}
+	names := splitNames(out, keep)
+	uniq := names[:0]
+	for i, n := range names {
+		if i == 0 || n != names[i-1] {
+			uniq = append(uniq, n)
+		}
+	}
+	return uniq, nil
+}
+
 func splitNames(out []byte, keep func(string) bool) []string {
 	var names []string
 	for _, n := range strings.Split(string(out), "\x00") {
@@ -124,26 +143,35 @@ func NewBlobReader(top string) (*BlobReader, error) {
 
 // Staged returns the staged content of path (relative to the top of the
 // working tree). Content over limit bytes (when limit > 0) is skipped and
-// reported as a *TooLargeError.
+// reported as a *TooLargeError; a path the index lacks is an error that
+// matches ErrNotFound.
 func (b *BlobReader) Staged(path string, limit int64) ([]byte, error) {
 	data, err := b.Object(":"+path, limit)
-	if errors.Is(err, errMissing) {
-		return nil, fmt.Errorf("not in the index (is it staged?)")
+	if errors.Is(err, ErrNotFound) {
+		return nil, &notFoundError{"not in the index (is it staged?)"}
 	}
 	return data, err
 }
 
 // AtRevision returns the content of path (relative to the top of the
-// working tree) at a revision, such as HEAD.
+// working tree) at a revision, such as HEAD. A path the revision lacks is
+// an error that matches ErrNotFound.
 func (b *BlobReader) AtRevision(rev, path string, limit int64) ([]byte, error) {
 	data, err := b.Object(rev+":"+path, limit)
-	if errors.Is(err, errMissing) {
-		return nil, fmt.Errorf("not in %s", rev)
+	if errors.Is(err, ErrNotFound) {
+		return nil, &notFoundError{"not in " + rev}
 	}
 	return data, err
 }
 
-var errMissing = errors.New("no such object")
+// ErrNotFound is returned (or wrapped) for an object git does not have:
+// a path missing from the index or from a revision.
+var ErrNotFound = errors.New("no such object")
+
+type notFoundError struct{ msg string }
+
+func (e *notFoundError) Error() string { return e.msg }
+func (e *notFoundError) Unwrap() error { return ErrNotFound }
 
 // Object returns the content of a blob named as git names objects
 // (":path", "HEAD:path", a hash).
@@ -165,7 +193,7 @@ func (b *BlobReader) Object(name string, limit int64) ([]byte, error) {
 	}
 	header = strings.TrimSuffix(header, "\n")
 	if strings.HasSuffix(header, " missing") || strings.HasSuffix(header, " ambiguous") {
-		return nil, errMissing
+		return nil, ErrNotFound
 	}
 	fields := strings.Fields(header)
 	if len(fields) != 3 {
@@ -180,7 +208,7 @@ func (b *BlobReader) Object(name string, limit int64) ([]byte, error) {
 			return nil, b.fail(err)
 		}
 		if fields[1] != "blob" {
-			return nil, fmt.Errorf("staged entry is a %s, not a file", fields[1])
+			return nil, fmt.Errorf("%s is a %s, not a file", name, fields[1])
 		}
 		return nil, &TooLargeError{Size: size, Limit: limit}
 	}

@@ -100,11 +100,16 @@ func TestStagedFilesAndBlobs(t *testing.T) {
 	assert.Equal(t, "staged\n", string(data))
 	_, err = b.Staged("unstaged.txt", 0)
 	assert.ErrorContains(t, err, "not in the index")
+	assert.ErrorIs(t, err, hook.ErrNotFound)
 	data, err = b.AtRevision("HEAD", "old.txt", 0)
 	require.NoError(t, err)
 	assert.Equal(t, "old\n", string(data))
 	_, err = b.AtRevision("HEAD", "gone.txt", 0)
 	assert.ErrorContains(t, err, "not in HEAD")
+	assert.ErrorIs(t, err, hook.ErrNotFound)
+	_, err = b.AtRevision("HEAD", "", 0)
+	assert.ErrorContains(t, err, "is a tree, not a file")
+	assert.NotErrorIs(t, err, hook.ErrNotFound)
 	_, err = b.Staged("old.txt", 4)
 	var tl *hook.TooLargeError
 	require.ErrorAs(t, err, &tl)
@@ -114,6 +119,17 @@ func TestStagedFilesAndBlobs(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "old, staged\n", string(data))
 	require.NoError(t, b.Close())
+
+	// IndexFiles lists what the index holds under a folder, even a file
+	// gone from the working tree, and nothing merely present on disk.
+	require.NoError(t, os.Remove(filepath.Join(dir, "stories", "café story.txt")))
+	writeFile(t, filepath.Join(dir, "stories", "untracked.txt"), "x")
+	files, err := hook.IndexFiles(filepath.Join(dir, "stories"), txt)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"café story.txt"}, files)
+	files, err = hook.IndexFiles(dir, txt)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"gone.txt", "old.txt", "stories/café story.txt"}, files)
 }
 
 func TestInstall(t *testing.T) {

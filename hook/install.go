@@ -26,7 +26,8 @@ func Script(command string) string {
 # quotecheck pre-commit hook, written by ` + "`quotecheck hook install`" + `.
 # It checks the staged version of every staged article file (quotecheck
 # check --staged) and compares the quotations of stories already committed
-# with HEAD (quotecheck diff --git HEAD FILE...); the commit is refused when
+# in HEAD with their staged versions (quotecheck diff --git HEAD --staged
+# FILE...); the commit is refused when
 # either finds a problem at or above --fail-on. A baseline named in
 # .quotecheck.yaml, or .quotecheck-baseline.json at the top of the working
 # tree, lets findings that were there before pass.

@@ -315,9 +315,102 @@ func TestDiffGit(t *testing.T) {
 	assert.Equal(t, ExitError, code)
 	assert.Contains(t, stderr, "no paths")
 
+	// A missing path is an input error; the other paths are still compared.
+	code, stdout, stderr = diffRun(t, "diff", "--git", "HEAD", filepath.Join(repo, "stories", "nope.txt"), filepath.Join(repo, "stories", "ferry.txt"))
+	assert.Equal(t, ExitError, code)
+	assert.Contains(t, stderr, "nope.txt: error:")
+	assert.Contains(t, stdout, "[quote-changed]")
+
 	outside := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(outside, "a.txt"), []byte("text\n"), 0o644))
 	code, _, stderr = diffRun(t, "diff", "--git", "HEAD", filepath.Join(outside, "a.txt"))
 	assert.Equal(t, ExitError, code)
 	assert.Contains(t, stderr, "not in a git repository")
+}
+
+// TestDiffGitStaged compares a revision with the index (--staged, or its
+// alias --cached) rather than the working tree.
+func TestDiffGitStaged(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	require.NoError(t, err)
+	repo := t.TempDir()
+	gitRun := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-C", repo, "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"}, args...)...)
+		out, err := cmd.CombinedOutput()
+		require.NoError(t, err, "git %v: %s", args, out)
+	}
+	copyFile := func(from, to string) {
+		t.Helper()
+		data, err := os.ReadFile(filepath.Join(root, versionsDir, from))
+		require.NoError(t, err)
+		require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(repo, to)), 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(repo, to), data, 0o644))
+	}
+	gitRun("init", "-q")
+	copyFile("reworded/v1.txt", "stories/ferry.txt")
+	copyFile("added/v1.txt", "stories/bridge.txt")
+	gitRun("add", ".")
+	gitRun("commit", "-q", "-m", "first")
+	// The reworded quote is staged, then undone in the working tree only.
+	copyFile("reworded/v2.txt", "stories/ferry.txt")
+	copyFile("added/v1.txt", "stories/library.txt")
+	gitRun("add", "stories/ferry.txt", "stories/library.txt")
+	copyFile("reworded/v1.txt", "stories/ferry.txt")
+	copyFile("reworded/v2.txt", "stories/draft.txt") // never staged
+
+	t.Chdir(repo)
+	code, stdout, stderr := diffRun(t, "diff", "--git", "HEAD", "stories/ferry.txt")
+	assert.Equal(t, ExitClean, code, stderr)
+	assert.Empty(t, stdout, "the working tree matches HEAD")
+
+	for _, flag := range []string{"--staged", "--cached"} {
+		code, stdout, stderr = diffRun(t, "diff", "--git", "HEAD", flag, "stories/ferry.txt")
+		assert.Equal(t, ExitFindings, code, stderr)
+		assert.Contains(t, stdout, "stories/ferry.txt:5:2: error: words of a quotation changed", flag)
+	}
+
+	// No paths: every staged article file, the new one with added quotes.
+	code, stdout, stderr = diffRun(t, "diff", "--git", "HEAD", "--staged")
+	assert.Equal(t, ExitFindings, code, stderr)
+	assert.Contains(t, stdout, "stories/ferry.txt:5:2: error:")
+	assert.Contains(t, stdout, "stories/library.txt:5:2: info: quotation added")
+	assert.NotContains(t, stdout, "draft.txt")
+	assert.NotContains(t, stdout, "bridge.txt")
+
+	// From a subfolder, paths are shown relative to it.
+	t.Chdir(filepath.Join(repo, "stories"))
+	code, stdout, stderr = diffRun(t, "diff", "--git", "HEAD", "--staged", "--format", "jsonl")
+	assert.Equal(t, ExitFindings, code, stderr)
+	assert.Contains(t, stdout, `"path":"ferry.txt"`)
+	assert.Contains(t, stdout, `"path":"HEAD:ferry.txt"`)
+	t.Chdir(repo)
+
+	// A folder stands for what the index holds under it: a staged file
+	// gone from the working tree is still compared, an untracked one is not.
+	require.NoError(t, os.Remove(filepath.Join(repo, "stories", "library.txt")))
+	code, stdout, stderr = diffRun(t, "diff", "--git", "HEAD", "--staged", "stories")
+	assert.Equal(t, ExitFindings, code, stderr)
+	assert.Contains(t, stdout, "stories/ferry.txt:5:2: error:")
+	assert.Contains(t, stdout, "stories/library.txt:5:2: info: quotation added")
+	assert.NotContains(t, stdout, "draft.txt")
+
+	code, _, stderr = diffRun(t, "diff", "--git", "HEAD", "--staged", "stories/draft.txt")
+	assert.Equal(t, ExitError, code)
+	assert.Contains(t, stderr, "stories/draft.txt: error: not in the index")
+
+	code, _, stderr = diffRun(t, "diff", "--staged", "stories/ferry.txt")
+	assert.Equal(t, ExitError, code)
+	assert.Contains(t, stderr, "add --git REV")
+
+	code, _, stderr = diffRun(t, "diff", "--git", "no-such-rev", "--staged")
+	assert.Equal(t, ExitError, code)
+	assert.Contains(t, stderr, "unknown revision")
+
+	code, _, stderr = diffRun(t, "diff", "--git", "HEAD", "--staged", "-")
+	assert.Equal(t, ExitError, code)
+	assert.Contains(t, stderr, "standard input has no git revision")
 }

@@ -93,8 +93,9 @@ func hookCommand(e *env) *cli.Command {
 				Description: "1. quotecheck check --staged: the staged version of every staged article file,\n" +
 					"   with the baseline named in the config, or else " + baseline.DefaultFile + " at the top\n" +
 					"   of the working tree when it exists.\n" +
-					"2. quotecheck diff --git HEAD FILE...: for the staged files HEAD already has, the\n" +
-					"   quotations that were reworded, cut, added or given another speaker.\n" +
+					"2. quotecheck diff --git HEAD --staged FILE...: for the staged files HEAD already\n" +
+					"   has, the quotations that were reworded, cut, added or given another speaker\n" +
+					"   between HEAD and the staged version (not the working tree).\n" +
 					"Exit status: the worse of the two (0 clean, 1 findings, 2 errors).",
 				Flags: []cli.Flag{
 					&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "refuse the commit for findings at or above this severity: error, warning, info or never"},
@@ -134,7 +135,8 @@ func hookCommand(e *env) *cli.Command {
 	}
 }
 
-// hookDiff runs the quote-change check on staged files HEAD already has.
+// hookDiff runs the quote-change check on staged files HEAD already has,
+// comparing HEAD with what is being committed (the index).
 func hookDiff(c *cli.Context, e *env, wd, top string) int {
 	names, err := hook.StagedInHEAD(top, isArticle)
 	if err != nil {
@@ -148,7 +150,7 @@ func hookDiff(c *cli.Context, e *env, wd, top string) int {
 		fmt.Fprintln(e.stderr, "quotecheck: hook run: this quotecheck has no diff command; quote changes in committed stories were not checked")
 		return ExitClean
 	}
-	args := []string{"quotecheck", "diff", "--git", "HEAD", "--fail-on", c.String("fail-on"), "--"}
+	args := []string{"quotecheck", "diff", "--git", "HEAD", "--staged", "--fail-on", c.String("fail-on"), "--"}
 	for _, n := range names {
 		p := filepath.Join(top, filepath.FromSlash(n))
 		if rel, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(rel, "..") {

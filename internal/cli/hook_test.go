@@ -175,6 +175,33 @@ func TestHookEndToEnd(t *testing.T) {
 		assert.Equal(t, before+1, s.commits())
 	})
 
+	t.Run("quote changes are judged on what is staged, not the working tree", func(t *testing.T) {
+		committed := fmt.Sprintf(councilStory,
+			"<!-- quotecheck-disable-next-line missing-attribution: the council's own slogan; approved by J. Doe, standards -->\n")
+		narrative := committed + "\nThe branch will close in June.\n"
+		reworded := strings.Replace(narrative, "This is a sad day for the neighbourhood", "This is a good day for the budget", 1)
+		require.NotEqual(t, narrative, reworded)
+		// Put index and working tree back to HEAD whatever happens.
+		defer s.run("git", "checkout", "-q", "HEAD", "--", "stories/council.md")
+
+		// An unstaged edit to a quote does not affect the hook: only the
+		// narrative line is being committed.
+		s.write("stories/council.md", narrative)
+		s.git("add", "stories/council.md")
+		s.write("stories/council.md", reworded)
+		before := s.commits()
+		code, out := s.run("git", "commit", "-q", "-m", "council: closing date")
+		require.Equal(t, 0, code, out)
+		assert.NotContains(t, out, "[quote-changed]")
+		assert.Equal(t, before+1, s.commits())
+
+		// Staged, the same edit is refused.
+		code, out = s.commit("council: reword", "stories/council.md")
+		assert.NotEqual(t, 0, code, out)
+		assert.Contains(t, out, "stories/council.md:5:2: error: words of a quotation changed (Ines Calloway) [quote-changed]")
+		assert.Equal(t, before+1, s.commits())
+	})
+
 	t.Run("the staged version is checked, not the working tree", func(t *testing.T) {
 		s.write("stories/staged.txt", fmt.Sprintf(councilStory, ""))
 		s.git("add", "stories/staged.txt")
