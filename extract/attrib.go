@@ -30,9 +30,10 @@ type attributor struct {
 	lw        lowerer
 	// lastPos is each entity's latest mention; index finds entities by
 	// name word, full name and role so lookups do not scan the article.
-	lastPos []int
-	index   map[string][]int
-	orgs    []int
+	lastPos   []int
+	index     map[string][]int
+	orgs      []int
+	authorEnt int // the article's writer, +1; 0 until needed
 	// alias maps an anonymous lede description to the person named later
 	// (stored +1).
 	alias map[int]int
@@ -253,8 +254,10 @@ func (x *attributor) isCue(toks []token, k int, s sentence) bool {
 		return false // "declined to say"
 	}
 	if ambiguousBase[vf.Lemma] && !vf.Past {
-		// "he replies", "Smith notes": a subject right before makes it a verb
-		if !(k > s.from && (pronounLike(toks[k-1].lower) || toks[k-1].capitalised()) && !vf.Base && !vf.Gerund) {
+		// "he replies", "Smith notes", "I ask": a subject right before makes
+		// it a verb
+		firstPerson := k > s.from && (toks[k-1].lower == "i" || toks[k-1].lower == "we") && vf.Base
+		if !firstPerson && !(k > s.from && (pronounLike(toks[k-1].lower) || toks[k-1].capitalised()) && !vf.Base && !vf.Gerund) {
 			return false
 		}
 	}
@@ -416,6 +419,16 @@ func (x *attributor) npAfter(toks []token, s sentence, from, pi, sentIdx int, cu
 		return noAttribution
 	}
 	a := x.speakerIn(toks, s, from, to, pi, sentIdx)
+	// "said the trust's chair, Denise Rawcliffe": a role, then the name
+	if (a.ent < 0 || a.form == "role" || a.form == "description" && x.ents[a.ent].typ != article.Organization) && to+1 < s.to && toks[to].isPunct(",") && toks[to+1].capitalised() {
+		j := capRun(toks, to+1, s.to)
+		if cr := classifyRun(toks, to+1, j, false); cr.kind == runPerson && j-(to+1) >= 2 {
+			if b := x.speakerIn(toks, s, to+1, j, pi, sentIdx); b.ent >= 0 {
+				b.mention = article.Span{Start: toks[from].start, End: toks[j-1].end}
+				a = b
+			}
+		}
+	}
 	if a.ent >= 0 {
 		if cue == "according to" {
 			a.cue = cue
@@ -644,7 +657,8 @@ func (x *attributor) subjectOf(toks []token, v int, s sentence, pi, sentIdx int)
 			// not to be named said"
 			// "whose president, Anatol Brezina, called": the subject is
 			// inside the relative clause
-			parenthetical := t.lower != "whose" && start-1 > s.from && toks[start-2].isPunct(",") && end > start && toks[end-1].isPunct(",")
+			parenthetical := t.lower != "whose" && start-1 > s.from && toks[start-2].isPunct(",") && end > start && toks[end-1].isPunct(",") ||
+				end > start && toks[end-1].isPunct(",") && clauseHasVerb(toks, start, end-1)
 			subjectRelative := (t.lower == "who" || t.lower == "that") && start < end && !npLike(toks[start]) && start-1 > s.from && toks[start-2].kind == tokWord
 			if !parenthetical && !subjectRelative {
 				break
@@ -674,6 +688,11 @@ func (x *attributor) subjectOf(toks []token, v int, s sentence, pi, sentIdx int)
 			if x.isCue(toks, w, s) {
 				return x.subjectOf(toks, w, s, pi, sentIdx)
 			}
+		}
+		// "In a televised address he called the quake … and promised": the
+		// first person or organisation the sentence names before the verb
+		if e, pos := x.firstMentionIn(toks[s.from].start, toks[v].start); e >= 0 {
+			return attribution{ent: e, mention: article.Span{Start: pos, End: pos}, form: "inherited"}
 		}
 		return x.sentenceSubject(toks, s, pi, sentIdx)
 	}
@@ -781,6 +800,9 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 	hi := len(cands) - 1
 	if full := fullNameCandidate(toks, cands); full >= 0 && full < hi && !descriptive(toks, cands[hi]) {
 		hi = full
+	}
+	if hi > 0 && cands[hi][1]-cands[hi][0] == 1 && toks[cands[hi][0]].capitalised() && descriptive(toks, cands[hi-1]) {
+		return cands[hi-1], [2]int{start, start} // "…in the capital, Derventa,"
 	}
 	if hi > 0 && descriptive(toks, cands[hi]) {
 		appos = cands[hi]
@@ -909,7 +931,7 @@ func (x *attributor) sentenceFinal(toks []token, s sentence, k, pi, sentIdx int)
 	if toks[from].lower == "according" && from+2 < end && toks[from+1].lower == "to" {
 		return x.npAfter(toks, s, from+2, pi, sentIdx, "according to", article.Span{Start: toks[from].start, End: toks[from+1].end}, 0.8)
 	}
-	if !npLike(toks[from]) {
+	if !npLike(toks[from]) && !describesPeople(toks, from, end) {
 		return noAttribution
 	}
 	for v := from + 1; v < end; v++ {
@@ -1227,3 +1249,48 @@ func fullNameCandidate(toks []token, cands [][2]int) int {
 
 // matchWindow is how many quotes either side a repeated quote is looked for.
 const matchWindow = 60
+
+// clauseHasVerb reports a finite verb in tokens [from, to): an auxiliary,
+// a past form or a reporting verb ("whose son took part", "who was named").
+func clauseHasVerb(toks []token, from, to int) bool {
+	for k := from; k < to; k++ {
+		t := toks[k]
+		if t.kind != tokWord || t.capitalised() {
+			continue
+		}
+		if t.flags&(fAux|fSpeech) != 0 || irregularPast[t.lower] || strings.HasSuffix(t.lower, "ed") && !strings.Contains(t.lower, "-") {
+			return true
+		}
+	}
+	return false
+}
+
+// describesPeople reports an anonymous head noun among the first words of
+// a clause ("regional officials", "senior aides").
+func describesPeople(toks []token, from, end int) bool {
+	for k := from; k < end && k < from+4; k++ {
+		if toks[k].kind != tokWord {
+			return false
+		}
+		if anonymousHeads[toks[k].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// firstMentionIn returns the first person or organisation mentioned in the
+// byte range [from, to), with its position.
+func (x *attributor) firstMentionIn(from, to int) (int, int) {
+	best, pos := -1, to
+	for i := len(x.mentions) - 1; i >= 0; i-- {
+		m := x.mentions[i]
+		if m.pos < from-4000 {
+			break
+		}
+		if m.pos >= from && m.pos < pos && x.ents[m.ent].typ != article.Anonymous {
+			best, pos = m.ent, m.pos
+		}
+	}
+	return best, pos
+}

@@ -17,6 +17,8 @@ var speechLemmas = []string{
 	"exclaim", "muse", "grumble", "concur", "reiterate", "underline", "insist",
 	"inform", "dedicate", "testify", "text", "email", "blog", "interject",
 	"estimate", "forecast", "charge", "question", "wonder", "rule", "conclude", "find", "call",
+	"dismiss", "hail", "brand", "label", "praise", "criticise", "criticize", "condemn",
+	"deride", "slam", "decry", "welcome", "cite", "shout", "laugh-said",
 	"sigh-said",
 }
 
@@ -298,6 +300,18 @@ var anonymousHeads = set(
 	"biologist", "biologists", "ecologist", "ecologists", "whistleblower",
 	"whistleblowers", "informant", "informants", "mediator", "mediators", "envoy",
 	"envoys", "aide's", "deputy", "deputies", "assistant", "assistants",
+	"rescuer", "rescuers", "responder", "responders", "medic", "medics",
+	"eyewitness", "eyewitnesses", "passer-by", "passers-by", "motorist",
+	"motorists", "cyclist", "cyclists", "pedestrian", "pedestrians", "climber",
+	"climbers", "hiker", "hikers", "sailor", "sailors", "miner", "miners",
+	"labourer", "labourers", "laborer", "laborers", "electrician", "plumber",
+	"producer", "producers", "presenter", "presenters", "listener", "listeners",
+	"viewer", "viewers", "reader", "readers", "follower", "followers",
+	"poster", "commenter", "commenters", "holidaymaker", "holidaymakers",
+	"tourist", "tourists", "visitor", "visitors", "guest", "guests", "donor",
+	"donors", "lobbyist", "lobbyists", "campaign-goer", "voter's", "candidate",
+	"candidates", "nominee", "nominees", "contestant", "contestants", "athlete",
+	"athletes", "runner", "runners", "swimmer", "swimmers", "boxer", "boxers",
 )
 
 // orgHeads name organisations when they head a capitalised name ("Kelbrook
@@ -347,7 +361,8 @@ var orgHeads = set(
 	"radio", "television", "tv", "channel", "magazine", "daily", "weekly",
 	"sentinel", "gazette", "chronicle", "observer", "guardian", "telegraph",
 	"express", "mirror", "star", "sun", "standard", "record", "examiner",
-	"inquirer", "dispatch", "bulletin", "monitor", "agency's", "fc", "united", "department's", "reuters", "ap", "afp", "bbc",
+	"inquirer", "dispatch", "bulletin", "monitor", "agency's", "fc", "united",
+	"jury", "panel", "department's", "reuters", "ap", "afp", "bbc",
 )
 
 // placeHeads end capitalised runs that name places, not people.
@@ -384,6 +399,8 @@ var functionWords = set(
 	"are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
 	"would", "could", "should", "may", "might", "must", "can", "editor's",
 	"editor’s", "note", "update", "correction", "whether", "amid", "near",
+	"everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody",
+	"no-one", "none", "everything", "something", "nothing", "anything",
 )
 
 var monthsDays = set(

@@ -873,6 +873,13 @@ func (x *attributor) findOrgByHead(head string) int {
 	if e := x.mostRecent(cands, isOrg); e >= 0 {
 		return e
 	}
+	// "the charity", "the developer", "the organisation": the organisation
+	// most recently mentioned, when none is described that way
+	if genericOrgNouns[head] {
+		if e := x.recentOrg(2); e >= 0 {
+			return e
+		}
+	}
 	if head == "company" || head == "firm" || head == "group" || head == "business" {
 		if e := x.mostRecent(x.orgs, func(e *entity) bool { return isOrg(e) && isCompany(e) }); e >= 0 {
 			return e
@@ -921,8 +928,8 @@ func (x *attributor) resolvePronounExcept(p string, pos, para, sentIdx, except i
 			break
 		}
 		ent := &x.ents[m.ent]
-		if m.ent == except {
-			continue
+		if m.ent == except || m.ent == x.authorEnt-1 {
+			continue // the writer is "I", never "he" or "she"
 		}
 		switch g {
 		case 'm', 'f':
@@ -977,6 +984,10 @@ func possessedOrg(toks []token, k, end int, possessive bool) (int, bool) {
 			return 0, false
 		}
 		if heads[t.lower] {
+			// "Whitfield's campaign manager": a role in the organisation
+			if k+1 < end && toks[k+1].kind == tokWord && !toks[k+1].capitalised() && (titleWords[toks[k+1].lower] || anonymousHeads[toks[k+1].lower]) {
+				return 0, false
+			}
 			return k + 1, true
 		}
 		if titleWords[t.lower] || anonymousHeads[t.lower] {
@@ -1144,7 +1155,8 @@ var descOrgHeads = set("company", "firm", "council", "ministry", "department", "
 	"prosecution", "prosecutors", "tribunal", "inquiry", "exchange", "council's",
 	"forum", "consortium", "opposition", "municipality", "county", "city", "state",
 	"station", "channel", "magazine", "paper", "supplier", "producer", "brand",
-	"chain", "business", "startup", "start-up", "maker", "owner", "landlord")
+	"chain", "business", "startup", "start-up", "maker", "owner", "landlord",
+	"jury", "panel", "organisers", "organizers", "body", "agency's", "trust's")
 
 // nameLedeSource links an anonymous description from the first paragraphs
 // ("A structural engineer testified …") to the person a later paragraph
@@ -1184,4 +1196,26 @@ func (x *attributor) canon(e int) int {
 		return a - 1
 	}
 	return e
+}
+
+var genericOrgNouns = set("charity", "developer", "organisation", "organization", "body",
+	"nonprofit", "operator", "agency", "club", "union")
+
+// recentOrg returns the organisation mentioned last within the last n
+// paragraphs.
+func (x *attributor) recentOrg(n int) int {
+	if len(x.mentions) == 0 {
+		return -1
+	}
+	para := x.mentions[len(x.mentions)-1].para
+	for i := len(x.mentions) - 1; i >= 0; i-- {
+		m := x.mentions[i]
+		if m.para < para-n {
+			break
+		}
+		if x.ents[m.ent].typ == article.Organization {
+			return m.ent
+		}
+	}
+	return -1
 }

@@ -67,6 +67,10 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 			return noAttribution
 		case "who", "which":
 			return x.antecedent(toks, from, s, pi, sentIdx)
+		case "i":
+			if e := x.author(); e >= 0 {
+				return attribution{ent: e, mention: span, form: "pronoun"}
+			}
 		}
 	}
 	// "Police said", "the government said"
@@ -97,7 +101,7 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 			}
 			continue
 		}
-		if m.pos >= span.End || inPrepPhrase(toks, from, m.pos) {
+		if m.pos >= span.End || inPrepPhrase(toks, from, m.pos) || x.ents[m.ent].typ == article.Person && possessorInside(toks, from, to, m.pos) {
 			continue
 		}
 		if x.ents[m.ent].typ == article.Person && (best < 0 || m.pos > x.mentions[best].pos) {
@@ -510,4 +514,45 @@ func (x *attributor) repairOrganisation(pi int) {
 		}
 		return
 	}
+}
+
+// author returns the writer of the article, for "I ask" in a profile: the
+// person a "By NAME" byline names, or "the reporter".
+func (x *attributor) author() int {
+	if x.authorEnt != 0 {
+		return x.authorEnt - 1
+	}
+	name := "the reporter"
+	var toks []string
+	for _, p := range x.doc.Paragraphs {
+		line := x.doc.Slice(p.Span)
+		if first, _, _ := strings.Cut(line, "\n"); strings.HasPrefix(first, "By ") && len(strings.Fields(first)) <= 5 {
+			name = strings.TrimSpace(strings.TrimPrefix(first, "By "))
+			for _, w := range strings.Fields(name) {
+				toks = append(toks, strings.ToLower(w))
+			}
+			break
+		}
+	}
+	e := x.newEntity(entity{typ: article.Person, name: name, nameToks: toks, full: len(toks) >= 2, fullAt: -1})
+	x.authorEnt = e + 1
+	return e
+}
+
+// possessorInside reports a name at byte offset pos that ends in a
+// possessive before the end of the phrase: "Whitfield's campaign manager"
+// is the manager, not Whitfield.
+func possessorInside(toks []token, from, to, pos int) bool {
+	for k := from; k < to; k++ {
+		if toks[k].start != pos {
+			continue
+		}
+		j := capRun(toks, k, to)
+		if j < to && j > k {
+			_, poss := stripPossessive(toks[j-1].lower)
+			return poss && strings.ContainsAny(toks[j-1].text, "'’")
+		}
+		return false
+	}
+	return false
 }

@@ -211,7 +211,7 @@ func attributionFollows(toks []token) bool {
 		if i > 6 || t.kind == tokQuote || t.kind == tokPunct && (t.text == "." || t.text == ";" || t.text == ":") {
 			return false
 		}
-		if vf, ok := speechForms[t.lower]; ok && t.kind == tokWord && !vf.Gerund && !vf.Base {
+		if vf, ok := speechForms[t.lower]; ok && t.kind == tokWord && !vf.Gerund && (!vf.Base || i > 0 && (toks[i-1].lower == "i" || toks[i-1].lower == "we")) {
 			return true
 		}
 		if t.isWord("according") {
