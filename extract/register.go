@@ -39,7 +39,8 @@ func (x *attributor) registerSentence(toks []token, s sentence, para, sentIdx in
 		if t.flags&fPron != 0 && (t.lower == "he" || t.lower == "she") {
 			// a gender is learnt only from a pronoun that opens its sentence
 			// or clause, where the antecedent is clear
-			learn := i == s.from || i == subj[0]
+			learn := i == s.from || i == subj[0] || i > s.from && toks[i-1].kind == tokQuote ||
+				i > s.from+1 && toks[i-1].isPunct(",") && toks[i-2].kind == tokQuote
 			if e := x.resolvePronoun(t.lower, t.start, para, sentIdx, learn); e >= 0 {
 				x.addMention(e, t.start, para, sentIdx, sal, span, "")
 			}
