@@ -115,6 +115,8 @@ type ParaView struct {
 	Findings []FindingView
 	// Groups are the findings, those about one quotation together.
 	Groups []FindingGroup
+	// Changes point to the version changes of the paragraph's quotations.
+	Changes []ChangeView
 }
 
 // FindingGroup is the findings about one quotation, or one finding about
@@ -353,6 +355,11 @@ func build(in Input) *view {
 			ruleCount[f.Rule]++
 			if qv := quotes[cv.NewQuote]; qv != nil && qv.Change == "" {
 				qv.Change, qv.ChangeLabel, qv.ChangeID = cv.Type, cv.Label, cv.ID
+			}
+			if q := doc.QuoteByID(cv.NewQuote); q != nil && cv.NewQuote != "" {
+				if p := paragraphOf(doc, q.Span.Start); p >= 0 {
+					v.Paras[p].Changes = append(v.Paras[p].Changes, cv)
+				}
 			}
 			v.Changes = append(v.Changes, cv)
 		}

@@ -89,9 +89,9 @@
         if (ids(s, 'data-for').indexOf(id) >= 0) { link(s, 'speaking'); }
       });
     }
-    m.addEventListener('focus', on);
+    m.addEventListener('focus', function () { on(); m.classList.add('tip-on'); });
     m.addEventListener('mouseenter', on);
-    m.addEventListener('blur', unlink);
+    m.addEventListener('blur', function () { unlink(); m.classList.remove('tip-on'); });
     m.addEventListener('mouseleave', function () { if (doc.activeElement !== m) { unlink(); } });
   });
 
