@@ -267,6 +267,9 @@ func (x *attributor) isCue(toks []token, k int, s sentence) bool {
 			return false
 		}
 	}
+	if vf.Past && k > s.from && toks[k-1].flags&fDet != 0 {
+		return false // "an estimated 40 million", "the revealed documents"
+	}
 	if vf.Past {
 		// passive: "was once described as", "had been told"
 		for j, n := k-1, 0; j >= s.from && n < 3; j, n = j-1, n+1 {
@@ -297,12 +300,15 @@ func pronounLike(w string) bool {
 	return false
 }
 
+// determinerBefore reports an indefinite article opening the noun phrase
+// that ends at k ("a video posted on …"); another article between means a
+// new phrase ("a move the union described as …").
 func determinerBefore(toks []token, k int, s sentence) bool {
 	for j, n := k-1, 0; j >= s.from && n < 3; j, n = j-1, n+1 {
 		if toks[j].lower == "a" || toks[j].lower == "an" {
 			return true
 		}
-		if toks[j].kind != tokWord {
+		if toks[j].kind != tokWord || toks[j].flags != 0 {
 			return false
 		}
 	}
@@ -1162,6 +1168,8 @@ func (x *attributor) reducedRelative(toks []token, s sentence, end, pi, sentIdx 
 	start := end
 	if pronounLike(toks[end-1].lower) && toks[end-1].lower != "who" {
 		start = end - 1
+	} else if end-2 > s.from && toks[end-2].lower == "the" && (descOrgHeads[toks[end-1].lower] || anonymousHeads[toks[end-1].lower]) {
+		start = end - 2 // "a move the union described as "…""
 	} else {
 		for start > s.from && toks[start-1].capitalised() {
 			start--

@@ -283,7 +283,7 @@ func (x *attributor) registerRun(toks []token, i int, s sentence, para, sentIdx 
 		}
 	}
 	if cr.kind == runPerson && !cr.hasHon && len(cr.titles) == 0 && cr.from > s.from && toks[cr.from-1].kind == tokWord &&
-		!toks[cr.from-1].capitalised() && orgHeads[toks[cr.from-1].lower] {
+		!toks[cr.from-1].capitalised() && orgPremodifiers[toks[cr.from-1].lower] {
 		cr.kind = runOrg // "campaign group Heath Watch", "the charity Memory Matters"
 	}
 	if cr.kind == runPerson && cr.to-cr.nameFrom == 1 && !cr.hasHon && len(cr.titles) == 0 && j+1 < s.to && toks[j].isPunct(",") &&
@@ -1200,7 +1200,7 @@ func (x *attributor) canon(e int) int {
 }
 
 var genericOrgNouns = set("charity", "developer", "organisation", "organization", "body",
-	"nonprofit", "operator", "agency", "club", "union")
+	"nonprofit", "operator", "agency")
 
 // recentOrg returns the organisation mentioned last within the last n
 // paragraphs.
@@ -1220,3 +1220,11 @@ func (x *attributor) recentOrg(n int) int {
 	}
 	return -1
 }
+
+// orgPremodifiers before a name make it an organisation's name ("campaign
+// group Heath Watch"); role nouns such as "operator" or "producer" do not
+// ("crane operator Arkadiusz Zielonka").
+var orgPremodifiers = set("group", "charity", "campaign", "company", "firm", "nonprofit",
+	"organisation", "organization", "union", "club", "band", "team", "agency", "watchdog",
+	"coalition", "alliance", "association", "party", "newspaper", "broadcaster",
+	"network", "startup", "retailer", "chain", "label", "studio", "council", "trust")
