@@ -18,7 +18,7 @@ var speechLemmas = []string{
 	"inform", "dedicate", "testify", "text", "email", "blog", "interject",
 	"estimate", "forecast", "charge", "question", "wonder", "rule", "conclude", "find", "call",
 	"dismiss", "hail", "brand", "label", "praise", "criticise", "criticize", "condemn",
-	"deride", "slam", "decry", "welcome", "cite", "shout", "laugh-said",
+	"deride", "slam", "decry", "welcome", "cite", "shout", "refer", "laugh-said",
 	"sigh-said",
 }
 
@@ -362,7 +362,8 @@ var orgHeads = set(
 	"sentinel", "gazette", "chronicle", "observer", "guardian", "telegraph",
 	"express", "mirror", "star", "sun", "standard", "record", "examiner",
 	"inquirer", "dispatch", "bulletin", "monitor", "agency's", "fc", "united",
-	"jury", "panel", "department's", "reuters", "ap", "afp", "bbc",
+	"jury", "panel", "ferries", "ferry", "lines", "cruises", "transit", "buses",
+	"coaches", "haulage", "trains", "rail", "chamber", "department's", "reuters", "ap", "afp", "bbc",
 )
 
 // placeHeads end capitalised runs that name places, not people.

@@ -286,6 +286,11 @@ func (x *attributor) registerRun(toks []token, i int, s sentence, para, sentIdx 
 		!toks[cr.from-1].capitalised() && orgPremodifiers[toks[cr.from-1].lower] {
 		cr.kind = runOrg // "campaign group Heath Watch", "the charity Memory Matters"
 	}
+	// "the operator, Skerrow Island Ferries": named after an organisation noun
+	if cr.kind == runPerson && !cr.hasHon && len(cr.titles) == 0 && cr.from >= 3 && toks[cr.from-1].isPunct(",") &&
+		descOrgHeads[toks[cr.from-2].lower] && toks[cr.from-3].lower == "the" {
+		cr.kind = runOrg
+	}
 	if cr.kind == runPerson && cr.to-cr.nameFrom == 1 && !cr.hasHon && len(cr.titles) == 0 && j+1 < s.to && toks[j].isPunct(",") &&
 		descriptive(toks, [2]int{j + 1, s.to}) && orgHeads[appositiveHead(toks, j+1, clauseEnd(toks, j+1, s.to))] {
 		cr.kind = runOrg // "Stratalink, a cloud hosting company,"
@@ -605,9 +610,16 @@ func (x *attributor) registerDescription(toks []token, i int, s sentence, para, 
 			return i
 		}
 	}
-	// "Marcus Bell, a 34-year-old teacher": an appositive of a name
-	if i >= 2 && toks[i-1].isPunct(",") && toks[i-2].capitalised() && !d.definite {
-		return i
+	// "Marcus Bell, a 34-year-old teacher", "Loretta Bramwell, 72, a
+	// retired teacher": an appositive of a name
+	if i >= 2 && toks[i-1].isPunct(",") && !d.definite {
+		j := i - 2
+		if j >= 2 && isNumber(toks[j].text) && toks[j-1].isPunct(",") {
+			j -= 2
+		}
+		if j >= 0 && toks[j].capitalised() {
+			return i
+		}
 	}
 	// "the director Tobias Kehl": the description is a title
 	if d.end < s.to && toks[d.end].capitalised() {
@@ -821,6 +833,11 @@ func (x *attributor) resolveDescription(toks []token, d description, create bool
 			}
 			if !create {
 				return -1
+			}
+			// "a member of the committee … the lawmaker said": another word
+			// for the anonymous source just described
+			if e := x.recentAnonymous(plural); e >= 0 {
+				return e
 			}
 			e := x.newEntity(entity{typ: article.Person, name: text, fullAt: -1, intro: article.Span{Start: toks[d.from].start, End: toks[d.end-1].end}})
 			x.addRole(e, d.head)
@@ -1228,3 +1245,23 @@ var orgPremodifiers = set("group", "charity", "campaign", "company", "firm", "no
 	"organisation", "organization", "union", "club", "band", "team", "agency", "watchdog",
 	"coalition", "alliance", "association", "party", "newspaper", "broadcaster",
 	"network", "startup", "retailer", "chain", "label", "studio", "council", "trust")
+
+// recentAnonymous returns an anonymous source of the same number mentioned
+// in this paragraph or the one before, for a definite description that
+// names it in other words.
+func (x *attributor) recentAnonymous(plural bool) int {
+	if len(x.mentions) == 0 {
+		return -1
+	}
+	para := x.mentions[len(x.mentions)-1].para
+	for i := len(x.mentions) - 1; i >= 0; i-- {
+		m := x.mentions[i]
+		if m.para < para-1 {
+			break
+		}
+		if e := &x.ents[m.ent]; e.typ == article.Anonymous && e.plural == plural {
+			return m.ent
+		}
+	}
+	return -1
+}

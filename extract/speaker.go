@@ -282,7 +282,7 @@ func termReason(toks []token, k int, s sentence, text string) string {
 	switch prev(callAt) {
 	case "call", "calls", "called":
 		subj := prev(callAt + 1)
-		if subj == "whom" || subj == "which" || subj != "" && strings.HasSuffix(subj, "s") && !pronounLike(subj) && subj != "was" && subj != "is" {
+		if subj == "whom" || subj == "which" || subj != "" && strings.HasSuffix(subj, "s") && !pronounLike(subj) && lexFlags[subj] == 0 {
 			return "name: what others call it"
 		}
 	}
