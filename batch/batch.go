@@ -32,6 +32,7 @@ import (
 	"github.com/quotecheck/quotecheck/input"
 	"github.com/quotecheck/quotecheck/report"
 	"github.com/quotecheck/quotecheck/rules"
+	"github.com/quotecheck/quotecheck/versions"
 )
 
 // Options configure a run.
@@ -169,6 +170,12 @@ func Run(ctx context.Context, opt Options) (*Stats, error) {
 	}
 	if opt.Resume && opt.Out == "" {
 		return nil, errors.New("--resume needs an output file (--out)")
+	}
+	outs := (&engine{opt: opt}).outputPaths()
+	for _, p := range opt.Paths {
+		if p != "-" && outs[absPath(p)] {
+			return nil, fmt.Errorf("%s is both an input and an output", p)
+		}
 	}
 	chk := opt.Checker
 	if chk == nil {
@@ -346,6 +353,11 @@ func (e *engine) render(r *result, cr *csvRenderer) {
 func (e *engine) handle(r *result) error {
 	e.records.Add(1)
 	e.bytes.Add(int64(r.size))
+	return e.emit(r)
+}
+
+// emit is handle after the counting.
+func (e *engine) emit(r *result) error {
 	if r.err != nil {
 		er := &ErrorRecord{Input: r.input, Record: r.record, Line: r.line, ID: r.id, Version: r.version, Error: r.err.Error()}
 		e.failed.Add(1)
@@ -377,9 +389,10 @@ func (e *engine) handle(r *result) error {
 			return nil
 		}
 		// More copies of the record than the output holds: check it.
+		r.skip = false
 		e.check(r, e.csv)
 		if r.err != nil {
-			return e.handle(r)
+			return e.emit(r)
 		}
 	}
 	if prev != nil && prev.version != r.doc.Version {
@@ -401,12 +414,47 @@ func (e *engine) compare(prev *version, r *result) {
 		prev.pending = false
 	}
 	findings := e.chk.Compare(prev.doc, r.doc)
-	old := checker.Result{Path: prev.path, Doc: prev.doc}
-	cur := checker.Result{Path: r.input, Doc: r.doc}
-	rep := report.DiffReportOf(e.opt.Tool, old, cur, findings)
 	r.rec.PreviousVersion = prev.version
-	r.rec.Changes = rep.Changes
+	r.rec.Changes = changesOf(prev.doc, r.doc, findings)
 	e.render(r, e.csv)
+}
+
+// changesOf turns the findings of Checker.Compare into the changes of the
+// report contract, as report.DiffReportOf does (a test holds the two
+// equal), without rendering the two versions' whole reports.
+func changesOf(old, cur *article.Document, findings []checker.Finding) []report.Change {
+	var out []report.Change
+	quotes := func(doc *article.Document, qs []*article.Quote) []report.Quote {
+		if len(qs) < 2 {
+			return nil
+		}
+		list := make([]report.Quote, len(qs))
+		for i, q := range qs {
+			list[i] = report.QuoteOf(doc, q)
+		}
+		return list
+	}
+	for _, f := range findings {
+		c := f.Change
+		if c == nil {
+			continue
+		}
+		ch := report.Change{Type: string(c.Type), Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message,
+			PunctuationOnly: c.PunctuationOnly, OldParts: quotes(old, c.OldParts), NewParts: quotes(cur, c.NewParts)}
+		if c.Old != nil {
+			q := report.QuoteOf(old, c.Old)
+			ch.Old = &q
+		}
+		if c.New != nil {
+			q := report.QuoteOf(cur, c.New)
+			ch.New = &q
+		}
+		if c.Type == versions.Changed {
+			ch.Diff = c.Diff
+		}
+		out = append(out, ch)
+	}
+	return out
 }
 
 // takeResumed reports whether a record with this key is one the output

@@ -149,8 +149,8 @@ func reviseArticle(r *rand.Rand, paras []string) []string {
 }
 
 // genArchive writes n records of about size bytes of text each as JSON
-// Lines; about one in twenty articles gets a second version a few
-// hundred records later. It returns the bytes written.
+// Lines; about one in twenty articles gets a second version 20 to 200
+// records later. It returns the bytes written.
 func genArchive(w io.Writer, seed uint64, n, size int) (int64, error) {
 	r := rand.New(rand.NewPCG(seed, 7))
 	bw := bufio.NewWriterSize(w, 1<<20)
@@ -188,7 +188,7 @@ func genArchive(w io.Writer, seed uint64, n, size int) (int64, error) {
 			v2 := rec
 			v2.Version = "2"
 			v2.Text = strings.Join(reviseArticle(r, paras), "\n\n")
-			later = append(later, pending{at: written + 50 + r.IntN(400), rec: v2})
+			later = append(later, pending{at: written + 20 + r.IntN(180), rec: v2})
 		}
 	}
 	if err := bw.Flush(); err != nil {

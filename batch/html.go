@@ -150,7 +150,7 @@ func barChart(title string, bars []bar, class string, limit float64) *chart {
 			cl = b.Class
 		}
 		y := float64(i)*rowHeight + 3
-		c.Bars = append(c.Bars, placed{bar: b, Class: cl, Label: clip(b.Label, 38), X: c.LabelW, Y: y, W: math.Max(w, 1), H: rowHeight - 6,
+		c.Bars = append(c.Bars, placed{bar: b, Class: cl, Label: clip(b.Label, 34), X: c.LabelW, Y: y, W: math.Max(w, 1), H: rowHeight - 6,
 			TextX: c.LabelW + w + 6, TextY: y + rowHeight - 10, LabelX: c.LabelW - 8, LabelY: y + rowHeight - 10})
 	}
 	return c
@@ -238,8 +238,9 @@ section { background: #fff; border: 1px solid var(--rule); border-radius: 8px; p
 .card .l { color: var(--muted); font-size: 13px; }
 .card.warn .v { color: var(--finding); }
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
-th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--rule); vertical-align: top; }
-th { font-weight: 600; color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .03em; }
+th, td { text-align: left; padding: 4px 6px; border-bottom: 1px solid var(--rule); vertical-align: top; overflow-wrap: anywhere; }
+th { font-weight: 600; color: var(--muted); font-size: 11px; text-transform: uppercase; letter-spacing: .02em; }
+.scroll { overflow-x: auto; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 svg { display: block; width: 100%; height: auto; }
 svg text { font-size: 12px; fill: var(--ink); }
@@ -387,7 +388,7 @@ footer { max-width: 1000px; margin: 0 auto 30px; padding: 0 20px; color: var(--m
 {{if .Text}}<text x="{{f1 .TextX}}" y="{{f1 .TextY}}" text-anchor="middle" class="muted">{{.Text}}</text>{{end}}
 {{if .Label}}<text x="{{f1 .LabelX}}" y="{{f1 .LabelY}}" text-anchor="end" transform="rotate(-40 {{f1 .LabelX}} {{f1 .LabelY}})">{{.Label}}</text>{{end}}</g>
 {{end}}{{end}}</svg>{{end}}{{end}}
-{{define "groups"}}<table><thead><tr><th>{{.Name}}</th><th class="n">Articles</th><th class="n">Quotations</th><th class="n">Anonymous</th><th class="n">Unattributed</th><th class="n">Anonymous sources</th><th class="n">With reason</th><th class="n">Findings</th></tr></thead><tbody>
+{{define "groups"}}<div class="scroll"><table><thead><tr><th>{{.Name}}</th><th class="n">Articles</th><th class="n">Quotations</th><th class="n">Anonymous</th><th class="n">Unattributed</th><th class="n">Anonymous sources</th><th class="n">With reason</th><th class="n">Findings</th></tr></thead><tbody>
 {{range .Rows}}<tr><td>{{.Name}}</td><td class="n">{{num .Articles}}</td><td class="n">{{num .Quotes}}</td><td class="n">{{pct .AnonymousShare}}</td><td class="n">{{num .Unattributed}}</td><td class="n">{{num .AnonymousSources}}</td><td class="n">{{pct .ReasonShare}}</td><td class="n">{{num .Findings}}</td></tr>
-{{end}}</tbody></table>{{end}}
+{{end}}</tbody></table></div>{{end}}
 `

@@ -5,12 +5,21 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/quotecheck/quotecheck/batch"
 	"github.com/quotecheck/quotecheck/report"
+)
+
+// The garbage collector settings of a batch run, unless GOGC or GOMEMLIMIT
+// is set: collect when the heap has grown by four times what is live, and
+// more often as it nears 200 MiB.
+const (
+	batchGCPercent   = 400
+	batchMemoryLimit = 200 << 20
 )
 
 func batchCommand(e *env) *cli.Command {
@@ -65,9 +74,20 @@ func runBatch(c *cli.Context, e *env) error {
 	opt.Input.MaxSize = c.Int64("max-size")
 	if !c.Bool("quiet") {
 		opt.Progress = e.stderr
+		if (opt.Out == "" || opt.Out == "-") && batch.IsTerminal(e.stdout) {
+			// The reports scroll past on the same screen: no bar.
+			opt.ProgressMode = batch.ProgressLines
+		}
 	}
 	if opt.Resume && (opt.Out == "" || opt.Out == "-") {
 		return usageError("batch --resume: give the output file to continue with --out")
+	}
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		// A batch run's live heap is small and does not grow, while
+		// extraction allocates a lot: collecting less often, against a
+		// soft limit, saves about a tenth of the CPU time.
+		defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(batchMemoryLimit))
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
