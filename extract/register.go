@@ -836,8 +836,10 @@ func (x *attributor) resolveDescription(toks []token, d description, create bool
 			}
 			// "a member of the committee … the lawmaker said": another word
 			// for the anonymous source just described
-			if e := x.recentAnonymous(plural); e >= 0 {
-				return e
+			if sourceNouns[head] {
+				if e := x.recentAnonymous(plural); e >= 0 {
+					return e
+				}
 			}
 			e := x.newEntity(entity{typ: article.Person, name: text, fullAt: -1, intro: article.Span{Start: toks[d.from].start, End: toks[d.end-1].end}})
 			x.addRole(e, d.head)
@@ -1259,9 +1261,15 @@ func (x *attributor) recentAnonymous(plural bool) int {
 		if m.para < para-1 {
 			break
 		}
-		if e := &x.ents[m.ent]; e.typ == article.Anonymous && e.plural == plural {
+		if e := &x.ents[m.ent]; e.typ == article.Anonymous && e.plural == plural && sourceNouns[e.head] {
 			return m.ent
 		}
 	}
 	return -1
 }
+
+// sourceNouns describe a source by position rather than trade, so one may
+// rename another ("a member of the committee" … "the lawmaker").
+var sourceNouns = set("official", "source", "person", "member", "aide", "insider", "diplomat",
+	"lawmaker", "legislator", "employee", "staffer", "figure", "executive", "adviser",
+	"advisor", "officer", "representative", "negotiator", "minister", "politician")
