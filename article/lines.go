@@ -1,9 +1,6 @@
 package article
 
-import (
-	"sort"
-	"unicode/utf8"
-)
+import "sort"
 
 // Position is a printable location: 1-based line, column in Unicode
 // characters, and column in UTF-16 code units (for SARIF).
@@ -22,6 +19,11 @@ type LineIndex struct {
 	// base is added to line numbers: the line of the file on which text
 	// starts, less one (Document.SourceLine).
 	base int
+	// last is the previous lookup: spans are mostly asked for in order, so
+	// counting columns on from it keeps a long line (a JSON Lines record)
+	// from being rescanned for every span. A LineIndex is therefore not
+	// safe for concurrent use.
+	last Position
 }
 
 // NewLineIndex indexes the line starts of text. "\r\n" and "\n" end lines.
@@ -46,6 +48,9 @@ func (li *LineIndex) Position(offset int) Position {
 	line := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > offset }) - 1
 	start := li.starts[line]
 	col, col16 := 1, 1
+	if l := li.last; l.Line == li.base+line+1 && l.Offset >= start && l.Offset <= offset && l.Column > 0 {
+		start, col, col16 = l.Offset, l.Column, l.Column16
+	}
 	for _, r := range li.text[start:offset] {
 		col++
 		if r >= 0x10000 {
@@ -54,8 +59,9 @@ func (li *LineIndex) Position(offset int) Position {
 			col16++
 		}
 	}
-	_ = utf8.RuneLen
-	return Position{Offset: offset, Line: li.base + line + 1, Column: col, Column16: col16}
+	p := Position{Offset: offset, Line: li.base + line + 1, Column: col, Column16: col16}
+	li.last = p
+	return p
 }
 
 // Line returns the text of a 1-based line without its line ending.
