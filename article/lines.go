@@ -1,6 +1,9 @@
 package article
 
-import "sort"
+import (
+	"sort"
+	"unicode/utf8"
+)
 
 // Position is a printable location: 1-based line, column in Unicode
 // characters, and column in UTF-16 code units (for SARIF).
@@ -48,7 +51,8 @@ func (li *LineIndex) Position(offset int) Position {
 	line := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > offset }) - 1
 	start := li.starts[line]
 	col, col16 := 1, 1
-	if l := li.last; l.Line == li.base+line+1 && l.Offset >= start && l.Offset <= offset && l.Column > 0 {
+	if l := li.last; l.Line == li.base+line+1 && l.Offset >= start && l.Offset <= offset && l.Column > 0 &&
+		(l.Offset == len(li.text) || utf8.RuneStart(li.text[l.Offset])) {
 		start, col, col16 = l.Offset, l.Column, l.Column16
 	}
 	for _, r := range li.text[start:offset] {
