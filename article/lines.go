@@ -51,9 +51,26 @@ func (li *LineIndex) Position(offset int) Position {
 	line := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > offset }) - 1
 	start := li.starts[line]
 	col, col16 := 1, 1
-	if l := li.last; l.Line == li.base+line+1 && l.Offset >= start && l.Offset <= offset && l.Column > 0 &&
+	if l := li.last; l.Line == li.base+line+1 && l.Offset >= start && l.Column > 0 &&
 		(l.Offset == len(li.text) || utf8.RuneStart(li.text[l.Offset])) {
-		start, col, col16 = l.Offset, l.Column, l.Column16
+		switch {
+		case l.Offset <= offset:
+			start, col, col16 = l.Offset, l.Column, l.Column16
+		case l.Offset-offset < offset-start && utf8.RuneStart(li.text[offset]):
+			// closer to the last lookup than to the line start: count back
+			col, col16 = l.Column, l.Column16
+			for _, r := range li.text[offset:l.Offset] {
+				col--
+				if r >= 0x10000 {
+					col16 -= 2
+				} else {
+					col16--
+				}
+			}
+			p := Position{Offset: offset, Line: l.Line, Column: col, Column16: col16}
+			li.last = p
+			return p
+		}
 	}
 	for _, r := range li.text[start:offset] {
 		col++

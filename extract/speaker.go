@@ -254,7 +254,7 @@ func termReason(toks []token, k int, s sentence, text string) string {
 		return toks[k-n].lower
 	}
 	// Kwabena “Kobby” Asamoah: a nickname between two names
-	if k > s.from && k+1 < s.to && toks[k-1].capitalised() && toks[k+1].capitalised() && len(quoteWords(text)) <= 3 {
+	if k > s.from && k+1 < s.to && toks[k-1].capitalised() && toks[k+1].capitalised() && wordCount(text) <= 3 {
 		return "nickname"
 	}
 	for _, cue := range namingCues {
@@ -289,11 +289,11 @@ func termReason(toks []token, k int, s sentence, text string) string {
 	if len(text) > 120 {
 		return "" // far longer than any title or label
 	}
-	words := quoteWords(text)
-	if isTitleCase(words) && !attributionFollows(toks[k+1:s.to]) && (len(words) >= 2) {
+	n, title := wordShape(text)
+	if title && n >= 2 && !attributionFollows(toks[k+1:s.to]) {
 		return "title"
 	}
-	if len(words) <= 2 && startsLower(text) && k+1 < s.to && k > s.from {
+	if n <= 2 && startsLower(text) && k+1 < s.to && k > s.from {
 		p, n := toks[k-1], toks[k+1]
 		if p.kind == tokWord && (p.lower == "a" || p.lower == "an" || p.lower == "the" || p.lower == "its" || p.lower == "their") &&
 			n.kind == tokWord && !n.capitalised() && !functionWords[n.lower] && !prepositions[n.lower] && !auxiliaries[n.lower] {
@@ -305,10 +305,45 @@ func termReason(toks []token, k int, s sentence, text string) string {
 	return ""
 }
 
-func quoteWords(text string) []string {
-	return strings.FieldsFunc(text, func(r rune) bool {
-		return unicode.IsSpace(r) || r == ',' || r == '.' || r == '!' || r == '?' || r == ';' || r == ':'
-	})
+// wordShape counts the words of a quoted text and reports whether it is in
+// title case (every word capitalised but small words after the first),
+// without allocating: it runs for every quotation.
+func wordShape(text string) (n int, title bool) {
+	title = true
+	inWord := false
+	start := 0
+	for i, r := range text {
+		sep := unicode.IsSpace(r) || r == ',' || r == '.' || r == '!' || r == '?' || r == ';' || r == ':'
+		if sep {
+			if inWord {
+				title = title && titleWord(text[start:i], n)
+				n++
+			}
+			inWord = false
+			continue
+		}
+		if !inWord {
+			inWord, start = true, i
+		}
+	}
+	if inWord {
+		title = title && titleWord(text[start:], n)
+		n++
+	}
+	return n, title && n > 0 && n <= 8
+}
+
+func titleWord(w string, index int) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsUpper(r) || unicode.IsDigit(r) {
+		return true
+	}
+	return index > 0 && smallTitleWords[strings.ToLower(w)]
+}
+
+func wordCount(text string) int {
+	n, _ := wordShape(text)
+	return n
 }
 
 func startsLower(s string) bool {
@@ -316,28 +351,10 @@ func startsLower(s string) bool {
 	return unicode.IsLower(r)
 }
 
-func isTitleCase(words []string) bool {
-	if len(words) == 0 || len(words) > 8 {
-		return false
-	}
-	for i, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsUpper(r) || unicode.IsDigit(r) {
-			continue
-		}
-		if i > 0 && smallTitleWords[strings.ToLower(w)] {
-			continue
-		}
-		return false
-	}
-	return true
-}
-
 // isScareQuote: a short lower-case quoted phrase with no speaker is a
 // scare quote or a word used as a word.
 func isScareQuote(text string) bool {
-	words := quoteWords(text)
-	if len(words) == 0 || len(words) > 2 || !startsLower(text) {
+	if n := wordCount(text); n == 0 || n > 2 || !startsLower(text) {
 		return false
 	}
 	return !strings.ContainsAny(strings.TrimRight(text, ".,!?"), ".!?")
