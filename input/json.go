@@ -160,6 +160,13 @@ func jsonLine(path string, line []byte, fields Fields) (*article.Document, error
 	if bytes.IndexByte(line, 0) >= 0 {
 		return nil, errors.New("record holds a NUL byte")
 	}
+	// the common case, a valid flat record, in two passes over the line;
+	// anything else, and every error, goes through the general reader
+	if json.Valid(line) {
+		if doc, ok := fastJSONLine(path, line, fields); ok {
+			return doc, nil
+		}
+	}
 	dec := json.NewDecoder(bytes.NewReader(line))
 	dec.UseNumber()
 	doc, err := jsonObject(path, dec, line, skipSpace(line, 0), 0, fields)
@@ -360,13 +367,43 @@ func jsonObject(path string, dec *json.Decoder, data []byte, start, origin int, 
 		return nil, errors.New("record is not a JSON object")
 	}
 	vals := map[string]jsonValue{}
+	want := wantedFields(f)
+	if err := collectFields(raw, objStart, "", want, vals, 0); err != nil {
+		return nil, err
+	}
+	return documentFrom(path, data, vals, objStart, end, origin, f)
+}
+
+// wantedFields lists the field names a record is read for.
+func wantedFields(f Fields) map[string]bool {
 	want := map[string]bool{}
 	for _, name := range []string{f.ID, f.Text, f.Body, f.Version, f.Published, f.URL, f.Author, f.Section, f.Title} {
 		want[name] = true
 	}
-	if err := collectFields(raw, objStart, "", want, vals, 0); err != nil {
-		return nil, err
+	return want
+}
+
+// fastJSONLine reads a valid, flat JSON Lines record with fastFields.
+func fastJSONLine(path string, line []byte, f Fields) (*article.Document, bool) {
+	start := skipSpace(line, 0)
+	end := len(line)
+	for end > start && isJSONSpace(line[end-1]) {
+		end--
 	}
+	vals, ok := fastFields(line[start:end], start, wantedFields(f))
+	if !ok {
+		return nil, false
+	}
+	doc, err := documentFrom(path, line, vals, start, end, 0, f)
+	if err != nil {
+		return nil, false // let the general reader report it
+	}
+	return doc, true
+}
+
+// documentFrom builds the document from the fields read from the record
+// found at data[objStart:end].
+func documentFrom(path string, data []byte, vals map[string]jsonValue, objStart, end, origin int, f Fields) (*article.Document, error) {
 	textName := f.Text
 	tv, ok := vals[f.Text]
 	if !ok {
@@ -471,6 +508,11 @@ func wantsUnder(want map[string]bool, prefix string) bool {
 func jsonValueOf(v json.RawMessage, start, end int) jsonValue {
 	switch v[0] {
 	case '"':
+		// the record was validated when it was read: a string without
+		// escapes is its bytes between the quotes
+		if len(v) >= 2 && bytes.IndexByte(v, '\\') < 0 {
+			return jsonValue{text: string(v[1 : len(v)-1]), isString: true, start: start, end: end}
+		}
 		var s string
 		if json.Unmarshal(v, &s) == nil {
 			return jsonValue{text: s, isString: true, start: start, end: end}

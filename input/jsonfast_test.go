@@ -1,0 +1,51 @@
+package input
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestFastJSONLineMatchesGeneralReader checks that the one-pass reader
+// gives the same document, offsets and all, as the general one.
+func TestFastJSONLineMatchesGeneralReader(t *testing.T) {
+	lines := []string{
+		`{"id":"a1","text":"The mayor said: \"We will rebuild.\"\n\nShe added: \u201cSoon.\u201d","version":2,"author":"Ana Ruiz"}`,
+		`  {"text": "Plain text, no escapes.", "tags": ["x", {"y": [1, 2]}], "id": "b2", "published": null}  `,
+		`{"body":"Caf\u00e9 owner Lu said \"it\u2019s over\" \ud83d\ude00.","section":"Food","meta":{"a":"}"}}`,
+		`{"id":"c3","text":"Emoji 😀 and ‘curly’ marks \\ and \/ slashes\t tab"}`,
+	}
+	f := DefaultFields()
+	for _, line := range lines {
+		fast, ok := fastJSONLine("x.jsonl", []byte(line), f)
+		require.True(t, ok, line)
+		dec := json.NewDecoder(bytes.NewReader([]byte(line)))
+		dec.UseNumber()
+		slow, err := jsonObject("x.jsonl", dec, []byte(line), skipSpace([]byte(line), 0), 0, f)
+		require.NoError(t, err, line)
+		assert.Equal(t, slow.Text, fast.Text, line)
+		assert.Equal(t, slow.ID, fast.ID)
+		assert.Equal(t, slow.Version, fast.Version)
+		assert.Equal(t, slow.Meta, fast.Meta)
+		assert.Equal(t, slow.Source, fast.Source)
+		for off := 0; off <= len(slow.Text); off++ {
+			assert.Equal(t, slow.SourceMap.SourceOffset(off), fast.SourceMap.SourceOffset(off), "offset %d of %q", off, line)
+		}
+	}
+}
+
+// TestFastJSONLineDeclines leaves unusual records to the general reader.
+func TestFastJSONLineDeclines(t *testing.T) {
+	f := DefaultFields()
+	for _, line := range []string{
+		`{"text":["a","b"]}`,
+		`{"te\u0078t":"escaped key"}`,
+		`{"id":"x"}`,
+	} {
+		_, ok := fastJSONLine("x.jsonl", []byte(line), f)
+		assert.False(t, ok, line)
+	}
+}
