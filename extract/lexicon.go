@@ -18,7 +18,7 @@ var speechLemmas = []string{
 	"inform", "dedicate", "testify", "text", "email", "blog", "interject",
 	"estimate", "forecast", "charge", "question", "wonder", "rule", "conclude", "find", "call",
 	"dismiss", "hail", "brand", "label", "praise", "criticise", "criticize", "condemn",
-	"deride", "slam", "decry", "welcome", "cite", "shout", "refer", "laugh-said",
+	"deride", "slam", "decry", "welcome", "cite", "shout", "refer", "thank", "laugh-said",
 	"sigh-said",
 }
 

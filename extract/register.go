@@ -333,8 +333,8 @@ func (x *attributor) personFromRun(toks []token, cr classifiedRun, create bool) 
 		}
 	}
 	pos := toks[cr.nameFrom].start
-	if len(name) >= 2 && x.inHeading {
-		return x.findPersonFull(name)
+	if len(name) >= 2 && x.inHeading && !create {
+		return x.findPersonFull(name) // a speaker may be named in a headline; other words may just be capitalised
 	}
 	if len(name) >= 2 {
 		if e := x.findPersonFull(name); e >= 0 {
@@ -788,6 +788,12 @@ func (x *attributor) resolveDescription(toks []token, d description, create bool
 				if e := x.findOrgByHead(toks[k].lower); e >= 0 {
 					return e
 				}
+				if create {
+					e := x.newEntity(entity{typ: article.Organization, name: "the " + toks[k].lower, nameToks: []string{toks[k].lower},
+						intro: article.Span{Start: toks[k].start, End: toks[k].end}})
+					x.addRole(e, toks[k].lower)
+					return e
+				}
 			}
 			if toks[k].capitalised() {
 				j := k + 1
@@ -912,7 +918,8 @@ func (x *attributor) findOrgByHead(head string) int {
 func isGovernment(e *entity) bool {
 	for _, r := range e.roles {
 		switch r {
-		case "ministry", "department", "council", "government", "house", "court", "police", "senate", "congress", "parliament", "party", "league", "board", "festival":
+		case "ministry", "department", "council", "government", "house", "court", "police", "senate", "congress", "parliament", "party", "league", "board", "festival",
+			"commission", "regulator", "agency", "authority", "watchdog", "office", "inquiry", "committee", "tribunal":
 			return true
 		}
 	}
