@@ -71,8 +71,6 @@ type paraState struct {
 // fills doc.Quotes, doc.Sources and doc.Marks.
 func Extract(doc *article.Document) { defaultExtractor.extract(doc) }
 
-func debugExtract(doc *article.Document) *attributor { return defaultExtractor.extract(doc) }
-
 func (ex *Extractor) extract(doc *article.Document) *attributor {
 	raw, problems := Scan(doc.Text, doc.Paragraphs)
 	doc.Marks = problems

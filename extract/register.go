@@ -495,8 +495,6 @@ func (x *attributor) findPersonShort(w string, onlyShort, firstToo bool) int {
 	return x.mostRecent(x.index["first:"+w], keep)
 }
 
-func (x *attributor) lastMentionPos(e int) int { return x.lastPos[e] }
-
 func (x *attributor) findOrgShort(w string) int {
 	best := -1
 	for _, e := range x.index["first:"+w] {

@@ -234,11 +234,6 @@ func isElision(after string) bool {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-type openMark struct {
-	mark
-	topLevel bool
-}
-
 // pairMarks matches openers with closers in one paragraph and returns the
 // top-level quotations and any stray closing marks.
 func pairMarks(text string, p article.Span, pi int, marks []mark) ([]RawQuote, []article.MarkProblem) {
