@@ -393,6 +393,9 @@ func (x *attributor) upgradeName(e int, toks []token, cr classifiedRun, name []s
 	ent.name, _ = stripPossessive(joinTokens(toks, cr.nameFrom, cr.to, x.text))
 	ent.full = true
 	ent.fullAt = pos
+	if ent.gender == 0 {
+		ent.gender = givenNameGender[name[0]]
+	}
 	x.reindex(e)
 }
 
@@ -406,6 +409,9 @@ func (x *attributor) withHonorific(e int, cr classifiedRun) int {
 
 func (x *attributor) newEntity(e entity) int {
 	e.source = -1
+	if e.typ == article.Person && e.gender == 0 && len(e.nameToks) >= 2 {
+		e.gender = givenNameGender[e.nameToks[0]]
+	}
 	x.ents = append(x.ents, e)
 	id := len(x.ents) - 1
 	x.lastPos = append(x.lastPos, e.intro.Start)
