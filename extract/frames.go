@@ -1,0 +1,759 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/quotecheck/quotecheck/article"
+)
+
+// direct tries the frames inside the quote's own sentence: attribution
+// right after the quote, a reporting verb before it, or a clause ending the
+// sentence.
+func (x *attributor) direct(toks []token, s sentence, k, pi, sentIdx int) attribution {
+	if a := x.after(toks, s, k, pi, sentIdx); a.ent >= 0 {
+		return a
+	}
+	if a, stop := x.before(toks, s, k, pi, sentIdx); a.ent >= 0 || stop {
+		return a
+	}
+	return x.sentenceFinal(toks, s, k, pi, sentIdx)
+}
+
+func skipDashes(toks []token, j, end int) int {
+	for j < end && toks[j].kind == tokPunct && (toks[j].text == "," || toks[j].text == "\u2014" || toks[j].text == "\u2013" || toks[j].text == "-") {
+		j++
+	}
+	return j
+}
+
+// after handles `"…," X said`, `"…," said X, title` and `"…," according to X`.
+func (x *attributor) after(toks []token, s sentence, k, pi, sentIdx int) attribution {
+	j := skipDashes(toks, k+1, s.to)
+	if j >= s.to || toks[j].kind != tokWord {
+		return noAttribution
+	}
+	if toks[j].lower == "according" && j+2 < s.to && toks[j+1].lower == "to" {
+		return x.npAfter(toks, s, j+2, pi, sentIdx, "according to", article.Span{Start: toks[j].start, End: toks[j+1].end}, 0.9)
+	}
+	if x.isCue(toks, j, s) || isInvertedCue(toks, j, s) {
+		if j+1 < s.to && (toks[j+1].capitalised() || determiners[toks[j+1].lower] || pronounLike(toks[j+1].lower) || roleFollows(toks, j+1, s.to)) && !introWords[toks[j+1].lower] {
+			cue, cueSpan := cueText(toks, j, s)
+			_ = cue
+			return x.npAfter(toks, s, j+1, pi, sentIdx, toks[j].lower, cueSpan, 0.95)
+		}
+		return noAttribution
+	}
+	// `"…," the official said` — a noun phrase then the verb
+	for v := j; v < s.to && v < j+16; v++ {
+		if isBoundary(toks[v]) {
+			break
+		}
+		if x.isCue(toks, v, s) {
+			if !npLike(toks[j]) || !plausibleSubject(toks, j, trimAux(toks, j, v)) {
+				return noAttribution
+			}
+			a := x.speakerIn(toks, s, j, trimAux(toks, j, v), pi, sentIdx)
+			if a.ent >= 0 {
+				a.cue, a.cueSpan = cueText(toks, v, s)
+				a.conf = 0.95
+				if a.form == "pronoun" {
+					a.conf = 0.9
+				}
+			}
+			return a
+		}
+	}
+	return noAttribution
+}
+
+func isInvertedCue(toks []token, j int, s sentence) bool {
+	vf, ok := speechForms[toks[j].lower]
+	return ok && !vf.Gerund && vf.Lemma != "call" && (vf.Past || !vf.Base)
+}
+
+func npLike(t token) bool {
+	if t.kind != tokWord {
+		return false
+	}
+	if nameParticles[t.lower] {
+		return true // "van Wyk asked"
+	}
+	if t.capitalised() && !introWords[t.lower] || determiners[t.lower] || pronounLike(t.lower) || t.lower == "people" || t.lower == "sources" || t.lower == "officials" || anonymousHeads[t.lower] {
+		return true
+	}
+	if strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "’s") || t.lower == "its" || t.lower == "their" || t.lower == "his" || t.lower == "her" {
+		return true
+	}
+	return false
+}
+
+// trimAux drops auxiliaries and adverbs between a subject and its verb.
+func trimAux(toks []token, from, v int) int {
+	for v > from && toks[v-1].kind == tokWord && (auxiliaries[toks[v-1].lower] || strings.HasSuffix(toks[v-1].lower, "ly") && !toks[v-1].capitalised()) {
+		v--
+	}
+	return v
+}
+
+// npAfter reads the speaker noun phrase after an inverted verb or
+// "according to", up to the end of the clause.
+func (x *attributor) npAfter(toks []token, s sentence, from, pi, sentIdx int, cue string, cueSpan article.Span, conf float64) attribution {
+	to := from
+	for to < s.to && !isBoundary(toks[to]) && !toks[to].isPunct(",") && !(toks[to].kind == tokWord && relativeWords[toks[to].lower] && to > from) {
+		if to > from && toks[to].kind == tokWord && (toks[to].lower == "on" || toks[to].lower == "in" || toks[to].lower == "at") && !isAnonPostModifier(toks, from, to) {
+			break
+		}
+		to++
+	}
+	if to == from {
+		return noAttribution
+	}
+	a := x.speakerIn(toks, s, from, to, pi, sentIdx)
+	// "said the trust's chair, Denise Rawcliffe": a role, then the name
+	if (a.ent < 0 || a.form == "role" || a.form == "description" && x.ents[a.ent].typ != article.Organization) && to+1 < s.to && toks[to].isPunct(",") && toks[to+1].capitalised() {
+		j := capRun(toks, to+1, s.to)
+		if cr := classifyRun(toks, to+1, j, false); cr.kind == runPerson && j-(to+1) >= 2 {
+			if b := x.speakerIn(toks, s, to+1, j, pi, sentIdx); b.ent >= 0 {
+				b.mention = article.Span{Start: toks[from].start, End: toks[j-1].end}
+				a = b
+			}
+		}
+	}
+	if a.ent >= 0 {
+		if cue == "according to" {
+			a.cue = cue
+		} else {
+			a.cue, _ = cueText(toks, cueSpanIndex(toks, cueSpan), s)
+		}
+		a.cueSpan = cueSpan
+		a.conf = conf
+	}
+	return a
+}
+
+func cueSpanIndex(toks []token, sp article.Span) int {
+	for i, t := range toks {
+		if t.start == sp.Start {
+			return i
+		}
+	}
+	return 0
+}
+
+// isAnonPostModifier keeps "a senior western diplomat in Lenz" together.
+func isAnonPostModifier(toks []token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if anonymousHeads[toks[k].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// cueText gives the attribution verb with what completes it: "told the
+// Meridian Wire", "said in a statement", "described as".
+func cueText(toks []token, v int, s sentence) (string, article.Span) {
+	t := toks[v]
+	end := v + 1
+	switch speechForms[t.lower].Lemma {
+	case "tell":
+		for end < s.to && end < v+5 && toks[end].kind == tokWord && toks[end].flags&(fRel|fPrep|fAux|fSpeech) == 0 && toks[end].lower != "that" {
+			end++
+			// "told lawmakers", "told a rally": stop after the first noun
+			// unless a name continues ("told the Harbor Ledger")
+			if !toks[end-1].capitalised() && toks[end-1].flags&fDet == 0 && !(end < s.to && toks[end].capitalised()) {
+				break
+			}
+		}
+	case "say":
+		if end+2 < s.to && toks[end].lower == "in" && (toks[end+1].lower == "a" || toks[end+1].lower == "an") &&
+			(toks[end+2].lower == "statement" || toks[end+2].lower == "interview") {
+			end += 3
+		}
+	case "describe":
+		for j := v + 1; j < s.to && j < v+8; j++ {
+			if toks[j].lower == "as" {
+				return t.text + " as", article.Span{Start: t.start, End: t.end}
+			}
+			if toks[j].kind == tokQuote {
+				break
+			}
+		}
+	}
+	words := make([]string, 0, end-v)
+	for i := v; i < end; i++ {
+		words = append(words, toks[i].text)
+	}
+	return strings.Join(words, " "), article.Span{Start: t.start, End: toks[end-1].end}
+}
+
+// before looks left of the quote for the nearest reporting verb in the same
+// sentence: `X said: "…"`, `X said that … "…"`, `called the plan "…"`,
+// `quoted X as saying "…"`. stop is set when an inverted verb closes the
+// search (the verb belongs to an earlier quote).
+func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attribution, bool) {
+	for v := k - 1; v >= s.from; v-- {
+		t := toks[v]
+		if t.kind != tokWord {
+			continue
+		}
+		if t.lower == "according" && v+2 < k && toks[v+1].lower == "to" {
+			a := x.npAfter(toks, s, v+2, pi, sentIdx, "according to", article.Span{Start: t.start, End: toks[v+1].end}, 0.85)
+			return a, true
+		}
+		switch t.lower {
+		case "saying", "adding", "telling", "writing", "warning", "insisting", "arguing", "noting", "explaining", "declaring", "describing":
+			if t.lower == "saying" && v > s.from && toks[v-1].lower == "as" {
+				return x.quotedAs(toks, s, v, pi, sentIdx), true
+			}
+			if v > s.from && toks[v-1].isPunct(",") {
+				a := x.sentenceSubject(toks, s, pi, sentIdx)
+				a.cue, a.cueSpan, a.conf = t.text, article.Span{Start: t.start, End: t.end}, 0.8
+				return a, true
+			}
+			if a, ok := x.gerundSubject(toks, s, v, pi, sentIdx); ok {
+				a.cue, a.cueSpan, a.conf = t.text, article.Span{Start: t.start, End: t.end}, 0.75
+				return a, true
+			}
+			continue
+		case "call", "calls", "called", "calling":
+			if v == k-1 {
+				// "what the chief executive called “…”": the subject said it
+				if v > s.from && !passiveAux[toks[v-1].lower] {
+					a := x.subjectOf(toks, v, s, pi, sentIdx)
+					if a.ent >= 0 {
+						a.cue, a.cueSpan, a.conf = t.text, article.Span{Start: t.start, End: t.end}, 0.7
+						return a, true
+					}
+				}
+				continue
+			}
+			if objectBetween(toks, v+1, k) {
+				var a attribution
+				if t.lower == "calling" && v > s.from && toks[v-1].isPunct(",") {
+					a = x.sentenceSubject(toks, s, pi, sentIdx) // "…, calling it "…""
+				} else {
+					a = x.subjectOf(toks, v, s, pi, sentIdx)
+				}
+				a.cue, a.cueSpan, a.conf = t.text, article.Span{Start: t.start, End: t.end}, 0.85
+				return a, true
+			}
+			continue
+		}
+		if !x.isCue(toks, v, s) {
+			continue
+		}
+		if v > s.from && (toks[v-1].isPunct(",") || toks[v-1].kind == tokQuote) && isInverted(toks, v, k) {
+			return noAttribution, true // inverted: `"…," said X, who …`
+		}
+		if outer, ok := x.outerFrame(toks, s, v, pi, sentIdx); ok {
+			return outer, true
+		}
+		a := x.subjectOf(toks, v, s, pi, sentIdx)
+		if a.ent >= 0 {
+			a.cue, a.cueSpan = cueText(toks, v, s)
+			a.conf = 0.85
+		}
+		return a, true
+	}
+	return noAttribution, false
+}
+
+// outerFrame finds a reporting verb that governs the one at v through a
+// "that" clause ("quoted her as saying that a professor had told her
+// "…"", "the ministry said that its envoy told reporters "…""): the quote
+// belongs to the outer speaker, whose words the story reports.
+func (x *attributor) outerFrame(toks []token, s sentence, v, pi, sentIdx int) (attribution, bool) {
+	sawThat := false
+	for u := v - 1; u >= s.from; u-- {
+		t := toks[u]
+		if t.kind == tokQuote || t.lower == "and" || t.lower == "but" || t.isPunct(";") {
+			return noAttribution, false
+		}
+		if t.lower == "that" {
+			sawThat = true
+			continue
+		}
+		if !sawThat {
+			continue
+		}
+		if (t.lower == "saying") && u > s.from && toks[u-1].lower == "as" {
+			a := x.quotedAs(toks, s, u, pi, sentIdx)
+			return a, a.ent >= 0
+		}
+		if x.isCue(toks, u, s) {
+			a := x.subjectOf(toks, u, s, pi, sentIdx)
+			if a.ent < 0 {
+				return noAttribution, false
+			}
+			a.cue, a.cueSpan = cueText(toks, u, s)
+			a.conf = 0.75
+			return a, true
+		}
+	}
+	return noAttribution, false
+}
+
+func objectBetween(toks []token, from, to int) bool {
+	if to-from < 1 || to-from > 12 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if toks[k].kind != tokWord {
+			return false
+		}
+	}
+	return true
+}
+
+// quotedAs handles `quoted Mr Xi as saying`.
+func (x *attributor) quotedAs(toks []token, s sentence, v, pi, sentIdx int) attribution {
+	for q := v - 2; q >= s.from && q >= v-10; q-- {
+		if strings.HasPrefix(toks[q].lower, "quot") && q > s.from && passiveAux[toks[q-1].lower] {
+			// "Wold was quoted by the club's website as saying": the subject
+			a := x.subjectOf(toks, q-1, s, pi, sentIdx)
+			if a.ent >= 0 {
+				a.cue, a.cueSpan, a.conf = "quoted as saying", article.Span{Start: toks[q].start, End: toks[v].end}, 0.85
+			}
+			return a
+		}
+		if strings.HasPrefix(toks[q].lower, "quot") {
+			a := x.speakerIn(toks, s, q+1, v-1, pi, sentIdx)
+			if a.ent >= 0 {
+				a.cue, a.cueSpan, a.conf = "as saying", article.Span{Start: toks[v-1].start, End: toks[v].end}, 0.85
+			}
+			return a
+		}
+	}
+	return noAttribution
+}
+
+// subjectOf finds the subject of the reporting verb at v.
+func (x *attributor) subjectOf(toks []token, v int, s sentence, pi, sentIdx int) attribution {
+	end := trimAux(toks, s.from, v)
+	if a, ok := x.reducedRelative(toks, s, end, pi, sentIdx); ok {
+		return a
+	}
+	start := end
+	for start > s.from {
+		t := toks[start-1]
+		if isBoundary(t) || t.lower == "what" {
+			break
+		}
+		if t.kind == tokWord && relativeWords[t.lower] && t.lower != "where" && t.lower != "when" {
+			// a relative clause closed by a comma before the verb is
+			// parenthetical: "X, who ..., said"; so is one whose verb
+			// follows the relative word directly: "a stallholder who asked
+			// not to be named said"
+			// "whose president, Anatol Brezina, called": the subject is
+			// inside the relative clause
+			parenthetical := t.lower != "whose" && start-1 > s.from && toks[start-2].isPunct(",") && end > start && toks[end-1].isPunct(",") ||
+				end > start && toks[end-1].isPunct(",") && clauseHasVerb(toks, start, end-1)
+			subjectRelative := (t.lower == "who" || t.lower == "that") && start < end && !npLike(toks[start]) && start-1 > s.from && toks[start-2].kind == tokWord
+			if !parenthetical && !subjectRelative {
+				break
+			}
+		}
+		// a reporting verb ends the subject, unless it sits in a relative
+		// clause: "a person who asked not to be named said"
+		if x.isCue(toks, start-1, s) && !(start-2 >= s.from && toks[start-2].flags&fRel != 0) {
+			break
+		}
+		if (t.lower == "and" || t.lower == "but") && start == end {
+			break
+		}
+		start--
+		if end-start > 60 {
+			break
+		}
+	}
+	if start == end {
+		// relative clause: "Petr Hollan, who has accused"; "two people,
+		// one of whom called"
+		if start > s.from && toks[start-1].kind == tokWord && (toks[start-1].lower == "who" || toks[start-1].lower == "which" || toks[start-1].lower == "whom") {
+			return x.antecedent(toks, start-1, s, pi, sentIdx)
+		}
+		// elided subject: "… and said …"
+		for w := start - 1; w >= s.from; w-- {
+			if x.isCue(toks, w, s) {
+				return x.subjectOf(toks, w, s, pi, sentIdx)
+			}
+		}
+		// "In a televised address he called the quake … and promised": the
+		// first person or organisation the sentence names before the verb
+		if e, pos := x.firstMentionIn(toks[s.from].start, toks[v].start); e >= 0 {
+			return attribution{ent: e, mention: article.Span{Start: pos, End: pos}, form: "inherited"}
+		}
+		return x.sentenceSubject(toks, s, pi, sentIdx)
+	}
+	head, appos := headChunk(toks, start, end)
+	if head[0] >= head[1] {
+		return x.sentenceSubject(toks, s, pi, sentIdx)
+	}
+	return x.speakerWithAppositive(toks, s, head, appos, pi, sentIdx)
+}
+
+// speakerWithAppositive resolves a head noun phrase, preferring a named
+// person in its appositive when the head only describes ("Its leader,
+// Ernesto Bayón,"; "Another juror, the director Tobias Kehl,").
+func (x *attributor) speakerWithAppositive(toks []token, s sentence, head, appos [2]int, pi, sentIdx int) attribution {
+	a := x.speakerIn(toks, s, head[0], head[1], pi, sentIdx)
+	if appos[0] >= appos[1] {
+		return a
+	}
+	if a.ent < 0 || a.form == "role" || a.form == "description" && x.ents[a.ent].typ != article.Organization {
+		if b := x.speakerIn(toks, s, appos[0], appos[1], pi, sentIdx); b.ent >= 0 && (a.ent < 0 || x.ents[b.ent].typ == article.Person && b.form != "role") {
+			// the appositive may come before the head ("Its leader, Ernesto
+			// Bayón,") or after it: the mention covers both
+			b.mention = article.Span{Start: toks[min(head[0], appos[0])].start, End: toks[max(head[1], appos[1])-1].end}
+			return b
+		}
+	}
+	return a
+}
+
+// antecedent resolves a relative pronoun to the nearest mention before it.
+func (x *attributor) antecedent(toks []token, rel int, s sentence, pi, sentIdx int) attribution {
+	pos := toks[rel].start
+	for i := len(x.mentions) - 1; i >= 0; i-- {
+		m := x.mentions[i]
+		if m.pos < toks[s.from].start-4000 {
+			break
+		}
+		if m.pos < pos && m.pos >= toks[s.from].start {
+			ent := &x.ents[m.ent]
+			if ent.typ != article.Organization || toks[rel].lower == "which" {
+				return attribution{ent: m.ent, mention: article.Span{Start: m.pos, End: toks[rel].start}, form: "name"}
+			}
+		}
+	}
+	return noAttribution
+}
+
+var subordinators = set("after", "because", "when", "while", "although", "since", "before", "until", "if", "whether", "though", "once", "as")
+
+// headChunk splits a subject region at commas: introductory phrases are
+// skipped, the first remaining chunk is the head and the next descriptive
+// chunk its appositive.
+func headChunk(toks []token, start, end int) (head, appos [2]int) {
+	var chunks [][2]int
+	c := start
+	for k := start; k <= end; k++ {
+		if k == end || toks[k].isPunct(",") || toks[k].text == "\u2014" {
+			if k > c {
+				chunks = append(chunks, [2]int{c, k})
+			}
+			c = k + 1
+		}
+	}
+	// "…, while the Passengers First campaign said": the clause right
+	// before the verb holds its subject, after the subordinator
+	if n := len(chunks); n > 0 {
+		last := chunks[n-1]
+		if w := toks[last[0]]; w.kind == tokWord && (w.lower == "while" || w.lower == "whereas" || w.lower == "although" || w.lower == "though") && last[1]-last[0] > 1 && npLike(toks[last[0]+1]) {
+			return [2]int{last[0] + 1, last[1]}, [2]int{start, start}
+		}
+	}
+	// candidates: chunks that are not introductory phrases, relative
+	// clauses or numbers (ages)
+	var cands [][2]int
+	for _, ch := range chunks {
+		for ch[0] < ch[1]-1 && toks[ch[0]].kind == tokWord && (toks[ch[0]].lower == "but" || toks[ch[0]].lower == "and" || toks[ch[0]].lower == "yet" || toks[ch[0]].lower == "so") {
+			ch[0]++
+		}
+		first := toks[ch[0]]
+		if first.kind != tokWord {
+			continue
+		}
+		if (introWords[first.lower] || first.flags&fPrep != 0 && first.lower != "and") && !(first.lower == "the" || first.lower == "a") || isNumber(first.text) || strings.HasSuffix(first.lower, "ing") && !first.capitalised() || isParticiple(toks, ch) {
+			continue
+		}
+		cands = append(cands, ch)
+	}
+	if len(cands) == 0 && len(chunks) > 0 {
+		// "…, while the Passengers First campaign said": the clause after a
+		// subordinator still has its subject
+		last := chunks[len(chunks)-1]
+		for last[0] < last[1] && toks[last[0]].kind == tokWord && (subordinators[toks[last[0]].lower] || toks[last[0]].lower == "while" || toks[last[0]].lower == "whereas" || toks[last[0]].lower == "and" || toks[last[0]].lower == "but") {
+			last[0]++
+		}
+		if last[0] < last[1] && npLike(toks[last[0]]) {
+			cands = append(cands, last)
+		}
+	}
+	if len(cands) == 0 {
+		return [2]int{start, start}, [2]int{start, start}
+	}
+	// the subject is the last candidate, unless that is a descriptive
+	// appositive ("a professor at ...", "Osmia's foreign minister"), or an
+	// earlier candidate gives a full name ("Rep. Yasmin Al-Masri, D-Mich.,")
+	hi := len(cands) - 1
+	if full := fullNameCandidate(toks, cands); full >= 0 && full < hi && !descriptive(toks, cands[hi]) {
+		hi = full
+	}
+	if hi > 0 && cands[hi][1]-cands[hi][0] == 1 && toks[cands[hi][0]].capitalised() && descriptive(toks, cands[hi-1]) {
+		return cands[hi-1], [2]int{start, start} // "…in the capital, Derventa,"
+	}
+	if hi > 0 && descriptive(toks, cands[hi]) {
+		appos = cands[hi]
+		hi--
+	} else if hi > 0 && descriptive(toks, cands[hi-1]) && toks[cands[hi][0]].capitalised() {
+		appos = cands[hi-1]
+	}
+	head = cands[hi]
+	// in a sentence-opening run of names before the subject, keep the
+	// first name when the last is an appositive of it
+	if hi > 0 && !descriptive(toks, cands[hi-1]) && appos[1] == 0 {
+		head = cands[hi]
+	}
+	// a subordinate clause inside the head: start after the last subordinator
+	for k := head[1] - 1; k > head[0]; k-- {
+		if toks[k].kind == tokWord && subordinators[toks[k].lower] {
+			head[0] = k + 1
+			break
+		}
+	}
+	return head, appos
+}
+
+// descriptive reports whether a chunk describes rather than names: it
+// starts with an article, a possessive or a lower-case word.
+func descriptive(toks []token, ch [2]int) bool {
+	t := toks[ch[0]]
+	if t.kind != tokWord {
+		return false
+	}
+	switch t.lower {
+	case "a", "an", "the", "its", "his", "her", "their", "another", "one":
+		return true
+	}
+	if _, poss := stripPossessive(t.lower); poss && strings.ContainsAny(t.text, "'’") {
+		return true
+	}
+	return !t.capitalised() && !pronounLike(t.lower)
+}
+
+func isParticiple(toks []token, ch [2]int) bool {
+	t := toks[ch[0]]
+	return t.capitalised() && (strings.HasSuffix(t.lower, "ing") || t.lower == "asked" || t.lower == "pressed" || t.lower == "questioned") && ch[1]-ch[0] > 1
+}
+
+// sentenceFinal handles a clause that closes the sentence: `…, sources
+// said.`, `…, according to a senior US official.`
+func (x *attributor) sentenceFinal(toks []token, s sentence, k, pi, sentIdx int) attribution {
+	end := s.to
+	for end > k+1 && toks[end-1].kind == tokPunct {
+		end--
+	}
+	// start of the last clause: after the last comma or quote
+	c := end - 1
+	for c > k && !toks[c].isPunct(",") && toks[c].kind != tokQuote {
+		c--
+	}
+	if c <= k && c != k {
+		return noAttribution
+	}
+	from := c + 1
+	if from >= end || end-from > 14 {
+		return noAttribution
+	}
+	if toks[from].lower == "according" && from+2 < end && toks[from+1].lower == "to" {
+		return x.npAfter(toks, s, from+2, pi, sentIdx, "according to", article.Span{Start: toks[from].start, End: toks[from+1].end}, 0.8)
+	}
+	if !npLike(toks[from]) && !describesPeople(toks, from, end) {
+		return noAttribution
+	}
+	for v := from + 1; v < end; v++ {
+		if x.isCue(toks, v, s) {
+			if end-v > 7 {
+				return noAttribution
+			}
+			a := x.speakerIn(toks, s, from, trimAux(toks, from, v), pi, sentIdx)
+			if a.ent >= 0 {
+				a.cue, a.cueSpan = cueText(toks, v, s)
+				a.conf = 0.8
+			}
+			return a
+		}
+	}
+	return noAttribution
+}
+
+// roleFollows reports a bare role phrase, as in a headline's "says council
+// leader".
+func roleFollows(toks []token, k, end int) bool {
+	for n := 0; k < end && n < 3; k, n = k+1, n+1 {
+		t := toks[k]
+		if t.kind != tokWord {
+			return false
+		}
+		if titleWords[t.lower] || anonymousHeads[t.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// isInverted reports whether the verb at v is followed by its own subject
+// ("said Priya Nandakumar, an analyst"): a noun phrase that runs to a comma
+// or full stop before the quote at k, with no verb of its own.
+func isInverted(toks []token, v, k int) bool {
+	if v+1 >= k || !(toks[v+1].capitalised() || toks[v+1].lower == "the") || introWords[toks[v+1].lower] && toks[v+1].lower != "the" {
+		return false
+	}
+	for j := v + 1; j < k && j < v+8; j++ {
+		t := toks[j]
+		if t.isPunct(",") || t.isPunct(".") {
+			return true
+		}
+		if t.kind != tokWord || auxiliaries[t.lower] || t.lower == "that" {
+			return false
+		}
+		if _, ok := speechForms[t.lower]; ok {
+			return false
+		}
+	}
+	return false
+}
+
+// plausibleSubject checks that tokens [from, to) can be the subject of an
+// attribution: a noun phrase, optionally with one appositive between
+// commas, and no clause of its own ("a phrase officials repeated, in what
+// diplomats said" is not).
+func plausibleSubject(toks []token, from, to int) bool {
+	commas := 0
+	for k := from; k < to; k++ {
+		t := toks[k]
+		if t.isPunct(",") {
+			commas++
+			continue
+		}
+		if commas == 0 && t.kind == tokWord && (relativeWords[t.lower] || t.lower == "what" || subordinators[t.lower]) {
+			return false
+		}
+	}
+	switch {
+	case commas == 0:
+		return to-from <= 10
+	case commas >= 2:
+		// "Jane Doe, a spokeswoman, said": the appositive must close right
+		// before the verb
+		return toks[to-1].isPunct(",")
+	}
+	// "Korhola, 34," style ages or one trailing comma before the verb
+	return toks[to-1].isPunct(",")
+}
+
+// reducedRelative handles a name or pronoun right before the verb that
+// follows a bare noun: "a decision Mayor Ruth Okonjo called "…"", "the
+// plan she described as "…"". The name, not the sentence's subject, spoke.
+func (x *attributor) reducedRelative(toks []token, s sentence, end, pi, sentIdx int) (attribution, bool) {
+	if end <= s.from {
+		return noAttribution, false
+	}
+	start := end
+	if pronounLike(toks[end-1].lower) && toks[end-1].lower != "who" {
+		start = end - 1
+	} else if end-2 > s.from && toks[end-2].lower == "the" && (descOrgHeads[toks[end-1].lower] || anonymousHeads[toks[end-1].lower]) {
+		start = end - 2 // "a move the union described as "…""
+	} else {
+		for start > s.from && toks[start-1].capitalised() {
+			start--
+		}
+	}
+	if start == end || start == s.from {
+		return noAttribution, false
+	}
+	prev := toks[start-1]
+	if prev.kind != tokWord || prev.capitalised() || prev.flags != 0 || prev.lower == "and" || prev.lower == "that" || prev.lower == "but" {
+		return noAttribution, false
+	}
+	if _, poss := stripPossessive(prev.lower); poss || strings.HasSuffix(prev.lower, "ly") || isParticipleWord(prev.lower) {
+		return noAttribution, false
+	}
+	a := x.speakerIn(toks, s, start, end, pi, sentIdx)
+	return a, a.ent >= 0
+}
+
+// gerundSubject finds the noun phrase right before a reporting gerund in an
+// absolute construction: "with one senior Cabinet source describing the
+// plan as '…'".
+func (x *attributor) gerundSubject(toks []token, s sentence, v, pi, sentIdx int) (attribution, bool) {
+	start := v
+	for start > s.from {
+		t := toks[start-1]
+		if t.kind != tokWord || t.flags&(fPrep|fAux|fRel|fSpeech) != 0 && t.flags&fDet == 0 {
+			break
+		}
+		start--
+	}
+	if start == v || start == s.from && !npLike(toks[start]) {
+		return noAttribution, false
+	}
+	a := x.speakerIn(toks, s, start, v, pi, sentIdx)
+	return a, a.ent >= 0
+}
+
+// fullNameCandidate returns the first candidate chunk holding two or more
+// capitalised words in a row after any title (a person's full name), or -1.
+func fullNameCandidate(toks []token, cands [][2]int) int {
+	for i, ch := range cands {
+		run := 0
+		for k := ch[0]; k < ch[1]; k++ {
+			if toks[k].capitalised() && !titleWords[toks[k].lower] && !titleModifiers[toks[k].lower] && !functionWords[toks[k].lower] {
+				run++
+				if run >= 2 {
+					return i
+				}
+			} else {
+				run = 0
+			}
+		}
+	}
+	return -1
+}
+
+// clauseHasVerb reports a finite verb in tokens [from, to): an auxiliary,
+// a past form or a reporting verb ("whose son took part", "who was named").
+func clauseHasVerb(toks []token, from, to int) bool {
+	for k := from; k < to; k++ {
+		t := toks[k]
+		if t.kind != tokWord || t.capitalised() {
+			continue
+		}
+		if t.flags&(fAux|fSpeech) != 0 || irregularPast[t.lower] || strings.HasSuffix(t.lower, "ed") && !strings.Contains(t.lower, "-") {
+			return true
+		}
+	}
+	return false
+}
+
+// describesPeople reports an anonymous head noun among the first words of
+// a clause ("regional officials", "senior aides").
+func describesPeople(toks []token, from, end int) bool {
+	for k := from; k < end && k < from+4; k++ {
+		if toks[k].kind != tokWord {
+			return false
+		}
+		if anonymousHeads[toks[k].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// firstMentionIn returns the first person or organisation mentioned in the
+// byte range [from, to), with its position.
+func (x *attributor) firstMentionIn(from, to int) (int, int) {
+	best, pos := -1, to
+	for i := len(x.mentions) - 1; i >= 0; i-- {
+		m := x.mentions[i]
+		if m.pos < from-4000 {
+			break
+		}
+		if m.pos >= from && m.pos < pos && x.ents[m.ent].typ != article.Anonymous {
+			best, pos = m.ent, m.pos
+		}
+	}
+	return best, pos
+}

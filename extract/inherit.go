@@ -1,0 +1,175 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/quotecheck/quotecheck/article"
+)
+
+// inherited handles quotes whose own sentence names no speaker.
+func (x *attributor) inherited(q, pi int, idx []int, ps paraState, k int, s sentence, sentIdx int) attribution {
+	quote := &x.doc.Quotes[q]
+	startsSentence := k == s.from
+	// a running quotation continues the previous paragraph's quote
+	if quote.Continues && q > 0 && x.speakerOf[q-1] >= 0 {
+		return attribution{ent: x.speakerOf[q-1], conf: 0.9, form: x.mentionOf[q-1].form}
+	}
+	if x.doc.Paragraphs[pi].Heading {
+		return noAttribution // headline quotes are matched to the body later
+	}
+	if startsSentence {
+		// another quote of the same paragraph: the same speaker and cue
+		for i := len(idx) - 1; i >= 0; i-- {
+			if o := idx[i]; o < q && x.speakerOf[o] >= 0 {
+				m := x.mentionOf[o]
+				return attribution{ent: x.speakerOf[o], conf: 0.85, form: "inherited", cue: m.cue}
+			}
+		}
+		for _, o := range idx {
+			if o > q && x.speakerOf[o] >= 0 {
+				m := x.mentionOf[o]
+				return attribution{ent: x.speakerOf[o], conf: 0.75, form: "inherited", cue: m.cue}
+			}
+		}
+		// the subject of the previous sentence ("Okafor was blunt. "…"")
+		if si := ps.sentOf[q]; si > 0 {
+			prev := ps.sents[si-1]
+			if !hasQuote(ps.toks, prev) {
+				a := x.sentenceSubject(ps.toks, prev, pi, sentIdx-1)
+				if a.ent >= 0 && x.ents[a.ent].typ == article.Person {
+					a.conf, a.cue = 0.6, ""
+					return a
+				}
+				// "The only other person in the kitchen is Teodoro
+				// Villaseñor, 63, who …. "…"": the person the sentence names
+				if e := x.lastPersonIn(ps.toks, prev); e >= 0 {
+					return attribution{ent: e, conf: 0.5, form: "inherited"}
+				}
+			}
+		}
+		// a paragraph of quotation following someone who spoke
+		if k == 0 && pi > 0 && !x.doc.Paragraphs[pi-1].Heading && x.lastSpeech[pi-1] >= 0 {
+			return attribution{ent: x.lastSpeech[pi-1], conf: 0.55, form: "inherited"}
+		}
+		return noAttribution
+	}
+	// partial quote in a sentence whose subject is a person, in active voice
+	a := x.sentenceSubject(ps.toks, s, pi, sentIdx)
+	if a.ent >= 0 && x.ents[a.ent].typ == article.Person && !passiveBefore(ps.toks, s, k) {
+		a.conf, a.cue = 0.4, ""
+		return a
+	}
+	return noAttribution
+}
+
+func hasQuote(toks []token, s sentence) bool {
+	for k := s.from; k < s.to; k++ {
+		if toks[k].kind == tokQuote {
+			return true
+		}
+	}
+	return false
+}
+
+func passiveBefore(toks []token, s sentence, k int) bool {
+	for j := s.from; j < k; j++ {
+		if !passiveAux[toks[j].lower] {
+			continue
+		}
+		for n := j + 1; n < k && n <= j+2; n++ {
+			if isParticipleWord(toks[n].lower) {
+				return true
+			}
+			if !strings.HasSuffix(toks[n].lower, "ly") && toks[n].lower != "once" && toks[n].lower != "widely" {
+				break
+			}
+		}
+	}
+	return false
+}
+
+var irregularParticiples = set("written", "known", "seen", "given", "taken", "told", "held",
+	"thought", "shown", "done", "made", "said", "brought", "bought", "built", "called",
+	"chosen", "driven", "eaten", "fallen", "forgotten", "found", "heard", "hidden",
+	"kept", "left", "lost", "meant", "paid", "put", "read", "run", "sent", "set",
+	"sold", "spoken", "struck", "taught", "thrown", "understood", "won", "beaten")
+
+func isParticipleWord(w string) bool {
+	return strings.HasSuffix(w, "ed") || irregularParticiples[w]
+}
+
+// matchHeadlineQuotes gives a headline quote with no speaker the speaker of
+// the first body quote that repeats its words ("'keep quiet'" in the
+// headline, "keep quiet or go home," the coach said in the copy).
+func (x *attributor) matchHeadlineQuotes() {
+	doc := x.doc
+	lower := make([]string, len(doc.Quotes))
+	for q := range doc.Quotes {
+		hq := &doc.Quotes[q]
+		// a headline names speakers loosely ("Judge", "council leader"):
+		// the body's full attribution is better
+		heading := doc.Paragraphs[hq.Paragraph].Heading
+		weak := x.speakerOf[q] < 0 || heading && x.mentionOf[q].form != "name" && x.ents[x.speakerOf[q]].typ != article.Organization
+		if !weak || hq.Kind == article.Term && !(heading && hq.TermReason == "scare quote") {
+			continue
+		}
+		// a pull quote in the body must be long enough to be distinctive
+		if !heading && len(strings.Fields(doc.QuoteText(hq))) < 4 {
+			continue
+		}
+		words := strings.ToLower(strings.Trim(doc.QuoteText(hq), " ,.;:!?"))
+		if words == "" {
+			continue
+		}
+		// a repeat is looked for among nearby quotes only, so that one huge
+		// document stays linear
+		from, to := max(0, q-matchWindow), min(len(doc.Quotes), q+matchWindow)
+		for o := from; o < to; o++ {
+			bq := &doc.Quotes[o]
+			if o == q || x.speakerOf[o] < 0 || doc.Paragraphs[bq.Paragraph].Heading {
+				continue
+			}
+			if lower[o] == "" {
+				lower[o] = strings.ToLower(doc.QuoteText(bq))
+			}
+			if strings.Contains(lower[o], words) {
+				m := x.mentionOf[q]
+				x.speakerOf[q] = x.speakerOf[o]
+				x.mentionOf[q] = speakerMention{span: m.span, form: "inherited", cue: m.cue, cueSpan: m.cueSpan, conf: 0.6}
+				hq.Kind, hq.TermReason = article.Quotation, ""
+				break
+			}
+		}
+	}
+}
+
+// characterisedAs reports a quote introduced by "hailed as", "described
+// as", "dismissed as": someone's characterisation, so a quotation even
+// when it is short and nobody is named.
+func characterisedAs(toks []token, k int) bool {
+	return k >= 2 && toks[k-1].lower == "as" && toks[k-2].kind == tokWord && isParticipleWord(toks[k-2].lower)
+}
+
+// lastPersonIn returns the last person named in full in a sentence.
+func (x *attributor) lastPersonIn(toks []token, s sentence) int {
+	from, to := toks[s.from].start, toks[s.to-1].end
+	best := -1
+	for i := len(x.mentions) - 1; i >= 0; i-- {
+		m := x.mentions[i]
+		if m.pos < from-4000 {
+			break
+		}
+		if m.pos >= from && m.pos < to && x.ents[m.ent].typ == article.Person && x.ents[m.ent].full {
+			if best < 0 || m.pos > x.mentions[best].pos {
+				best = i
+			}
+		}
+	}
+	if best < 0 {
+		return -1
+	}
+	return x.mentions[best].ent
+}
+
+// matchWindow is how many quotes either side a repeated quote is looked for.
+const matchWindow = 60
