@@ -30,8 +30,11 @@ func Main(args []string) int {
 
 // Run runs the program and returns its exit code, never calling os.Exit.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	app := newApp(stdin, stdout, stderr)
+	app, env := newApp(stdin, stdout, stderr)
 	err := app.Run(reorderArgs(app, args))
+	if env.unknownCommand {
+		return ExitError
+	}
 	if err == nil {
 		return ExitClean
 	}
@@ -46,9 +49,14 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return ExitError
 }
 
-func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
+func newApp(stdin io.Reader, stdout, stderr io.Writer) (*cli.App, *env) {
 	env := &env{stdin: stdin, stdout: stdout, stderr: stderr}
 	return &cli.App{
+		// an unknown command is a usage error (exit 2), not urfave's exit 3
+		CommandNotFound: func(_ *cli.Context, name string) {
+			fmt.Fprintf(stderr, "quotecheck: unknown command %q (see quotecheck --help)\n", name)
+			env.unknownCommand = true
+		},
 		Name:    "quotecheck",
 		Usage:   "check who is quoted in a news story, and how",
 		Version: Version,
@@ -75,13 +83,15 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			reportCommand(env),
 			serveCommand(env),
 		},
-	}
+	}, env
 }
 
 // env carries the streams commands write to.
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	// unknownCommand is set when the command line names no known command.
+	unknownCommand bool
 }
 
 // usageError is an exit-2 error for bad command lines.
