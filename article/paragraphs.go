@@ -16,7 +16,7 @@ func SplitParagraphs(text string) []Paragraph {
 	lineStart := 0
 	flush := func(end int) {
 		if start >= 0 {
-			s := trimSpan(text, Span{start, end})
+			s := Span{start, end}.TrimSpace(text)
 			if !s.Empty() {
 				paras = append(paras, Paragraph{Span: s})
 			}
@@ -53,7 +53,9 @@ func isBlank(line string) bool {
 	return true
 }
 
-func trimSpan(text string, s Span) Span {
+// TrimSpace returns the span without the white space at either end of
+// the text it covers.
+func (s Span) TrimSpace(text string) Span {
 	for s.Start < s.End {
 		r, size := utf8.DecodeRuneInString(text[s.Start:s.End])
 		if !unicode.IsSpace(r) {

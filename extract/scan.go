@@ -320,24 +320,6 @@ func lastRune(s string) rune {
 }
 
 func newRawQuote(text string, open, close article.Span, pi int, fam markFamily) RawQuote {
-	inner := trimSpace(text, article.Span{Start: open.End, End: close.Start})
+	inner := article.Span{Start: open.End, End: close.Start}.TrimSpace(text)
 	return RawQuote{Span: inner, Open: open, Close: close, Paragraph: pi, Family: fam}
-}
-
-func trimSpace(text string, s article.Span) article.Span {
-	for s.Start < s.End {
-		r, size := utf8.DecodeRuneInString(text[s.Start:s.End])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		s.Start += size
-	}
-	for s.End > s.Start {
-		r, size := utf8.DecodeLastRuneInString(text[s.Start:s.End])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		s.End -= size
-	}
-	return s
 }
