@@ -165,3 +165,18 @@ func reorderArgs(app *cli.App, args []string) []string {
 	}
 	return out
 }
+
+// exitStatus turns a run's outcome into the exit code: 2 when output could
+// not be written or an input could not be read, 1 for findings at or above
+// --fail-on, else 0.
+func exitStatus(writeErr error, inputErrors, failing int) error {
+	switch {
+	case writeErr != nil:
+		return cli.Exit(fmt.Sprintf("writing output: %v", writeErr), ExitError)
+	case inputErrors > 0:
+		return cli.Exit("", ExitError)
+	case failing > 0:
+		return cli.Exit("", ExitFindings)
+	}
+	return nil
+}

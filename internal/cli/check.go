@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -75,15 +74,7 @@ func checkCommand(e *env) *cli.Command {
 			if err := w.Close(); err != nil && writeErr == nil {
 				writeErr = err
 			}
-			switch {
-			case writeErr != nil:
-				return cli.Exit(fmt.Sprintf("writing output: %v", writeErr), ExitError)
-			case inputErrors > 0:
-				return cli.Exit("", ExitError)
-			case failing > 0:
-				return cli.Exit("", ExitFindings)
-			}
-			return nil
+			return exitStatus(writeErr, inputErrors, failing)
 		},
 	}
 }

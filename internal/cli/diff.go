@@ -200,15 +200,7 @@ func runDiff(c *cli.Context, e *env) error {
 			writeErr = err
 		}
 	}
-	switch {
-	case writeErr != nil:
-		return cli.Exit(fmt.Sprintf("writing output: %v", writeErr), ExitError)
-	case inputErrors > 0:
-		return cli.Exit("", ExitError)
-	case failing > 0:
-		return cli.Exit("", ExitFindings)
-	}
-	return nil
+	return exitStatus(writeErr, inputErrors, failing)
 }
 
 func displayName(p string) string {
