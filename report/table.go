@@ -18,7 +18,16 @@ func WriteQuoteTable(out io.Writer, r checker.Result, width int) error {
 		return r.Err
 	}
 	doc := r.Doc
-	fmt.Fprintf(out, "%s\n\n", displayPath(r.Path))
+	// a file of several records (JSON Lines) heads each table with the
+	// record's id and version
+	head := displayPath(r.Path)
+	if doc.ID != "" && doc.ID != DocID(r.Path) {
+		head += " — " + doc.ID
+		if doc.Version != "" {
+			head += " (version " + doc.Version + ")"
+		}
+	}
+	fmt.Fprintf(out, "%s\n\n", head)
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tLINE\tSPEAKER\tTYPE\tCUE\tCONF\tQUOTE")
 	n := 0
