@@ -5,8 +5,12 @@
 package report
 
 import (
+	"errors"
+	"strconv"
+
 	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/checker"
+	"github.com/quotecheck/quotecheck/input"
 )
 
 // SchemaVersion is bumped on any breaking change to the JSON contract.
@@ -100,6 +104,12 @@ func DocumentOf(r checker.Result) Document {
 	if r.Err != nil {
 		d.Error = r.Err.Error()
 		d.ID = DocID(r.Path)
+		// a broken record of a JSON Lines file is named by its line, as
+		// records without an id are
+		var re *input.RecordError
+		if errors.As(r.Err, &re) && re.Line > 0 {
+			d.ID += "#" + strconv.Itoa(re.Line)
+		}
 		return d
 	}
 	doc := r.Doc
