@@ -473,8 +473,11 @@ func (x *attributor) collectRoles(toks []token, cr classifiedRun, e int, s sente
 			if ent.typ == article.Person && (first.lower == "a" || first.lower == "an") {
 				x.nameLedeSource(e, appositiveHead(toks, cr.to+1, k))
 			}
-			// "Memory Matters, a dementia research charity,": an organisation
-			if ent.typ == article.Person && !ent.full2() && orgHeads[appositiveHead(toks, cr.to+1, k)] {
+			// "Memory Matters, a dementia research charity,": an organisation;
+			// but "Dev Malhotra, a software developer," is a person with a
+			// trade that can also name a company
+			head := appositiveHead(toks, cr.to+1, k)
+			if ent.typ == article.Person && !ent.full2() && orgHeads[head] && !(first.lower != "the" && personTrades[head]) {
 				ent.typ = article.Organization
 				x.reindex(e)
 			}
@@ -545,3 +548,8 @@ var orgPremodifiers = set("group", "charity", "campaign", "company", "firm", "no
 	"organisation", "organization", "union", "club", "band", "team", "agency", "watchdog",
 	"coalition", "alliance", "association", "party", "newspaper", "broadcaster",
 	"network", "startup", "retailer", "chain", "label", "studio", "council", "trust")
+
+// personTrades are organisation words that, after "a", name a person's
+// trade ("a software developer", "a record producer").
+var personTrades = set("developer", "operator", "producer", "publisher", "owner", "owners",
+	"manufacturer", "retailer", "supplier", "distributor", "exporter", "importer", "carrier")

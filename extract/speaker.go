@@ -131,6 +131,10 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 		if t.capitalised() && !(k == from && functionWords[t.lower] && !honorificWord(t.lower)) {
 			j := capRun(toks, k, to)
 			cr := classifyRun(toks, k, j, k == s.from)
+			if cr.possess && j < to {
+				k = j - 1 // "Whitfield’s campaign manager": the possessor is not the speaker
+				continue
+			}
 			switch cr.kind {
 			case runPerson:
 				e := x.personFromRun(toks, cr, true)
