@@ -309,3 +309,13 @@ func (x *attributor) recentAnonymous(plural bool) int {
 var sourceNouns = set("official", "source", "person", "member", "aide", "insider", "diplomat",
 	"lawmaker", "legislator", "employee", "staffer", "figure", "executive", "adviser",
 	"advisor", "officer", "representative", "negotiator", "minister", "politician")
+
+// knownOrg reports whether name is the full name of a known organisation.
+func (x *attributor) knownOrg(name []string) bool {
+	if len(name) == 0 {
+		return false
+	}
+	return x.mostRecent(x.index["full:"+strings.Join(name, " ")], func(e *entity) bool {
+		return e.typ == article.Organization && equalToks(e.nameToks, name)
+	}) >= 0
+}

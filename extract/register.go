@@ -295,6 +295,11 @@ func (x *attributor) registerRun(toks []token, i int, s sentence, para, sentIdx 
 		descriptive(toks, [2]int{j + 1, s.to}) && orgHeads[appositiveHead(toks, j+1, clauseEnd(toks, j+1, s.to))] {
 		cr.kind = runOrg // "Stratalink, a cloud hosting company,"
 	}
+	// a name already known as an organisation stays one ("Juniper Ridge's
+	// project manager" after "Juniper Ridge, the developer behind …")
+	if cr.kind == runPerson && x.knownOrg(nameTokens(toks, cr.nameFrom, cr.to)) {
+		cr.kind = runOrg
+	}
 	switch cr.kind {
 	case runPerson:
 		e := x.personFromRun(toks, cr, false)
