@@ -265,8 +265,8 @@ func (x *attributor) isCue(toks []token, k int, s sentence) bool {
 			return false
 		}
 	}
-	if vf.Past && k > s.from && toks[k-1].flags&fDet != 0 {
-		return false // "an estimated 40 million", "the revealed documents"
+	if vf.Past && k > s.from && (toks[k-1].flags&fDet != 0 || isPossessiveWord(toks[k-1])) {
+		return false // "an estimated 40 million", "the council's promised loan"
 	}
 	if vf.Past {
 		// passive: "was once described as", "had been told"
@@ -379,4 +379,13 @@ func (x *attributor) subjectChunk(toks []token, s sentence) [2]int {
 		start = k + 1
 	}
 	return [2]int{s.from, s.from}
+}
+
+// isPossessiveWord reports a word ending in 's or s' ("council's").
+func isPossessiveWord(t token) bool {
+	if t.kind != tokWord {
+		return false
+	}
+	_, poss := stripPossessive(t.lower)
+	return poss && strings.ContainsAny(t.text, "'’")
 }

@@ -378,4 +378,5 @@ var descOrgHeads = set("company", "firm", "council", "ministry", "department", "
 	"forum", "consortium", "opposition", "municipality", "county", "city", "state",
 	"station", "channel", "magazine", "paper", "supplier", "producer", "brand",
 	"chain", "business", "startup", "start-up", "maker", "owner", "landlord",
-	"jury", "panel", "organisers", "organizers", "body", "agency's", "trust's")
+	"jury", "panel", "organisers", "organizers", "body", "agency's", "trust's",
+	"zoo", "aquarium", "library", "theatre", "theater", "gallery", "orchestra")

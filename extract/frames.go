@@ -206,6 +206,9 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 			if t.lower == "saying" && v > s.from && toks[v-1].lower == "as" {
 				return x.quotedAs(toks, s, v, pi, sentIdx), true
 			}
+			if v > s.from && (toks[v-1].flags&fDet != 0 || toks[v-1].lower == "such" || toks[v-1].lower == "no") {
+				continue // "any such warning", "the writing": a noun
+			}
 			if v > s.from && toks[v-1].isPunct(",") {
 				a := x.sentenceSubject(toks, s, pi, sentIdx)
 				a.cue, a.cueSpan, a.conf = t.text, article.Span{Start: t.start, End: t.end}, 0.8

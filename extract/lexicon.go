@@ -312,6 +312,10 @@ var anonymousHeads = set(
 	"donors", "lobbyist", "lobbyists", "campaign-goer", "voter's", "candidate",
 	"candidates", "nominee", "nominees", "contestant", "contestants", "athlete",
 	"athletes", "runner", "runners", "swimmer", "swimmers", "boxer", "boxers",
+	"keeper", "keepers", "zookeeper", "zookeepers", "handler", "handlers", "vet",
+	"vets", "veterinarian", "veterinarians", "attendant", "attendants", "steward",
+	"stewards", "cashier", "cashiers", "bartender", "bartenders", "herder",
+	"herders", "rancher", "ranchers", "grower", "growers", "fisher", "fishers",
 )
 
 // orgHeads name organisations when they head a capitalised name ("Kelbrook
@@ -363,7 +367,8 @@ var orgHeads = set(
 	"express", "mirror", "star", "sun", "standard", "record", "examiner",
 	"inquirer", "dispatch", "bulletin", "monitor", "agency's", "fc", "united",
 	"jury", "panel", "ferries", "ferry", "lines", "cruises", "transit", "buses",
-	"coaches", "haulage", "trains", "rail", "chamber", "department's", "reuters", "ap", "afp", "bbc",
+	"coaches", "haulage", "trains", "rail", "chamber", "zoo", "aquarium", "library",
+	"theatre", "theater", "gallery", "orchestra", "opera", "estates", "department's", "reuters", "ap", "afp", "bbc",
 )
 
 // placeHeads end capitalised runs that name places, not people.

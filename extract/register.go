@@ -295,6 +295,22 @@ func (x *attributor) registerRun(toks []token, i int, s sentence, para, sentIdx 
 		descriptive(toks, [2]int{j + 1, s.to}) && orgHeads[appositiveHead(toks, j+1, clauseEnd(toks, j+1, s.to))] {
 		cr.kind = runOrg // "Stratalink, a cloud hosting company,"
 	}
+	// "Ketlan's deputy foreign minister": a person known by a title
+	if cr.possess && cr.kind != runNone {
+		if end, head := possessedRole(toks, j, s.to); end > 0 {
+			e := x.findRoleOnly(head)
+			if e < 0 {
+				e = x.mostRecent(x.index["role:"+head], func(e *entity) bool { return e.typ == article.Person })
+			}
+			if e < 0 {
+				e = x.newEntity(entity{typ: article.Person, name: joinTokens(toks, cr.from, end, x.text), fullAt: -1,
+					intro: article.Span{Start: toks[cr.from].start, End: toks[end-1].end}})
+				x.addRole(e, head)
+			}
+			x.addMention(e, toks[cr.from].start, para, sentIdx, sal, span, joinTokens(toks, cr.from, end, x.text))
+			return end
+		}
+	}
 	// a name already known as an organisation stays one ("Juniper Ridge's
 	// project manager" after "Juniper Ridge, the developer behind …")
 	if cr.kind == runPerson && x.knownOrg(nameTokens(toks, cr.nameFrom, cr.to)) {
@@ -558,3 +574,22 @@ var orgPremodifiers = set("group", "charity", "campaign", "company", "firm", "no
 // trade ("a software developer", "a record producer").
 var personTrades = set("developer", "operator", "producer", "publisher", "owner", "owners",
 	"manufacturer", "retailer", "supplier", "distributor", "exporter", "importer", "carrier")
+
+// possessedRole reads the title after a possessive name ("deputy foreign
+// minister" in "Ketlan's deputy foreign minister"), returning the index
+// after it and the title word; 0 when there is none or a name follows.
+func possessedRole(toks []token, k, end int) (int, string) {
+	for n := 0; k < end && n < 4; k, n = k+1, n+1 {
+		t := toks[k]
+		if t.kind != tokWord || t.capitalised() || t.flags != 0 {
+			return 0, ""
+		}
+		if titleWords[t.lower] {
+			if k+1 < end && toks[k+1].capitalised() {
+				return 0, "" // "Osmia's foreign minister Halima Dreyer": the name follows
+			}
+			return k + 1, t.lower
+		}
+	}
+	return 0, ""
+}
