@@ -57,8 +57,8 @@ func TestCLIBrokenJSONLine(t *testing.T) {
 		args     []string
 		wantDocs []string // ids, in order, of the documents printed
 	}{
-		{"jsonl output", []string{"check", "--format", "jsonl", archive, story}, []string{"harbour-ferry", "archive", "library-hours", "harbour-ferry"}},
-		{"one worker", []string{"check", "-j", "1", "--format", "jsonl", archive, story}, []string{"harbour-ferry", "archive", "library-hours", "harbour-ferry"}},
+		{"jsonl output", []string{"check", "--format", "jsonl", archive, story}, []string{"harbour-ferry", "archive#2", "library-hours", "harbour-ferry"}},
+		{"one worker", []string{"check", "-j", "1", "--format", "jsonl", archive, story}, []string{"harbour-ferry", "archive#2", "library-hours", "harbour-ferry"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
