@@ -35,6 +35,10 @@ var irregularForms = map[string]string{
 	"emailed": "email", "emails": "email",
 	"texted": "text",
 	"found":  "find", "finds": "find",
+	// doubled final consonants
+	"referred": "refer", "referring": "refer", "refers": "refer", "refer": "refer",
+	"slammed": "slam", "slamming": "slam", "slams": "slam", "slam": "slam",
+	"blogged": "blog", "blogging": "blog",
 }
 
 // loadedLemmas imply a judgement about the speaker or the claim.
