@@ -350,6 +350,12 @@ func (x *attributor) orgInTail(toks []token, from, to int) int {
 			if e := x.findOrgShort(t.lower); e >= 0 {
 				return e
 			}
+			// "a spokeswoman for Mayor Tia Grant" speaks for the mayor
+			if cr.kind == runPerson && j-cr.nameFrom >= 2 {
+				if e := x.personFromRun(toks, cr, true); e >= 0 {
+					return e
+				}
+			}
 			k = j - 1
 			continue
 		}

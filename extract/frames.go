@@ -219,6 +219,16 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 				return a, true
 			}
 			continue
+		case "put", "puts":
+			// "Fell put it bluntly: "…"", "as one trader put it, "…""
+			if v+1 < k && toks[v+1].lower == "it" {
+				a := x.subjectOf(toks, v, s, pi, sentIdx)
+				if a.ent >= 0 {
+					a.cue, a.cueSpan, a.conf = "put it", article.Span{Start: t.start, End: toks[v+1].end}, 0.8
+					return a, true
+				}
+			}
+			continue
 		case "call", "calls", "called", "calling":
 			if v == k-1 {
 				// "what the chief executive called “…”": the subject said it
