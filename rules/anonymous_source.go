@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/checker"
@@ -25,7 +26,7 @@ var AnonymousSource = &checker.Rule{
 				continue
 			}
 			words := speakerWords(q)
-			if words != q.Speaker.Name {
+			if !strings.EqualFold(words, q.Speaker.Name) {
 				words = fmt.Sprintf("%q, that is %q", words, q.Speaker.Name)
 			} else {
 				words = fmt.Sprintf("%q", words)
