@@ -85,7 +85,7 @@ func TestSeedStory(t *testing.T) {
 // repository (written for held-out measurement), so regressions show even
 // where ../shared is absent.
 func TestAccuracyRepoGold(t *testing.T) {
-	for _, dir := range []string{"gold", "gold2", "gold3", "gold4", "gold5", "gold6"} {
+	for _, dir := range []string{"gold", "gold2", "gold3", "gold4", "gold5", "gold6", "gold7"} {
 		pattern := filepath.Join("..", "testdata", dir, "*.json")
 		if files, _ := filepath.Glob(pattern); len(files) == 0 {
 			continue
