@@ -38,8 +38,7 @@ func (x *attributor) after(toks []token, s sentence, k, pi, sentIdx int) attribu
 	if x.isCue(toks, j, s) || isInvertedCue(toks, j, s) {
 		if j+1 < s.to && (toks[j+1].capitalised() || determiners[toks[j+1].lower] || pronounLike(toks[j+1].lower) || roleFollows(toks, j+1, s.to)) && !introWords[toks[j+1].lower] {
 			cue, cueSpan := cueText(toks, j, s)
-			_ = cue
-			return x.npAfter(toks, s, j+1, pi, sentIdx, toks[j].lower, cueSpan, 0.95)
+			return x.npAfter(toks, s, j+1, pi, sentIdx, cue, cueSpan, 0.95)
 		}
 		return noAttribution
 	}
@@ -120,24 +119,9 @@ func (x *attributor) npAfter(toks []token, s sentence, from, pi, sentIdx int, cu
 		}
 	}
 	if a.ent >= 0 {
-		if cue == "according to" {
-			a.cue = cue
-		} else {
-			a.cue, _ = cueText(toks, cueSpanIndex(toks, cueSpan), s)
-		}
-		a.cueSpan = cueSpan
-		a.conf = conf
+		a.cue, a.cueSpan, a.conf = cue, cueSpan, conf
 	}
 	return a
-}
-
-func cueSpanIndex(toks []token, sp article.Span) int {
-	for i, t := range toks {
-		if t.start == sp.Start {
-			return i
-		}
-	}
-	return 0
 }
 
 // isAnonPostModifier keeps "a senior western diplomat in Lenz" together.

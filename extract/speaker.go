@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -416,7 +415,6 @@ func (x *attributor) finish() {
 		quote.Speaker = sp
 		quote.Cue, quote.CueSpan, quote.Confidence = m.cue, m.cueSpan, m.conf
 	}
-	sort.SliceStable(doc.Sources, func(i, j int) bool { return false })
 }
 
 func addUnique(list *[]string, s string) {
