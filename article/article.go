@@ -26,6 +26,9 @@ const (
 	Person       SourceType = "person"
 	Organization SourceType = "organization"
 	Anonymous    SourceType = "anonymous"
+	// Document is a text with no named issuer in the story ("the
+	// inspection report", "court filings"): attributed, not anonymous.
+	DocumentSource SourceType = "document"
 	// NoSource is used by scorers and tables for a quote with no speaker;
 	// it never appears as a Speaker.Type.
 	NoSource SourceType = "none"

@@ -44,7 +44,7 @@ type Input struct {
 }
 
 // The source types as the page names them, in legend order.
-var sourceTypes = []article.SourceType{article.Person, article.Organization, article.Anonymous, article.NoSource}
+var sourceTypes = []article.SourceType{article.Person, article.Organization, article.Anonymous, article.DocumentSource, article.NoSource}
 
 // typeInfo is how the page shows one source type.
 type typeInfo struct {
@@ -54,10 +54,11 @@ type typeInfo struct {
 }
 
 var typeInfos = map[article.SourceType]typeInfo{
-	article.Person:       {"person", "person", "named person"},
-	article.Organization: {"org", "organisation", "organisation"},
-	article.Anonymous:    {"anon", "anonymous", "anonymous source"},
-	article.NoSource:     {"none", "no speaker", "no speaker found"},
+	article.Person:         {"person", "person", "named person"},
+	article.Organization:   {"org", "organisation", "organisation"},
+	article.Anonymous:      {"anon", "anonymous", "anonymous source"},
+	article.DocumentSource: {"doc", "document", "document"},
+	article.NoSource:       {"none", "no speaker", "no speaker found"},
 }
 
 func infoOf(t article.SourceType) typeInfo {
