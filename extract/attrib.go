@@ -20,6 +20,11 @@ type attributor struct {
 	// lastSpeech is the entity that last spoke (quoted or reported) in each
 	// paragraph, for quote paragraphs that carry no attribution.
 	lastSpeech []int
+	// leadIn marks paragraphs that end in a colon lead-in naming lastSpeech;
+	// paraSubject is the subject of each paragraph's last sentence when it
+	// holds no quotation, -1 otherwise.
+	leadIn      []bool
+	paraSubject []int
 	// lastQuoteSpeaker is the speaker of the most recent attributed quote.
 	lastQuoteSpeaker  int
 	lastQuoteQuestion bool
@@ -89,6 +94,8 @@ func (ex *Extractor) extract(doc *article.Document) *attributor {
 		x.speakerOf[i] = -1
 	}
 	x.lastSpeech = make([]int, len(doc.Paragraphs))
+	x.leadIn = make([]bool, len(doc.Paragraphs))
+	x.paraSubject = make([]int, len(doc.Paragraphs))
 	qi := 0
 	for pi, p := range doc.Paragraphs {
 		var regions []article.Span
@@ -146,6 +153,7 @@ func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Sp
 		}
 	}
 	x.lastSpeech[pi] = -1
+	x.paraSubject[pi] = -1
 	firstSent := x.sentences
 	for si, s := range sents {
 		sentIdx := firstSent + si
@@ -186,6 +194,11 @@ func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Sp
 			break
 		}
 	}
+	if n := len(sents); n > 0 && !hasQuote(toks, sents[n-1]) && !p.Heading {
+		if a := x.sentenceSubject(toks, sents[n-1], pi, firstSent+n-1); a.ent >= 0 && x.ents[a.ent].typ == article.Person {
+			x.paraSubject[pi] = a.ent
+		}
+	}
 }
 
 func (x *attributor) assign(q int, a attribution) {
@@ -215,6 +228,20 @@ func (x *attributor) noteReportedSpeech(toks []token, s sentence, pi, sentIdx in
 			return
 		}
 	}
+	// a lead-in ending in a colon ("Stated Stone:", "Partial transcript
+	// as follows:") names who speaks in the quote that follows
+	if last := s.to - 1; last > s.from && toks[last].isPunct(":") {
+		if a := x.sentenceSubject(toks, sentence{from: s.from, to: last}, pi, sentIdx); a.ent >= 0 {
+			x.lastSpeech[pi] = a.ent
+			x.leadIn[pi] = true
+			return
+		}
+		if e := x.lastPersonIn(toks, s); e >= 0 {
+			x.lastSpeech[pi] = e
+			x.leadIn[pi] = true
+			return
+		}
+	}
 	for k := s.from; k < s.to; k++ {
 		if x.isCue(toks, k, s) {
 			if a := x.subjectOf(toks, k, s, pi, sentIdx); a.ent >= 0 {
@@ -231,6 +258,9 @@ func (x *attributor) noteReportedSpeech(toks []token, s sentence, pi, sentIdx in
 // isCue reports whether token k is a finite reporting verb in active voice.
 func (x *attributor) isCue(toks []token, k int, s sentence) bool {
 	t := toks[k]
+	if t.kind == tokWord && documentCue(toks, k, s) {
+		return true
+	}
 	if t.kind != tokWord || t.flags&fSpeech == 0 {
 		return false
 	}

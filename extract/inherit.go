@@ -49,13 +49,24 @@ func (x *attributor) inherited(q, pi int, idx []int, ps paraState, k int, s sent
 		}
 		// a paragraph of quotation following someone who spoke
 		if k == 0 && pi > 0 && !x.doc.Paragraphs[pi-1].Heading && x.lastSpeech[pi-1] >= 0 {
-			return attribution{ent: x.lastSpeech[pi-1], conf: 0.55, form: "inherited"}
+			conf := 0.55
+			if x.leadIn[pi-1] {
+				conf = 0.75
+			}
+			return attribution{ent: x.lastSpeech[pi-1], conf: conf, form: "inherited"}
+		}
+		// a quotation paragraph after one about a person ("Ilse Varga has
+		// inspected the dam since 2009. ¶ "Concrete cracks.""): theirs
+		if k == 0 && pi > 0 && x.paraSubject[pi-1] >= 0 {
+			return attribution{ent: x.paraSubject[pi-1], conf: 0.45, form: "inherited"}
 		}
 		return noAttribution
 	}
 	// partial quote in a sentence whose subject is a person, in active voice
+	// (or a body or a document: "Congress passed "…"", "the survey asks
+	// whether …"): the subject of the clause governs the quote
 	a := x.sentenceSubject(ps.toks, s, pi, sentIdx)
-	if a.ent >= 0 && x.ents[a.ent].typ == article.Person && !passiveBefore(ps.toks, s, k) {
+	if a.ent >= 0 && !passiveBefore(ps.toks, s, k) {
 		a.conf, a.cue = 0.4, ""
 		return a
 	}

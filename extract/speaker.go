@@ -72,6 +72,9 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 			}
 		}
 	}
+	if a, ok := x.documentSpeaker(toks, s, from, to, pi, sentIdx); ok {
+		return a
+	}
 	// "Police said", "the government said"
 	if w := toks[to-1].lower; to-from <= 2 && orgHeads[w] && (to-from == 1 || toks[from].lower == "the") && !toks[to-1].capitalised() || to-from == 1 && toks[from].lower == "police" {
 		e := x.findOrgByHead(w)

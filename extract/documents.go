@@ -1,0 +1,112 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/quotecheck/quotecheck/article"
+)
+
+// documentNouns are texts that speak in a story: "the inspection report
+// said", "court filings show", "the letter reads". A phrase headed by one
+// of them is a document source, or its issuer's words when the phrase
+// names the issuer ("her statement", "the council's report").
+var documentNouns = set(
+	"statement", "letter", "report", "memo", "memorandum", "email", "e-mail",
+	"filing", "ruling", "opinion", "brief", "complaint", "lawsuit", "indictment",
+	"website", "site", "survey", "study", "poll", "ad", "advert", "advertisement",
+	"tweet", "post", "bylaws", "document", "transcript", "footnote", "release",
+	"order", "decision", "agreement", "book", "article", "editorial", "column",
+	"message", "video", "passage", "petition", "motion", "affidavit", "bill",
+	"resolution", "platform", "guidelines", "manual", "record", "minutes",
+	"announcement", "notice", "invitation", "caption", "sign", "headline",
+	"script", "text", "page", "blog", "analysis", "paper", "findings", "audit",
+	"review", "assessment", "warrant", "subpoena", "verdict", "judgment",
+	"judgement", "constitution", "amendment", "charter", "contract", "treaty",
+	"handbook", "law", "act", "rule", "regulation", "policy", "proposal",
+	"plan", "draft", "summary", "newsletter", "flyer", "leaflet", "banner",
+	"placard", "label", "warning", "disclaimer", "citation", "note", "cable",
+	"dispatch", "bulletin", "circular", "directive", "guidance", "speech",
+	"voice-over", "voiceover", "slogan", "chyron", "pamphlet",
+	"brochure", "questionnaire", "application", "form", "letterhead",
+)
+
+// documentVerbs speak only for documents: "the letter reads", "records
+// show". With a person as subject they are not speech.
+var documentVerbs = set("read", "reads", "show", "shows", "showed", "shown",
+	"indicate", "indicates", "indicated", "stipulate", "stipulates", "stipulated",
+	"specify", "specifies", "specified", "provide", "provides", "provided",
+	"stated", "states", "declares", "warns", "continues", "continued", "explains", "notes")
+
+// isDocumentHead reports whether w heads a phrase naming a document.
+func isDocumentHead(w string) bool {
+	return documentNouns[w] || documentNouns[singular(w)]
+}
+
+// documentCue reports a verb that is a reporting verb because its subject,
+// right before it, is a document ("the letter reads", "filings show").
+func documentCue(toks []token, k int, s sentence) bool {
+	if !documentVerbs[toks[k].lower] || k == s.from {
+		return false
+	}
+	prev := toks[k-1]
+	return prev.kind == tokWord && !prev.capitalised() && isDocumentHead(prev.lower)
+}
+
+// documentSpeaker resolves a noun phrase [from, to) headed by a document
+// noun. A possessor names the issuer, who is the source; otherwise the
+// document itself is, and later mentions of the same kind of document
+// ("the report") refer back to it.
+func (x *attributor) documentSpeaker(toks []token, s sentence, from, to, pi, sentIdx int) (attribution, bool) {
+	if to-from > 8 {
+		return noAttribution, false
+	}
+	head := toks[to-1]
+	if head.kind != tokWord || head.capitalised() && to-from > 1 || !isDocumentHead(head.lower) {
+		return noAttribution, false
+	}
+	span := article.Span{Start: toks[from].start, End: head.end}
+	for k := from; k < to-1; k++ {
+		t := toks[k]
+		if t.kind != tokWord {
+			return noAttribution, false
+		}
+		if t.flags&(fAux|fRel|fSpeech) != 0 && t.flags&fDet == 0 || t.lower == "and" {
+			return noAttribution, false // a clause, not a phrase
+		}
+		possessivePronoun := t.lower == "his" || t.lower == "her" || t.lower == "their" || t.lower == "its"
+		if !possessivePronoun && !isPossessiveWord(t) {
+			continue
+		}
+		var a attribution
+		if possessivePronoun {
+			a = x.speakerIn(toks, s, k, k+1, pi, sentIdx)
+		} else {
+			a = x.speakerIn(toks, s, from, k+1, pi, sentIdx)
+		}
+		if a.ent >= 0 && x.ents[a.ent].typ != article.DocumentSource {
+			a.mention, a.form = span, "description"
+			return a, true
+		}
+		break
+	}
+	lead := strings.ToLower(toks[from].text)
+	definite := lead == "the" || lead == "this" || lead == "that" || lead == "these" || lead == "those"
+	headWord := singular(head.lower)
+	if definite || to-from == 1 {
+		if e := x.findDocument(headWord); e >= 0 {
+			x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+			return attribution{ent: e, mention: span, form: "description"}, true
+		}
+	}
+	e := x.newEntity(entity{typ: article.DocumentSource, name: roleName(joinTokens(toks, from, to, x.text)), head: headWord, intro: span})
+	x.addRole(e, headWord)
+	x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+	return attribution{ent: e, mention: span, form: "description"}, true
+}
+
+// findDocument finds the latest document source of this kind.
+func (x *attributor) findDocument(head string) int {
+	return x.mostRecent(x.index["role:"+head], func(e *entity) bool {
+		return e.typ == article.DocumentSource && e.head == head
+	})
+}
