@@ -163,6 +163,10 @@ func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Sp
 				continue
 			}
 			q := toks[k].quote
+			if a := x.labelSpeaker(q, pi, sentIdx); a.ent >= 0 {
+				x.assign(q, a)
+				continue
+			}
 			if reason := termReason(toks, k, s, x.quoteText(q)); reason != "" {
 				x.doc.Quotes[q].Kind = article.Term
 				x.doc.Quotes[q].TermReason = reason

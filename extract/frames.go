@@ -13,6 +13,9 @@ func (x *attributor) direct(toks []token, s sentence, k, pi, sentIdx int) attrib
 	if a := x.after(toks, s, k, pi, sentIdx); a.ent >= 0 {
 		return a
 	}
+	if a := x.dashByline(toks, s, k, pi, sentIdx); a.ent >= 0 {
+		return a
+	}
 	if a, stop := x.before(toks, s, k, pi, sentIdx); a.ent >= 0 || stop {
 		return a
 	}

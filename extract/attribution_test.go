@@ -1,0 +1,82 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/quotecheck/quotecheck/article"
+)
+
+// attributionCase is one invented passage and, for each quotation in it
+// (terms left out), the expected speaker: the canonical name, the last
+// word of it, or "" for no speaker. typ, when set, is each quote's
+// expected speaker type.
+type attributionCase struct {
+	name string
+	text string
+	want []string
+	typ  []article.SourceType
+}
+
+func runAttribution(t *testing.T, cases []attributionCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := article.New("case.txt", tc.text)
+			Extract(doc)
+			var got []string
+			var types []article.SourceType
+			for _, q := range doc.Quotations() {
+				if q.Speaker == nil {
+					got = append(got, "")
+					types = append(types, article.NoSource)
+					continue
+				}
+				got = append(got, q.Speaker.Name)
+				types = append(types, q.Speaker.Type)
+			}
+			require.Len(t, got, len(tc.want), "quotations: %q", got)
+			for i, w := range tc.want {
+				if w == "" {
+					assert.Empty(t, got[i], "quote %d", i+1)
+					continue
+				}
+				assert.True(t, got[i] == w || strings.HasSuffix(got[i], " "+w), "quote %d: speaker %q, want %q", i+1, got[i], w)
+			}
+			if tc.typ != nil {
+				assert.Equal(t, tc.typ, types)
+			}
+		})
+	}
+}
+
+// TestAttributionReal holds the error classes found on real newsroom copy
+// (PolNeAR train), each as an invented passage.
+func TestAttributionReal(t *testing.T) {
+	doc, person := article.DocumentSource, article.Person
+	runAttribution(t, []attributionCase{
+		{name: "document said", text: `"The pumps were never tested," the inspection report said.`,
+			want: []string{"the inspection report"}, typ: []article.SourceType{doc}},
+		{name: "document reads", text: `"We see charter schools offering hope," the letter reads. "Our children are thriving."`,
+			want: []string{"the letter", "the letter"}, typ: []article.SourceType{doc, doc}},
+		{name: "issuer's statement", text: "Ilse Varga resigned on Monday.\n\n\"I leave with regret,\" her statement said.",
+			want: []string{"Varga"}, typ: []article.SourceType{person}},
+		{name: "website explains", text: `"A slow economy has us on an unsustainable path," the website explains. "The truth is we welcome all."`,
+			want: []string{"the website", "the website"}},
+		{name: "dash byline", text: "\u201cThe bridge is our lifeline.\u201d \u2015 Anja Polder\n\n\u201cWe need it open.\u201d \u2014 Tomas Ferrin",
+			want: []string{"Polder", "Ferrin"}, typ: []article.SourceType{person, person}},
+		{name: "transcript label in marks", text: "\"VARGA: Thank you for having me.\n\n\"FERRIN: It is a pleasure, Senator.\"",
+			want: []string{"Varga", "Ferrin"}},
+		{name: "colon lead-in paragraph", text: "Stated Ilse Varga:\n\n\"The dam is safe and it will stay safe for a generation.\"",
+			want: []string{"Varga"}},
+		{name: "lead-in with following comment", text: "Councillor Ruth Okafor made the following comment:\n\n\"We will not pay for a paper shield.\"",
+			want: []string{"Okafor"}},
+		{name: "paragraph about a person", text: "Ilse Varga has inspected the dam since 2009.\n\n\"Concrete cracks. Steel rusts.\"",
+			want: []string{"Varga"}},
+		{name: "body as subject of partial quote", text: `The county board passed "an emergency levy for the flood wall" on Tuesday.`,
+			want: []string{"the county board"}},
+	})
+}

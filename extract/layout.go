@@ -1,0 +1,146 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/quotecheck/quotecheck/article"
+)
+
+// Attribution by layout: the speaker is given by where words stand, not by
+// a verb — a transcript's speaker label ("PENCE: Well, look …") or a
+// byline after a dash (`"The bridge is our lifeline." ― Anja Polder`).
+
+// labelWords are capitalised words that end in a colon at the start of a
+// paragraph or quotation without naming a speaker.
+var labelWords = set("q", "a", "update", "updated", "note", "editor's", "editor’s",
+	"breaking", "watch", "video", "photos", "photo", "read", "more", "related",
+	"advertisement", "transcript", "correction", "clarification", "source",
+	"sources", "credit", "warning", "live", "exclusive", "opinion", "analysis",
+	"audio", "listen", "crosstalk", "applause", "laughter", "end", "begin",
+	"unidentified", "unknown", "male", "female", "voice", "announcer", "narrator",
+	"reporter", "question", "answer", "moderator", "audience", "crowd")
+
+// maxLabelBytes bounds a speaker label: "SEN. ELIZABETH WARREN:".
+const maxLabelBytes = 40
+
+// transcriptLabel finds a speaker label opening text: one to four words in
+// capitals followed by a colon and a space ("PENCE: ", "SEN. WARREN: ").
+// It returns the label's words and the offset where the spoken words
+// start, or n == 0.
+func transcriptLabel(text string) (words []string, n int) {
+	colon := strings.IndexByte(text[:min(len(text), maxLabelBytes+1)], ':')
+	if colon <= 0 || colon+1 >= len(text) || text[colon+1] != ' ' {
+		return nil, 0
+	}
+	letters := 0
+	for _, f := range strings.Fields(text[:colon]) {
+		w := strings.Trim(f, ".,")
+		if w == "" {
+			continue
+		}
+		for _, r := range w {
+			if unicode.IsLetter(r) {
+				if !unicode.IsUpper(r) {
+					return nil, 0
+				}
+				letters++
+			} else if r != '\'' && r != '’' && r != '-' && r != '.' {
+				return nil, 0
+			}
+		}
+		words = append(words, strings.ToLower(w))
+	}
+	if len(words) == 0 || len(words) > 4 || letters < 2 {
+		return nil, 0
+	}
+	for _, w := range words {
+		if labelWords[w] {
+			return nil, 0
+		}
+	}
+	n = colon + 1
+	for n < len(text) && text[n] == ' ' {
+		n++
+	}
+	return words, n
+}
+
+// labelSpeaker attributes a quotation that opens with a transcript label
+// and moves the quotation's start past the label, which is not part of
+// the quoted words.
+func (x *attributor) labelSpeaker(q, pi, sentIdx int) attribution {
+	quote := &x.doc.Quotes[q]
+	words, n := transcriptLabel(x.doc.Slice(quote.Span))
+	if n == 0 || n >= quote.Span.Len() {
+		return noAttribution
+	}
+	label := article.Span{Start: quote.Span.Start, End: quote.Span.Start + n}
+	label = label.TrimSpace(x.text)
+	label.End-- // the colon
+	quote.Span.Start += n
+	name := words
+	for len(name) > 1 && (titleWords[strings.TrimSuffix(name[0], ".")] || honorifics[strings.TrimSuffix(name[0], ".")] != 0) {
+		name = name[1:]
+	}
+	e := x.findPersonShort(name[len(name)-1], false, true)
+	if e < 0 {
+		e = x.newEntity(entity{typ: article.Person, nameToks: name, name: titleCase(name), fullAt: -1, intro: label})
+	}
+	x.addMention(e, label.Start, pi, sentIdx, 2, article.Span{}, "")
+	return attribution{ent: e, mention: label, form: "surname", cue: ":", cueSpan: article.Span{Start: label.End, End: label.End + 1}, conf: 0.85}
+}
+
+// titleCase writes lower-case name words as a name: "de la cruz" stays
+// lower only in its particles.
+func titleCase(words []string) string {
+	var b strings.Builder
+	for i, w := range words {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		if nameParticles[w] && i > 0 {
+			b.WriteString(w)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w)
+		b.WriteRune(unicode.ToUpper(r))
+		b.WriteString(w[size:])
+	}
+	return b.String()
+}
+
+// isLayoutDash reports the dashes that introduce a byline after a quote.
+func isLayoutDash(t token) bool {
+	return t.kind == tokPunct && (t.text == "\u2015" || t.text == "\u2014" || t.text == "\u2013" || t.text == "-" || t.text == "--")
+}
+
+// dashByline handles `"…" ― Anja Polder`: a dash after the quotation and
+// a name that ends the sentence.
+func (x *attributor) dashByline(toks []token, s sentence, k, pi, sentIdx int) attribution {
+	j := k + 1
+	if j >= s.to || !isLayoutDash(toks[j]) {
+		return noAttribution
+	}
+	for j < s.to && isLayoutDash(toks[j]) {
+		j++
+	}
+	end := s.to
+	for end > j && toks[end-1].kind == tokPunct && toks[end-1].text != ")" {
+		end--
+	}
+	if end <= j || end-j > 6 {
+		return noAttribution
+	}
+	for i := j; i < end; i++ {
+		if toks[i].kind != tokWord || !toks[i].capitalised() && !nameParticles[toks[i].lower] {
+			return noAttribution
+		}
+	}
+	a := x.speakerIn(toks, s, j, end, pi, sentIdx)
+	if a.ent >= 0 {
+		a.cue, a.cueSpan, a.conf = toks[k+1].text, article.Span{Start: toks[k+1].start, End: toks[k+1].end}, 0.85
+	}
+	return a
+}
