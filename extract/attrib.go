@@ -24,6 +24,9 @@ type attributor struct {
 	// paraSubject is the subject of each paragraph's last sentence when it
 	// holds no quotation, -1 otherwise.
 	leadIn      []bool
+	// noSpeaker is, for quotes left without a speaker, how sure the
+	// attributor is that the text names none.
+	noSpeaker   []float64
 	paraSubject []int
 	// lastQuoteSpeaker is the speaker of the most recent attributed quote.
 	lastQuoteSpeaker  int
@@ -95,6 +98,7 @@ func (ex *Extractor) extract(doc *article.Document) *attributor {
 	}
 	x.lastSpeech = make([]int, len(doc.Paragraphs))
 	x.leadIn = make([]bool, len(doc.Paragraphs))
+	x.noSpeaker = make([]float64, len(raw))
 	x.paraSubject = make([]int, len(doc.Paragraphs))
 	qi := 0
 	for pi, p := range doc.Paragraphs {
@@ -190,6 +194,9 @@ func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Sp
 		if x.speakerOf[q] < 0 && isScareQuote(x.quoteText(q)) && !characterisedAs(toks, k) {
 			x.doc.Quotes[q].Kind = article.Term
 			x.doc.Quotes[q].TermReason = "scare quote"
+		}
+		if x.speakerOf[q] < 0 {
+			x.noSpeaker[q] = x.unattributedConfidence(toks, s, k, pi)
 		}
 	}
 	for i := len(idx) - 1; i >= 0; i-- {

@@ -184,3 +184,69 @@ func (x *attributor) lastPersonIn(toks []token, s sentence) int {
 
 // matchWindow is how many quotes either side a repeated quote is looked for.
 const matchWindow = 60
+
+// Confidence that a quotation with no speaker found really has none. Only
+// two shapes are sure: a characterisation in the passive with no agent
+// ("was hailed as “…”", "has been described as “…”"), and a quotation
+// with nobody named in its paragraph or the one before. Anything else may
+// be a speaker the attributor could not read, for the editor to confirm.
+const (
+	noSpeakerSure    = 0.9
+	noSpeakerLikely  = 0.85
+	noSpeakerUnknown = 0.5
+)
+
+func (x *attributor) unattributedConfidence(toks []token, s sentence, k, pi int) float64 {
+	if x.doc.Paragraphs[pi].Heading {
+		return noSpeakerUnknown // headlines name speakers loosely
+	}
+	if agentlessPassive(toks, s, k) && !agentAfter(toks, s, k) {
+		return noSpeakerSure
+	}
+	for i := len(x.mentions) - 1; i >= 0 && i >= len(x.mentions)-maxMentionLookBack; i-- {
+		m := x.mentions[i]
+		if m.para < pi-1 {
+			break
+		}
+		if x.ents[m.ent].typ != article.DocumentSource {
+			return noSpeakerUnknown
+		}
+	}
+	return noSpeakerLikely
+}
+
+// maxMentionLookBack bounds how many recent mentions a look-back visits.
+const maxMentionLookBack = 64
+
+// agentAfter reports a "by" agent after the quote ("was hailed as “…” by
+// critics"): the passive then names who spoke.
+func agentAfter(toks []token, s sentence, k int) bool {
+	for j := k + 1; j < s.to && j <= k+3; j++ {
+		if toks[j].lower == "by" {
+			return true
+		}
+	}
+	return false
+}
+
+// agentlessPassive reports a passive characterisation that governs the
+// quote at k: "was once described as “…”", "has been called “…”", "was
+// widely derided last year as "…"". It looks back a few words only.
+func agentlessPassive(toks []token, s sentence, k int) bool {
+	const window = 8
+	for j := k - 1; j >= s.from && j >= k-window; j-- {
+		t := toks[j]
+		if t.kind != tokWord {
+			return false
+		}
+		if !passiveAux[t.lower] || j+1 >= k {
+			continue
+		}
+		n := j + 1
+		for n < k-1 && (strings.HasSuffix(toks[n].lower, "ly") || toks[n].lower == "once" || toks[n].lower == "long" || toks[n].lower == "also" || toks[n].lower == "first") {
+			n++
+		}
+		return isParticipleWord(toks[n].lower)
+	}
+	return false
+}

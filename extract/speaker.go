@@ -292,6 +292,12 @@ func termReason(toks []token, k int, s sentence, text string) string {
 			return "name: what others call it"
 		}
 	}
+	if isIdentifier(text) {
+		return "identifier"
+	}
+	if k > s.from && toks[k-1].isPunct("=") {
+		return "markup attribute" // <tweet tweet-id="…">
+	}
 	if len(text) > 120 {
 		return "" // far longer than any title or label
 	}
@@ -388,7 +394,7 @@ func (x *attributor) finish() {
 		if e < 0 || quote.Kind == article.Term {
 			quote.Confidence = 0.5
 			if quote.Kind == article.Quotation {
-				quote.Confidence = 0.6
+				quote.Confidence = x.noSpeaker[q]
 			}
 			continue
 		}
@@ -577,4 +583,19 @@ func possessorInside(toks []token, from, to, pos int) bool {
 		return false
 	}
 	return false
+}
+
+// isIdentifier reports quoted text with no letters: an id, a number or a
+// timestamp ("758857128652046336", "10:40"), never a quotation.
+func isIdentifier(text string) bool {
+	digits := 0
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r):
+			return false
+		case unicode.IsDigit(r):
+			digits++
+		}
+	}
+	return digits > 0
 }
