@@ -23,7 +23,7 @@ type attributor struct {
 	// leadIn marks paragraphs that end in a colon lead-in naming lastSpeech;
 	// paraSubject is the subject of each paragraph's last sentence when it
 	// holds no quotation, -1 otherwise.
-	leadIn      []bool
+	leadIn []bool
 	// noSpeaker is, for quotes left without a speaker, how sure the
 	// attributor is that the text names none.
 	noSpeaker   []float64
