@@ -244,7 +244,16 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 			continue
 		}
 		if v > s.from && (toks[v-1].isPunct(",") || toks[v-1].kind == tokQuote) && isInverted(toks, v, k) {
+			if toks[v-1].isPunct(",") && !hasQuote(toks, sentence{from: s.from, to: v}) {
+				// parenthetical: "The paradox, says Carl Anthony, a
+				// historian, is that she was "…""
+				cue, cueSpan := cueText(toks, v, s)
+				return x.npAfter(toks, s, v+1, pi, sentIdx, cue, cueSpan, 0.8), true
+			}
 			return noAttribution, true // inverted: `"…," said X, who …`
+		}
+		if a, ok := x.parentheticalSubject(toks, s, v, k, pi, sentIdx); ok {
+			return a, true
 		}
 		if outer, ok := x.outerFrame(toks, s, v, pi, sentIdx); ok {
 			return outer, true
@@ -457,7 +466,13 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 	// candidates: chunks that are not introductory phrases, relative
 	// clauses or numbers (ages)
 	var cands [][2]int
-	for _, ch := range chunks {
+	for i, ch := range chunks {
+		if isPartyTag(toks, ch) {
+			continue // "Sen. Ilse Varga, D-Mont., said"
+		}
+		if i < len(chunks)-1 && clauseHasVerb(toks, ch[0], ch[1]) && !toks[ch[0]].capitalised() {
+			continue // "Asked what he would tell Mayor Ilse Varga, Tomas Ferrin said"
+		}
 		for ch[0] < ch[1]-1 && toks[ch[0]].kind == tokWord && (toks[ch[0]].lower == "but" || toks[ch[0]].lower == "and" || toks[ch[0]].lower == "yet" || toks[ch[0]].lower == "so") {
 			ch[0]++
 		}
@@ -488,7 +503,7 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 	// appositive ("a professor at ...", "Osmia's foreign minister"), or an
 	// earlier candidate gives a full name ("Rep. Yasmin Al-Masri, D-Mich.,")
 	hi := len(cands) - 1
-	if full := fullNameCandidate(toks, cands); full >= 0 && full < hi && !descriptive(toks, cands[hi]) {
+	if full := fullNameCandidate(toks, cands); full >= 0 && full < hi && !descriptive(toks, cands[hi]) && fullNameCandidate(toks, cands[hi:]) < 0 {
 		hi = full
 	}
 	if hi > 0 && cands[hi][1]-cands[hi][0] == 1 && toks[cands[hi][0]].capitalised() && descriptive(toks, cands[hi-1]) {
@@ -756,4 +771,48 @@ func (x *attributor) firstMentionIn(from, to int) (int, int) {
 		}
 	}
 	return best, pos
+}
+
+// parentheticalSubject handles an attribution set off by commas inside the
+// clause it governs: "Clinton, a top aide said, "is very confident"", "the
+// two nations, Xi said, now have a "golden opportunity"".
+func (x *attributor) parentheticalSubject(toks []token, s sentence, v, k, pi, sentIdx int) (attribution, bool) {
+	if v+1 >= k || !toks[v+1].isPunct(",") {
+		return noAttribution, false
+	}
+	c := v - 1
+	for c > s.from && c >= v-8 && !toks[c].isPunct(",") {
+		c--
+	}
+	if c <= s.from || !toks[c].isPunct(",") {
+		return noAttribution, false
+	}
+	end := trimAux(toks, c+1, v)
+	if end <= c+1 || !npLike(toks[c+1]) || !plausibleSubject(toks, c+1, end) {
+		return noAttribution, false
+	}
+	a := x.speakerIn(toks, s, c+1, end, pi, sentIdx)
+	if a.ent < 0 {
+		return noAttribution, false
+	}
+	a.cue, a.cueSpan = cueText(toks, v, s)
+	a.conf = 0.8
+	return a, true
+}
+
+// isPartyTag reports a chunk that is a US party-and-state tag: "D-Mont.",
+// "R-S.C.", "(D-N.Y.)", "I-Vt".
+func isPartyTag(toks []token, ch [2]int) bool {
+	from, to := ch[0], ch[1]
+	for from < to && toks[from].kind == tokPunct {
+		from++
+	}
+	for to > from && toks[to-1].kind == tokPunct {
+		to--
+	}
+	if to-from != 1 {
+		return false
+	}
+	w := toks[from].text
+	return len(w) >= 3 && len(w) <= 8 && strings.IndexByte("DRI", w[0]) >= 0 && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z'
 }

@@ -9,7 +9,8 @@ import (
 // inherited handles quotes whose own sentence names no speaker.
 func (x *attributor) inherited(q, pi int, idx []int, ps paraState, k int, s sentence, sentIdx int) attribution {
 	quote := &x.doc.Quotes[q]
-	startsSentence := k == s.from
+	// "Instead, "…"": a sentence with nothing of its own before the quote
+	startsSentence := k == s.from || onlyIntroBefore(ps.toks, s, k)
 	// a running quotation continues the previous paragraph's quote
 	if quote.Continues && q > 0 && x.speakerOf[q-1] >= 0 {
 		return attribution{ent: x.speakerOf[q-1], conf: 0.9, form: x.mentionOf[q-1].form}
@@ -249,4 +250,21 @@ func agentlessPassive(toks []token, s sentence, k int) bool {
 		return isParticipleWord(toks[n].lower)
 	}
 	return false
+}
+
+// onlyIntroBefore reports a quote preceded in its sentence by no more than
+// a sentence adverb or connective ("Instead,", "But", "Still,").
+func onlyIntroBefore(toks []token, s sentence, k int) bool {
+	words := 0
+	for j := s.from; j < k; j++ {
+		t := toks[j]
+		if t.kind == tokPunct {
+			continue
+		}
+		if t.kind != tokWord || words >= 2 || !(introWords[t.lower] || t.lower == "and" || t.lower == "but" || t.lower == "instead" || t.lower == "still" || strings.HasSuffix(t.lower, "ly")) {
+			return false
+		}
+		words++
+	}
+	return k > s.from
 }

@@ -134,7 +134,8 @@ func wordEnd(text string, i, limit int) int {
 			next, _ := utf8.DecodeRuneInString(text[j+size:])
 			inner := (r == '\'' || r == '\u2019' || r == '-' || r == '\u2010' || r == '&') && isWordRune(next)
 			num := (r == '.' || r == ',') && unicode.IsDigit(next) && j > i && unicode.IsDigit(lastRune(text[i:j]))
-			abbr := r == '.' && unicode.IsLetter(next) && j-i <= 2
+			// "U.S.", and state tags after a party letter: "D-N.Y.", "R-S.C."
+			abbr := r == '.' && unicode.IsLetter(next) && (j-i <= 2 || j-i <= 4 && text[j-2] == '-' && unicode.IsUpper(next))
 			if inner || num || abbr {
 				j += size
 				continue
@@ -180,6 +181,9 @@ func splitSentences(toks []token, quoteTexts func(int) string) []sentence {
 		switch {
 		case t.kind == tokPunct && (t.text == "." || t.text == "!" || t.text == "?"):
 			end = i+1 == len(toks) || startsSentence(toks[i+1])
+		case t.kind == tokWord && i+1 < len(toks) && toks[i+1].kind == tokQuote && len(t.text) > 2 && strings.HasSuffix(t.text, ".") && strings.Contains(t.text, "-"):
+			// `said Sen. Lindsey Graham, R-S.C. "But …"`: the tag ends the sentence
+			end = startsSentence(toks[i+1])
 		case t.kind == tokQuote && i+1 < len(toks):
 			inner := strings.TrimRight(quoteTexts(t.quote), " \u201D\u2019\"'")
 			last := lastRune(inner)
