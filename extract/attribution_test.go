@@ -90,6 +90,10 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"Ferrin", "Ferrin"}},
 		{name: "participle clause before the speaker", text: `Asked what he would tell Mayor Ilse Varga, Tomas Ferrin said: "Fix the dam."`,
 			want: []string{"Ferrin"}},
+		{name: "outer reporting verb governs", text: `Rep. Ada Meeks said Clinton called on members to be "closely coordinated."`,
+			want: []string{"Meeks"}},
+		{name: "not speech: maintain with an object", text: `Tomas Ferrin said Orla Power would maintain the pumps until the levee is "fully rebuilt."`,
+			want: []string{"Ferrin"}},
 		{name: "body as subject of partial quote", text: `The county board passed "an emergency levy for the flood wall" on Tuesday.`,
 			want: []string{"the county board"}},
 	})

@@ -284,6 +284,15 @@ func (x *attributor) outerFrame(toks []token, s sentence, v, pi, sentIdx int) (a
 			continue
 		}
 		if !sawThat {
+			// "Rep. Ada Meeks said Clinton called on members to be "…"":
+			// a reporting verb whose complement clause holds the inner one
+			if x.isCue(toks, u, s) && v-u <= 8 && !punctBetween(toks, u+1, v) && npLike(toks[u+1]) {
+				if a := x.subjectOf(toks, u, s, pi, sentIdx); a.ent >= 0 {
+					a.cue, a.cueSpan = cueText(toks, u, s)
+					a.conf = 0.7
+					return a, true
+				}
+			}
 			continue
 		}
 		if (t.lower == "saying") && u > s.from && toks[u-1].lower == "as" {
@@ -815,4 +824,14 @@ func isPartyTag(toks []token, ch [2]int) bool {
 	}
 	w := toks[from].text
 	return len(w) >= 3 && len(w) <= 8 && strings.IndexByte("DRI", w[0]) >= 0 && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z'
+}
+
+// punctBetween reports punctuation or a quotation in tokens [from, to).
+func punctBetween(toks []token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if toks[k].kind != tokWord {
+			return true
+		}
+	}
+	return false
 }
