@@ -229,6 +229,9 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 				continue
 			}
 			if objectBetween(toks, v+1, k) {
+				if outer, ok := x.outerFrame(toks, s, v, pi, sentIdx); ok {
+					return outer, true
+				}
 				var a attribution
 				if t.lower == "calling" && v > s.from && toks[v-1].isPunct(",") {
 					a = x.sentenceSubject(toks, s, pi, sentIdx) // "…, calling it "…""
