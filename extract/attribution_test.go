@@ -94,6 +94,12 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"Meeks"}},
 		{name: "not speech: maintain with an object", text: `Tomas Ferrin said Orla Power would maintain the pumps until the levee is "fully rebuilt."`,
 			want: []string{"Ferrin"}},
+		{name: "lower-case title before the name", text: `"It's unanimous," councilmember Mark Levine said of the vote.`,
+			want: []string{"Levine"}},
+		{name: "description of the person just named", text: `Ilse Varga spoke on Monday. "First, they have to stop," the retired hydrologist told a radio station.`,
+			want: []string{"Varga"}},
+		{name: "adding after an inverted attribution", text: `"The party will be fine," Tomas Ferrin said, adding: "They will help everybody down the ballot."`,
+			want: []string{"Ferrin", "Ferrin"}},
 		{name: "body as subject of partial quote", text: `The county board passed "an emergency levy for the flood wall" on Tuesday.`,
 			want: []string{"the county board"}},
 	})

@@ -110,3 +110,64 @@ func (x *attributor) findDocument(head string) int {
 		return e.typ == article.DocumentSource && e.head == head
 	})
 }
+
+// personSuffixes end nouns for people that no word list can hold in full:
+// "the retired neurosurgeon", "the billionaire businessman", "the host".
+var personSuffixes = []string{"er", "or", "ist", "ian", "man", "woman", "eon", "ent", "ant", "ee", "ive", "ier", "ess", "ogul", "host", "chief", "boss", "star", "aide", "guru", "veteran"}
+
+func personNoun(w string) bool {
+	if titleWords[w] || anonymousHeads[w] {
+		return true
+	}
+	for _, suf := range personSuffixes {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 || w == suf {
+			return true
+		}
+	}
+	return false
+}
+
+// personDescription resolves a definite description of a person that no
+// list names ("the retired neurosurgeon"): the person of that role, or the
+// person the story was just about, whom it describes.
+func (x *attributor) personDescription(toks []token, s sentence, from, to, pi, sentIdx int) (attribution, bool) {
+	if to-from < 2 || to-from > 5 || toks[from].lower != "the" {
+		return noAttribution, false
+	}
+	for k := from + 1; k < to; k++ {
+		t := toks[k]
+		if t.kind != tokWord || t.capitalised() || t.flags&(fAux|fRel|fPrep|fSpeech|fDet) != 0 {
+			return noAttribution, false
+		}
+	}
+	head := toks[to-1].lower
+	if !personNoun(head) || isPlural(head) && !strings.HasSuffix(head, "ss") {
+		return noAttribution, false
+	}
+	span := article.Span{Start: toks[from].start, End: toks[to-1].end}
+	e := x.findByRole(head, false, false)
+	if e < 0 || x.ents[e].typ != article.Person {
+		e = x.recentPerson(span.Start, pi)
+	}
+	if e < 0 {
+		return noAttribution, false
+	}
+	x.addRole(e, head)
+	x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+	return attribution{ent: e, mention: span, form: "role"}, true
+}
+
+// recentPerson returns the person mentioned last before pos in this
+// paragraph or the two before it.
+func (x *attributor) recentPerson(pos, pi int) int {
+	for i := len(x.mentions) - 1; i >= 0 && i >= len(x.mentions)-maxMentionLookBack; i-- {
+		m := x.mentions[i]
+		if m.para < pi-2 {
+			break
+		}
+		if m.pos < pos && x.ents[m.ent].typ == article.Person {
+			return m.ent
+		}
+	}
+	return -1
+}

@@ -51,7 +51,7 @@ func (x *attributor) after(toks []token, s sentence, k, pi, sentIdx int) attribu
 			break
 		}
 		if x.isCue(toks, v, s) {
-			if !npLike(toks[j]) || !plausibleSubject(toks, j, trimAux(toks, j, v)) {
+			if !npLike(toks[j]) && !namedAfterLowerTitle(toks, j, v) || !plausibleSubject(toks, j, trimAux(toks, j, v)) {
 				return noAttribution
 			}
 			a := x.speakerIn(toks, s, j, trimAux(toks, j, v), pi, sentIdx)
@@ -198,6 +198,10 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 			}
 			if v > s.from && toks[v-1].isPunct(",") {
 				a := x.sentenceSubject(toks, s, pi, sentIdx)
+				if a.ent < 0 {
+					// "“…,” Lewandowski said, adding: “…”"
+					a = x.earlierQuoteSpeaker(toks, s, v)
+				}
 				a.cue, a.cueSpan, a.conf = t.text, article.Span{Start: t.start, End: t.end}, 0.8
 				return a, true
 			}
@@ -837,4 +841,31 @@ func punctBetween(toks []token, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// namedAfterLowerTitle reports a subject that opens with lower-case words
+// before a name: "councilmember Mark Levine", "screenwriter Cole Haddon",
+// "former congressman Dan Maffei".
+func namedAfterLowerTitle(toks []token, j, v int) bool {
+	for k := j; k < v && k < j+4; k++ {
+		t := toks[k]
+		if t.kind != tokWord || t.flags&(fAux|fRel|fPrep|fSpeech) != 0 {
+			return false
+		}
+		if t.capitalised() {
+			return k > j
+		}
+	}
+	return false
+}
+
+// earlierQuoteSpeaker returns the speaker of a quotation before token v in
+// the same sentence.
+func (x *attributor) earlierQuoteSpeaker(toks []token, s sentence, v int) attribution {
+	for k := v - 1; k >= s.from; k-- {
+		if toks[k].kind == tokQuote && x.speakerOf[toks[k].quote] >= 0 {
+			return attribution{ent: x.speakerOf[toks[k].quote], form: "inherited"}
+		}
+	}
+	return noAttribution
 }

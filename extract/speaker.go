@@ -190,6 +190,9 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 		x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
 		return attribution{ent: e, mention: span, form: "description"}
 	}
+	if a, ok := x.personDescription(toks, s, from, to, pi, sentIdx); ok {
+		return a
+	}
 	// headline style: a bare role ("council leader") or a bare plural
 	// group ("critics", "analysts")
 	last := toks[to-1].lower
