@@ -296,7 +296,9 @@ func (x *attributor) isCue(toks []token, k int, s sentence) bool {
 		// "he replies", "Smith notes", "I ask": a subject right before makes
 		// it a verb
 		firstPerson := k > s.from && (toks[k-1].lower == "i" || toks[k-1].lower == "we") && vf.Base
-		if !firstPerson && !(k > s.from && (pronounLike(toks[k-1].lower) || toks[k-1].capitalised()) && !vf.Base && !vf.Gerund) {
+		// "“…,” a narrator in the ad asks.": an -s form closing the clause
+		closesClause := !vf.Base && !vf.Gerund && k > s.from && toks[k-1].kind == tokWord && (k+1 >= s.to || toks[k+1].kind == tokPunct && toks[k+1].text != "-")
+		if !firstPerson && !closesClause && !(k > s.from && (pronounLike(toks[k-1].lower) || toks[k-1].capitalised()) && !vf.Base && !vf.Gerund) {
 			return false
 		}
 	}

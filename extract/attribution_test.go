@@ -100,6 +100,12 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"Varga"}},
 		{name: "adding after an inverted attribution", text: `"The party will be fine," Tomas Ferrin said, adding: "They will help everybody down the ballot."`,
 			want: []string{"Ferrin", "Ferrin"}},
+		{name: "present tense closing the clause", text: `"You work hard. So why doesn't he?" a narrator in the ferry ad asks.`,
+			want: []string{"a narrator in the ferry ad"}},
+		{name: "fronted clause does not govern", text: `When Ilse Varga noted that Tomas Ferrin had not paid the levy, Ferrin boasted, "That makes me smart."`,
+			want: []string{"Ferrin"}},
+		{name: "clip as a document", text: `The clip says Ferrin "has a passion for defending the wrong people."`,
+			want: []string{"the clip"}, typ: []article.SourceType{article.DocumentSource}},
 		{name: "body as subject of partial quote", text: `The county board passed "an emergency levy for the flood wall" on Tuesday.`,
 			want: []string{"the county board"}},
 	})

@@ -286,6 +286,11 @@ func (x *attributor) outerFrame(toks []token, s sentence, v, pi, sentIdx int) (a
 		if t.kind == tokQuote || t.lower == "and" || t.lower == "but" || t.isPunct(";") {
 			return noAttribution, false
 		}
+		if t.isPunct(",") && subordinators[toks[s.from].lower] {
+			// "When Clinton noted that …, Trump boasted, "…"": the fronted
+			// clause does not govern the main one
+			return noAttribution, false
+		}
 		if t.lower == "that" {
 			sawThat = true
 			continue
