@@ -407,6 +407,9 @@ func (x *attributor) subjectChunk(toks []token, s sentence) [2]int {
 				// the subject ends at the first verb-like word
 				for j := start + 1; j < end; j++ {
 					w := toks[j].lower
+					if toks[j-1].flags&fDet != 0 && !x.isCue(toks, j, s) {
+						continue // "The retired neurosurgeon": a participle as adjective
+					}
 					if toks[j].kind == tokWord && (toks[j].flags&(fAux|fRel) != 0 || x.isCue(toks, j, s) || irregularPast[w] && !toks[j].capitalised() ||
 						!toks[j].capitalised() && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !isPlural(singular(w)) && j > start && toks[j-1].capitalised() && !anonymousHeads[w] && !orgHeads[w])) {
 						end = j

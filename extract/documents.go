@@ -151,7 +151,8 @@ func (x *attributor) personDescription(toks []token, s sentence, from, to, pi, s
 		e = x.recentPerson(span.Start, pi)
 	}
 	if e < 0 {
-		return noAttribution, false
+		// known so far only by this description, perhaps named later
+		e = x.newEntity(entity{typ: article.Person, name: roleName(joinTokens(toks, from, to, x.text)), fullAt: -1, intro: span})
 	}
 	x.addRole(e, head)
 	x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")

@@ -10,6 +10,9 @@ import (
 // right after the quote, a reporting verb before it, or a clause ending the
 // sentence.
 func (x *attributor) direct(toks []token, s sentence, k, pi, sentIdx int) attribution {
+	if a := x.interrupted(toks, s, k); a.ent >= 0 {
+		return a
+	}
 	if a := x.after(toks, s, k, pi, sentIdx); a.ent >= 0 {
 		return a
 	}
@@ -39,7 +42,7 @@ func (x *attributor) after(toks []token, s sentence, k, pi, sentIdx int) attribu
 		return x.npAfter(toks, s, j+2, pi, sentIdx, "according to", article.Span{Start: toks[j].start, End: toks[j+1].end}, 0.9)
 	}
 	if x.isCue(toks, j, s) || isInvertedCue(toks, j, s) {
-		if j+1 < s.to && (toks[j+1].capitalised() || determiners[toks[j+1].lower] || pronounLike(toks[j+1].lower) || roleFollows(toks, j+1, s.to)) && !introWords[toks[j+1].lower] {
+		if j+1 < s.to && (toks[j+1].capitalised() || determiners[toks[j+1].lower] || pronounLike(toks[j+1].lower) || roleFollows(toks, j+1, s.to) || namedAfterLowerTitle(toks, j+1, s.to)) && !introWords[toks[j+1].lower] {
 			cue, cueSpan := cueText(toks, j, s)
 			return x.npAfter(toks, s, j+1, pi, sentIdx, cue, cueSpan, 0.95)
 		}
@@ -527,7 +530,7 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 	if full := fullNameCandidate(toks, cands); full >= 0 && full < hi && !descriptive(toks, cands[hi]) && fullNameCandidate(toks, cands[hi:]) < 0 {
 		hi = full
 	}
-	if hi > 0 && cands[hi][1]-cands[hi][0] == 1 && toks[cands[hi][0]].capitalised() && descriptive(toks, cands[hi-1]) {
+	if hi > 0 && cands[hi][1]-cands[hi][0] == 1 && toks[cands[hi][0]].capitalised() && descriptive(toks, cands[hi-1]) && (cands[hi-1][1]-cands[hi-1][0] <= 3 || placeHeads[toks[cands[hi-1][1]-1].lower] || orgHeads[toks[cands[hi-1][1]-1].lower]) {
 		return cands[hi-1], [2]int{start, start} // "…in the capital, Derventa,"
 	}
 	if hi > 0 && descriptive(toks, cands[hi]) {
@@ -563,10 +566,10 @@ func descriptive(toks []token, ch [2]int) bool {
 	case "a", "an", "the", "its", "his", "her", "their", "another", "one":
 		return true
 	}
-	if _, poss := stripPossessive(t.lower); poss && strings.ContainsAny(t.text, "'’") {
-		return true
+	if base, poss := stripPossessive(t.lower); poss && strings.ContainsAny(t.text, "'’") {
+		return !pronounLike(base) && base != "that" && base != "there" && base != "here" && base != "what" // "it's" is "it is"
 	}
-	return !t.capitalised() && !pronounLike(t.lower)
+	return !t.capitalised() && !pronounLike(t.lower) && !clauseHasVerb(toks, ch[0], ch[1])
 }
 
 func isParticiple(toks []token, ch [2]int) bool {
@@ -871,6 +874,31 @@ func (x *attributor) earlierQuoteSpeaker(toks []token, s sentence, v int) attrib
 		if toks[k].kind == tokQuote && x.speakerOf[toks[k].quote] >= 0 {
 			return attribution{ent: x.speakerOf[toks[k].quote], form: "inherited"}
 		}
+	}
+	return noAttribution
+}
+
+// interrupted handles the second part of a quotation split by its
+// attribution: `"The risk," said Edward Leamer, an economist, "is that …"`
+// and `"The dam is safe," Ilse Varga said, "and it will stay safe."`. The
+// words between the two parts must hold the reporting verb.
+func (x *attributor) interrupted(toks []token, s sentence, k int) attribution {
+	const maxBetween = 40
+	for j := k - 1; j >= s.from && j >= k-maxBetween; j-- {
+		if toks[j].kind != tokQuote {
+			continue
+		}
+		prev := toks[j].quote
+		if x.speakerOf[prev] < 0 || !toks[k-1].isPunct(",") && !toks[k-1].isPunct(":") {
+			return noAttribution
+		}
+		for v := j + 1; v < k; v++ {
+			if x.isCue(toks, v, s) || isInvertedCue(toks, v, s) {
+				m := x.mentionOf[prev]
+				return attribution{ent: x.speakerOf[prev], form: "inherited", cue: m.cue, cueSpan: m.cueSpan, conf: 0.9}
+			}
+		}
+		return noAttribution
 	}
 	return noAttribution
 }
