@@ -242,6 +242,17 @@ func (x *attributor) noteReportedSpeech(toks []token, s sentence, pi, sentIdx in
 	// a lead-in ending in a colon ("Stated Stone:", "Partial transcript
 	// as follows:") names who speaks in the quote that follows
 	if last := s.to - 1; last > s.from && toks[last].isPunct(":") {
+		// "…, and Breitbart News responded:": the last reporting verb's subject
+		for k := last - 1; k > s.from && k >= last-maxLeadInTokens; k-- {
+			if x.isCue(toks, k, s) {
+				if a := x.subjectOf(toks, k, s, pi, sentIdx); a.ent >= 0 {
+					x.lastSpeech[pi] = a.ent
+					x.leadIn[pi] = true
+					return
+				}
+				break
+			}
+		}
 		if a := x.sentenceSubject(toks, sentence{from: s.from, to: last}, pi, sentIdx); a.ent >= 0 {
 			x.lastSpeech[pi] = a.ent
 			x.leadIn[pi] = true
@@ -435,3 +446,6 @@ func isPossessiveWord(t token) bool {
 	_, poss := stripPossessive(t.lower)
 	return poss && strings.ContainsAny(t.text, "'’")
 }
+
+// maxLeadInTokens bounds the look-back for a reporting verb before a colon.
+const maxLeadInTokens = 12

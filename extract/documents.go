@@ -146,9 +146,15 @@ func (x *attributor) personDescription(toks []token, s sentence, from, to, pi, s
 		return noAttribution, false
 	}
 	span := article.Span{Start: toks[from].start, End: toks[to-1].end}
-	e := x.findByRole(head, false, false)
-	if e < 0 || x.ents[e].typ != article.Person {
-		e = x.recentPerson(span.Start, pi)
+	// "the designer, who works for another brand": an introduction, not
+	// a reference back
+	introduced := to+1 < s.to && toks[to].isPunct(",") && (toks[to+1].lower == "who" || toks[to+1].lower == "a" || toks[to+1].lower == "an")
+	e := -1
+	if !introduced {
+		e = x.findByRole(head, false, false)
+		if e < 0 || x.ents[e].typ != article.Person {
+			e = x.recentPerson(span.Start, pi)
+		}
 	}
 	if e < 0 {
 		// known so far only by this description, perhaps named later
@@ -172,4 +178,79 @@ func (x *attributor) recentPerson(pos, pi int) int {
 		}
 	}
 	return -1
+}
+
+// speechNouns name something said; their possessor said it: "the
+// company's promise of “…”", "Clinton's claim that … “…”", "in her words,
+// “…”".
+var speechNouns = set("claim", "claims", "promise", "promises", "pledge", "description",
+	"words", "phrase", "assertion", "warning", "vow", "remark", "remarks", "comment",
+	"comments", "argument", "slogan", "motto", "catchphrase", "characterization",
+	"characterisation", "prediction", "boast", "insistence", "demand", "accusation",
+	"threat", "suggestion", "contention", "verdict", "declaration", "admission",
+	"complaint", "question", "answer", "reply", "response", "retort", "quip", "joke",
+	"tweet", "message", "advice", "plea", "call", "lament", "observation", "statement")
+
+// speechNounComplement opens what a speech noun says.
+var speechNounComplement = set("that", "of", "for", "to", "as", "about", "on")
+
+// maxSpeechNounGap bounds the words between a speech noun and its quote.
+const maxSpeechNounGap = 10
+
+// speechNounOwner attributes a quote governed by a possessed speech noun
+// in its own clause to the possessor.
+func (x *attributor) speechNounOwner(toks []token, s sentence, k, pi, sentIdx int) attribution {
+	for n := k - 1; n > s.from && n >= k-maxSpeechNounGap; n-- {
+		t := toks[n]
+		if t.kind != tokWord {
+			if t.isPunct(",") && n == k-1 {
+				continue // "in her words, “…”"
+			}
+			return noAttribution
+		}
+		if x.isCue(toks, n, s) {
+			return noAttribution
+		}
+		if !speechNouns[t.lower] {
+			continue
+		}
+		// the quote must complete the noun ("claim that …", "promise of
+		// …", "in her words, …"), not be said of it ("his description
+		// was “false”"); and an earlier reporting verb governs it instead
+		if n+1 < k && !speechNounComplement[toks[n+1].lower] && !toks[n+1].isPunct(",") && !toks[n+1].isPunct(":") {
+			return noAttribution
+		}
+		for v := s.from; v < n && n+1 == k; v++ {
+			if toks[v].kind == tokWord && (x.isCue(toks, v, s) || toks[v].flags&fSpeech != 0 && strings.HasSuffix(toks[v].lower, "ing")) {
+				return noAttribution
+			}
+		}
+		p := n - 1
+		owner := toks[p]
+		var a attribution
+		switch {
+		case owner.lower == "his" || owner.lower == "her" || owner.lower == "their" || owner.lower == "its":
+			a = x.speakerIn(toks, s, p, p+1, pi, sentIdx)
+		case isPossessiveWord(owner):
+			from := p
+			for from > s.from && from > p-5 && toks[from-1].kind == tokWord && (toks[from-1].capitalised() || toks[from-1].flags&fDet != 0) {
+				from--
+			}
+			// read "the company's" as "the company"
+			base, _ := stripPossessive(owner.lower)
+			cut := len(owner.lower) - len(base)
+			toks[p].lower, toks[p].text, toks[p].end = base, owner.text[:len(owner.text)-cut], owner.end-cut
+			a = x.speakerIn(toks, s, from, p+1, pi, sentIdx)
+			toks[p] = owner
+		default:
+			return noAttribution
+		}
+		if a.ent < 0 {
+			return noAttribution
+		}
+		a.mention = article.Span{Start: owner.start, End: t.end}
+		a.cue, a.cueSpan, a.conf = t.text, article.Span{Start: t.start, End: t.end}, 0.75
+		return a
+	}
+	return noAttribution
 }

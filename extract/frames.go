@@ -19,6 +19,9 @@ func (x *attributor) direct(toks []token, s sentence, k, pi, sentIdx int) attrib
 	if a := x.dashByline(toks, s, k, pi, sentIdx); a.ent >= 0 {
 		return a
 	}
+	if a := x.speechNounOwner(toks, s, k, pi, sentIdx); a.ent >= 0 {
+		return a
+	}
 	if a, stop := x.before(toks, s, k, pi, sentIdx); a.ent >= 0 || stop {
 		return a
 	}
@@ -392,8 +395,8 @@ func (x *attributor) subjectOf(toks []token, v int, s sentence, pi, sentIdx int)
 		if x.isCue(toks, start-1, s) && !(start-2 >= s.from && toks[start-2].flags&fRel != 0) {
 			break
 		}
-		if (t.lower == "and" || t.lower == "but") && start == end {
-			break
+		if (t.lower == "and" || t.lower == "but") && (start == end || npLike(toks[start]) && clauseHasVerb(toks, s.from, start-1)) {
+			break // "a woman asked for a photo and Clinton said"
 		}
 		start--
 		if end-start > 60 {
