@@ -128,6 +128,12 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"Varga"}},
 		{name: "speech noun as subject is not the speaker", text: `In a statement, the ferry board said that Ferrin's description was "false."`,
 			want: []string{"the ferry board"}},
+		{name: "time adverbial before the subject", text: `A week later, however, Ilse Varga said she was open to repairs where "common sense" allowed.`,
+			want: []string{"Varga"}},
+		{name: "participial phrase before the subject", text: `Preceded at the lectern by Tomas Ferrin, Ilse Varga launched into a lament for "the towns the state forgot."`,
+			want: []string{"Varga"}},
+		{name: "adding after a trailing attribution", text: `Ruth Okafor and Tomas Ferrin will meet next week, Ilse Varga said, adding, "They need to sit down and talk."`,
+			want: []string{"Varga"}},
 		{name: "body as subject of partial quote", text: `The county board passed "an emergency levy for the flood wall" on Tuesday.`,
 			want: []string{"the county board"}},
 	})

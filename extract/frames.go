@@ -203,7 +203,15 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 				continue // "any such warning", "the writing": a noun
 			}
 			if v > s.from && toks[v-1].isPunct(",") {
-				a := x.sentenceSubject(toks, s, pi, sentIdx)
+				// "Ryan and Trump will meet, Spicer said, adding, "…"": the
+				// verb before the comma has the subject
+				a := noAttribution
+				if v-2 > s.from && x.isCue(toks, v-2, s) {
+					a = x.subjectOf(toks, v-2, s, pi, sentIdx)
+				}
+				if a.ent < 0 {
+					a = x.sentenceSubject(toks, s, pi, sentIdx)
+				}
 				if a.ent < 0 {
 					// "“…,” Lewandowski said, adding: “…”"
 					a = x.earlierQuoteSpeaker(toks, s, v)
@@ -494,8 +502,8 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 	// clauses or numbers (ages)
 	var cands [][2]int
 	for i, ch := range chunks {
-		if isPartyTag(toks, ch) {
-			continue // "Sen. Ilse Varga, D-Mont., said"
+		if isPartyTag(toks, ch) || isAdverbial(toks, ch) {
+			continue // "Sen. Ilse Varga, D-Mont., said", "A week later, Varga said"
 		}
 		if i < len(chunks)-1 && clauseHasVerb(toks, ch[0], ch[1]) && !toks[ch[0]].capitalised() {
 			continue // "Asked what he would tell Mayor Ilse Varga, Tomas Ferrin said"
@@ -577,7 +585,45 @@ func descriptive(toks []token, ch [2]int) bool {
 
 func isParticiple(toks []token, ch [2]int) bool {
 	t := toks[ch[0]]
-	return t.capitalised() && (strings.HasSuffix(t.lower, "ing") || t.lower == "asked" || t.lower == "pressed" || t.lower == "questioned") && ch[1]-ch[0] > 1
+	if !t.capitalised() || ch[1]-ch[0] < 2 {
+		return false
+	}
+	if strings.HasSuffix(t.lower, "ing") || t.lower == "asked" || t.lower == "pressed" || t.lower == "questioned" {
+		return true
+	}
+	// "Preceded at the lectern by …", "Challenged by …": a past participle
+	// before a lower-case word (not "Ted Cruz")
+	next := toks[ch[0]+1]
+	return isParticipleWord(t.lower) && next.kind == tokWord && !next.capitalised() && len(t.lower) > 4
+}
+
+// timeWords make a chunk an adverbial of time: "A week later,", "Two
+// days ago,", "This month,".
+var timeWords = set("day", "days", "week", "weeks", "month", "months", "year", "years",
+	"hour", "hours", "minute", "minutes", "time", "times", "morning", "afternoon",
+	"evening", "night", "weekend", "later", "earlier", "ago", "recently", "decade",
+	"decades", "moment", "season")
+
+// isAdverbial reports a short chunk that only places the clause in time
+// or manner: "A week later", "More recently", "Last year".
+func isAdverbial(toks []token, ch [2]int) bool {
+	if ch[1]-ch[0] > 4 {
+		return false
+	}
+	allAdverbs := true
+	for k := ch[0]; k < ch[1]; k++ {
+		t := toks[k]
+		if t.kind != tokWord {
+			return false
+		}
+		if timeWords[t.lower] {
+			return true
+		}
+		if !strings.HasSuffix(t.lower, "ly") && !introWords[t.lower] && t.lower != "more" && t.lower != "most" {
+			allAdverbs = false
+		}
+	}
+	return allAdverbs
 }
 
 // sentenceFinal handles a clause that closes the sentence: `…, sources
