@@ -134,6 +134,8 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"Varga"}},
 		{name: "adding after a trailing attribution", text: `Ruth Okafor and Tomas Ferrin will meet next week, Ilse Varga said, adding, "They need to sit down and talk."`,
 			want: []string{"Varga"}},
+		{name: "inverted attribution clauses from the end", text: `The board has used "velvet gloves" with the towns upriver, said Nargis Kassen, an expert at the Almaty institute.`,
+			want: []string{"Kassen"}},
 		{name: "body as subject of partial quote", text: `The county board passed "an emergency levy for the flood wall" on Tuesday.`,
 			want: []string{"the county board"}},
 	})

@@ -641,6 +641,20 @@ func (x *attributor) sentenceFinal(toks []token, s sentence, k, pi, sentIdx int)
 	if c <= k && c != k {
 		return noAttribution
 	}
+	// "…, said Nargis Kassenova, an expert at KIMEP University.": an
+	// inverted attribution a few clauses from the end
+	for cc, n := c, 0; cc > k && n < 4; n++ {
+		if toks[cc].isPunct(",") && cc+2 < end && isInvertedCue(toks, cc+1, s) && (toks[cc+2].capitalised() || toks[cc+2].flags&fDet != 0 || namedAfterLowerTitle(toks, cc+2, end)) {
+			cue, cueSpan := cueText(toks, cc+1, s)
+			if a := x.npAfter(toks, s, cc+2, pi, sentIdx, cue, cueSpan, 0.8); a.ent >= 0 {
+				return a
+			}
+		}
+		cc--
+		for cc > k && !toks[cc].isPunct(",") && toks[cc].kind != tokQuote {
+			cc--
+		}
+	}
 	from := c + 1
 	if from >= end || end-from > 14 {
 		return noAttribution
