@@ -400,7 +400,7 @@ func (x *attributor) subjectChunk(toks []token, s sentence) [2]int {
 		if k < s.to && !toks[k].isPunct(",") && toks[k].kind != tokQuote {
 			continue
 		}
-		for start < k-1 && toks[start].kind == tokWord && (toks[start].lower == "but" || toks[start].lower == "and" || toks[start].lower == "yet" || toks[start].lower == "so") {
+		for start < k-1 && toks[start].kind == tokWord && (connectives[toks[start].lower] || sentenceAdverbs[toks[start].lower] && toks[start+1].kind == tokWord) {
 			start++
 		}
 		if k > start {
@@ -449,3 +449,10 @@ func isPossessiveWord(t token) bool {
 
 // maxLeadInTokens bounds the look-back for a reporting verb before a colon.
 const maxLeadInTokens = 12
+
+// connectives open a clause without being part of its subject; sentence
+// adverbs do so when no comma follows them ("Then Trump went …").
+var (
+	connectives     = set("but", "and", "yet", "so")
+	sentenceAdverbs = set("then", "now", "also", "still", "later", "soon", "finally", "eventually", "instead")
+)

@@ -36,7 +36,9 @@ var documentNouns = set(
 var documentVerbs = set("read", "reads", "show", "shows", "showed", "shown",
 	"indicate", "indicates", "indicated", "stipulate", "stipulates", "stipulated",
 	"specify", "specifies", "specified", "provide", "provides", "provided",
-	"stated", "states", "declares", "warns", "continues", "continued", "explains", "notes")
+	"stated", "states", "declares", "warns", "continues", "continued", "explains", "notes",
+	"promises", "claims", "asks", "calls", "argues", "reports", "predicts", "concludes",
+	"finds", "recommends", "urges", "demands", "suggests", "estimates", "describes")
 
 // isDocumentHead reports whether w heads a phrase naming a document.
 func isDocumentHead(w string) bool {
@@ -114,10 +116,18 @@ func (x *attributor) findDocument(head string) int {
 
 // personSuffixes end nouns for people that no word list can hold in full:
 // "the retired neurosurgeon", "the billionaire businessman", "the host".
-var personSuffixes = []string{"er", "or", "ist", "ian", "man", "woman", "eon", "ent", "ant", "ee", "ive", "ier", "ess", "ogul", "host", "chief", "boss", "star", "aide", "guru", "veteran"}
+var personSuffixes = []string{"er", "or", "ist", "ian", "man", "woman", "eon", "ent", "ant", "ee", "ive", "ier", "ess"}
+
+// personWords are people nouns the suffixes miss.
+var personWords = set("mogul", "tycoon", "host", "chief", "boss", "star", "aide", "guru",
+	"veteran", "candidate", "nominee", "hopeful", "incumbent", "frontrunner", "front-runner",
+	"billionaire", "millionaire", "celebrity", "native", "friend", "wife", "husband",
+	"mother", "father", "son", "daughter", "brother", "sister", "widow", "child", "teen",
+	"pontiff", "pope", "monarch", "queen", "king", "prince", "princess", "diplomat",
+	"democrat", "republican", "conservative", "liberal", "progressive", "independent")
 
 func personNoun(w string) bool {
-	if titleWords[w] || anonymousHeads[w] {
+	if titleWords[w] || anonymousHeads[w] || personWords[w] {
 		return true
 	}
 	for _, suf := range personSuffixes {

@@ -483,7 +483,7 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 	var chunks [][2]int
 	c := start
 	for k := start; k <= end; k++ {
-		if k == end || toks[k].isPunct(",") || toks[k].text == "\u2014" {
+		if k == end || toks[k].isPunct(",") || toks[k].kind == tokPunct && isLayoutDash(toks[k]) {
 			if k > c {
 				chunks = append(chunks, [2]int{c, k})
 			}

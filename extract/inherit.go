@@ -71,6 +71,15 @@ func (x *attributor) inherited(q, pi int, idx []int, ps paraState, k int, s sent
 		a.conf, a.cue = 0.4, ""
 		return a
 	}
+	// "Hennessey added. But that's not the same as "…"": a sentence about
+	// what was just said continues its speaker
+	if si := ps.sentOf[q]; si > 0 && a.ent < 0 && demonstrativeSubject(ps.toks, s) {
+		for i := len(idx) - 1; i >= 0; i-- {
+			if o := idx[i]; o < q && x.speakerOf[o] >= 0 && ps.sentOf[o] == si-1 {
+				return attribution{ent: x.speakerOf[o], conf: 0.5, form: "inherited"}
+			}
+		}
+	}
 	return noAttribution
 }
 
@@ -267,4 +276,18 @@ func onlyIntroBefore(toks []token, s sentence, k int) bool {
 		words++
 	}
 	return k > s.from
+}
+
+// demonstrativeSubject reports a sentence whose subject points back at
+// what was said: "But that's …", "That is …", "This was …".
+func demonstrativeSubject(toks []token, s sentence) bool {
+	for k := s.from; k < s.to && k < s.from+3; k++ {
+		w := toks[k].lower
+		if connectives[w] {
+			continue
+		}
+		base, _ := stripPossessive(w)
+		return base == "that" || base == "this" || base == "it"
+	}
+	return false
 }
