@@ -88,6 +88,10 @@ type Quote struct {
 	Cue        string
 	CueSpan    Span
 	Confidence float64
+	// Frame names how the attribution was found: an extractor frame
+	// ("attribution-after", "verb-before"…) or a context rule
+	// ("continues-paragraph", "lead-in"…). Empty without a speaker.
+	Frame string
 	// RunsOn is set when the quote's paragraph ends without a closing mark
 	// and the next paragraph reopens the quotation.
 	RunsOn bool

@@ -53,6 +53,7 @@ type speakerMention struct {
 	cue     string
 	cueSpan article.Span
 	conf    float64
+	frame   string
 }
 
 // frame results
@@ -63,6 +64,8 @@ type attribution struct {
 	cue     string
 	cueSpan article.Span
 	conf    float64
+	// frame names the Frame (or context rule) that found the speaker.
+	frame string
 }
 
 var noAttribution = attribution{ent: -1}
@@ -219,7 +222,7 @@ func (x *attributor) assign(q int, a attribution) {
 	x.lastQuoteSpeaker = a.ent
 	x.lastQuoteQuestion = strings.HasSuffix(strings.TrimRight(x.quoteText(q), " \"'\u201d\u2019"), "?")
 	x.speakerOf[q] = a.ent
-	x.mentionOf[q] = speakerMention{span: a.mention, form: a.form, cue: a.cue, cueSpan: a.cueSpan, conf: a.conf}
+	x.mentionOf[q] = speakerMention{span: a.mention, form: a.form, cue: a.cue, cueSpan: a.cueSpan, conf: capConfidence(a.frame, a.conf), frame: a.frame}
 	if !a.mention.Empty() {
 		x.ents[a.ent].addMention(x.doc.Slice(a.mention))
 		// the speaker becomes the most salient antecedent

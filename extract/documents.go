@@ -218,8 +218,8 @@ func (x *attributor) speechNounOwner(toks []token, s sentence, k, pi, sentIdx in
 			}
 			return noAttribution
 		}
-		if x.isCue(toks, n, s) {
-			return noAttribution
+		if x.isCue(toks, n, s) || t.flags&fSpeech != 0 && strings.HasSuffix(t.lower, "ing") {
+			return noAttribution // "responded to her question on Facebook, writing, “…”"
 		}
 		if !speechNouns[t.lower] {
 			continue
@@ -230,7 +230,8 @@ func (x *attributor) speechNounOwner(toks []token, s sentence, k, pi, sentIdx in
 		if n+1 < k && !speechNounComplement[toks[n+1].lower] && !toks[n+1].isPunct(",") && !toks[n+1].isPunct(":") {
 			return noAttribution
 		}
-		for v := s.from; v < n && n+1 == k; v++ {
+		pronounOwner := n > s.from && (toks[n-1].lower == "his" || toks[n-1].lower == "her" || toks[n-1].lower == "their" || toks[n-1].lower == "its")
+		for v := s.from; v < n && (n+1 == k || pronounOwner); v++ {
 			if toks[v].kind == tokWord && (x.isCue(toks, v, s) || toks[v].flags&fSpeech != 0 && strings.HasSuffix(toks[v].lower, "ing")) {
 				return noAttribution
 			}

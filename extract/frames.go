@@ -6,28 +6,6 @@ import (
 	"github.com/quotecheck/quotecheck/article"
 )
 
-// direct tries the frames inside the quote's own sentence: attribution
-// right after the quote, a reporting verb before it, or a clause ending the
-// sentence.
-func (x *attributor) direct(toks []token, s sentence, k, pi, sentIdx int) attribution {
-	if a := x.interrupted(toks, s, k); a.ent >= 0 {
-		return a
-	}
-	if a := x.after(toks, s, k, pi, sentIdx); a.ent >= 0 {
-		return a
-	}
-	if a := x.dashByline(toks, s, k, pi, sentIdx); a.ent >= 0 {
-		return a
-	}
-	if a := x.speechNounOwner(toks, s, k, pi, sentIdx); a.ent >= 0 {
-		return a
-	}
-	if a, stop := x.before(toks, s, k, pi, sentIdx); a.ent >= 0 || stop {
-		return a
-	}
-	return x.sentenceFinal(toks, s, k, pi, sentIdx)
-}
-
 func skipDashes(toks []token, j, end int) int {
 	for j < end && toks[j].kind == tokPunct && (toks[j].text == "," || toks[j].text == "\u2014" || toks[j].text == "\u2013" || toks[j].text == "-") {
 		j++

@@ -89,7 +89,7 @@ func (x *attributor) labelSpeaker(q, pi, sentIdx int) attribution {
 		e = x.newEntity(entity{typ: article.Person, nameToks: name, name: titleCase(name), fullAt: -1, intro: label})
 	}
 	x.addMention(e, label.Start, pi, sentIdx, 2, article.Span{}, "")
-	return attribution{ent: e, mention: label, form: "surname", cue: ":", cueSpan: article.Span{Start: label.End, End: label.End + 1}, conf: 0.85}
+	return attribution{ent: e, mention: label, form: "surname", cue: ":", cueSpan: article.Span{Start: label.End, End: label.End + 1}, conf: 0.85, frame: "transcript-label"}
 }
 
 // titleCase writes lower-case name words as a name: "de la cruz" stays

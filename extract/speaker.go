@@ -425,7 +425,7 @@ func (x *attributor) finish() {
 			sp.FullNameAt = ent.fullAt
 		}
 		quote.Speaker = sp
-		quote.Cue, quote.CueSpan, quote.Confidence = m.cue, m.cueSpan, m.conf
+		quote.Cue, quote.CueSpan, quote.Confidence, quote.Frame = m.cue, m.cueSpan, m.conf, m.frame
 	}
 }
 
