@@ -144,6 +144,12 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"Ferrin", "Ferrin"}},
 		{name: "a document promises", text: `Ilse Varga has built her campaign on ferries. Her economic plan promises to "lift up every harbour town."`,
 			want: []string{"Varga"}},
+		{name: "absolute construction with calling", text: `Councillors were irritated by the plan, with Councillor Ruth Okafor calling it a "paper shield."`,
+			want: []string{"Okafor"}},
+		{name: "relative when-clause has its own subject", text: `Ferrin is coming off a strong debate, when many commentators called him "the grown-up on the stage."`,
+			want: []string{"many commentators"}},
+		{name: "a clause is not a document phrase", text: `Ilse Varga and Tomas Ferrin issued a statement describing the meeting as "a positive step."`,
+			want: []string{"Ferrin"}, typ: []article.SourceType{article.Person}},
 		{name: "body as subject of partial quote", text: `The county board passed "an emergency levy for the flood wall" on Tuesday.`,
 			want: []string{"the county board"}},
 	})

@@ -213,6 +213,13 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 			}
 			continue
 		case "call", "calls", "called", "calling":
+			if t.lower == "calling" && v+1 < k {
+				// "with Sen. John McCain calling it a “…”"
+				if a, ok := x.gerundSubject(toks, s, v, pi, sentIdx); ok {
+					a.cue, a.cueSpan, a.conf = t.text, article.Span{Start: t.start, End: t.end}, 0.8
+					return a, true
+				}
+			}
 			if v == k-1 {
 				// "what the chief executive called “…”": the subject said it
 				if v > s.from && !passiveAux[toks[v-1].lower] {
@@ -361,6 +368,9 @@ func (x *attributor) subjectOf(toks []token, v int, s sentence, pi, sentIdx int)
 		t := toks[start-1]
 		if isBoundary(t) || t.lower == "what" {
 			break
+		}
+		if (t.lower == "when" || t.lower == "where") && start < end && npLike(toks[start]) {
+			break // "…, when many commentators called him “…”"
 		}
 		if t.kind == tokWord && relativeWords[t.lower] && t.lower != "where" && t.lower != "when" {
 			// a relative clause closed by a comma before the verb is
@@ -768,6 +778,11 @@ func (x *attributor) gerundSubject(toks []token, s sentence, v, pi, sentIdx int)
 		start--
 	}
 	if start == v || start == s.from && !npLike(toks[start]) {
+		return noAttribution, false
+	}
+	if start > s.from && toks[start-1].lower != "with" {
+		// "a text message to supporters saying": the phrase is not the
+		// gerund's subject without "with"
 		return noAttribution, false
 	}
 	a := x.speakerIn(toks, s, start, v, pi, sentIdx)
