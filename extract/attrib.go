@@ -174,7 +174,7 @@ func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Sp
 				x.assign(q, a)
 				continue
 			}
-			if reason := termReason(toks, k, s, x.quoteText(q)); reason != "" {
+			if reason := termReason(toks, k, s, x.quoteText(q)); reason != "" && headlineColon(toks, s, k, p.Heading || pi == 0) < 0 {
 				x.doc.Quotes[q].Kind = article.Term
 				x.doc.Quotes[q].TermReason = reason
 				continue

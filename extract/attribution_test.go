@@ -150,6 +150,8 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"many commentators"}},
 		{name: "a clause is not a document phrase", text: `Ilse Varga and Tomas Ferrin issued a statement describing the meeting as "a positive step."`,
 			want: []string{"Ferrin"}, typ: []article.SourceType{article.Person}},
+		{name: "verb alone closing the sentence", text: `Floods are "the ultimate test of a town," Ilse Varga, the former mayor of Lenz, proclaimed.`,
+			want: []string{"Varga"}},
 		{name: "body as subject of partial quote", text: `The county board passed "an emergency levy for the flood wall" on Tuesday.`,
 			want: []string{"the county board"}},
 	})

@@ -36,6 +36,17 @@ type quoteContext struct {
 // ownSentenceFrames are tried in order on every quotation's own sentence.
 var ownSentenceFrames = []Frame{
 	{
+		Name:       "headline-speaker",
+		Doc:        `a headline that opens with its speaker and a colon: Pat Caddell: Voters Are Worried; It's 'in Their Heads'`,
+		Confidence: 0.8,
+		Examples: []FrameExample{
+			{"Ilse Varga: Levee Repairs 'Years Behind'\n\nThe mayor of Lenz said on Monday that repairs were late.", "Varga"},
+		},
+		match: func(x *attributor, c quoteContext) (attribution, bool) {
+			return x.headlineSpeaker(c.toks, c.s, c.k, c.pi, c.sentIx), false
+		},
+	},
+	{
 		Name:       "split-quotation",
 		Doc:        "the second part of a quotation split by its attribution takes the first part's speaker",
 		Confidence: 0.85,

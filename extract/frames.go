@@ -647,6 +647,15 @@ func (x *attributor) sentenceFinal(toks []token, s sentence, k, pi, sentIdx int)
 	if from >= end || end-from > 14 {
 		return noAttribution
 	}
+	// "…, Howard Dean, the former governor of Vermont, proclaimed.": the
+	// verb alone closes the sentence; its subject is the chunks before it
+	if end-from <= 2 && x.isCue(toks, from, s) && c > k+1 {
+		if a := x.subjectOf(toks, from, s, pi, sentIdx); a.ent >= 0 && a.mention.Start > toks[k].end {
+			a.cue, a.cueSpan = cueText(toks, from, s)
+			a.conf = 0.8
+			return a
+		}
+	}
 	if toks[from].lower == "according" && from+2 < end && toks[from+1].lower == "to" {
 		return x.npAfter(toks, s, from+2, pi, sentIdx, "according to", article.Span{Start: toks[from].start, End: toks[from+1].end}, 0.8)
 	}

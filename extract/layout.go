@@ -144,3 +144,38 @@ func (x *attributor) dashByline(toks []token, s sentence, k, pi, sentIdx int) at
 	}
 	return a
 }
+
+// headlineColon returns the colon of a headline that names its speaker
+// before it ("De Blasio: Trust Bratton, not 'blowhard' Trump") when the
+// quote at k follows it, or -1.
+func headlineColon(toks []token, s sentence, k int, heading bool) int {
+	if !heading || s.from != 0 {
+		return -1
+	}
+	for j := s.from; j < k && j <= s.from+5; j++ {
+		if toks[j].isPunct(":") {
+			if j == s.from {
+				return -1
+			}
+			return j
+		}
+		if toks[j].kind != tokWord || !toks[j].capitalised() && !nameParticles[toks[j].lower] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// headlineSpeaker attributes a quote in such a headline to the name
+// before the colon.
+func (x *attributor) headlineSpeaker(toks []token, s sentence, k, pi, sentIdx int) attribution {
+	colon := headlineColon(toks, s, k, x.doc.Paragraphs[pi].Heading || pi == 0)
+	if colon < 0 {
+		return noAttribution
+	}
+	a := x.speakerIn(toks, s, s.from, colon, pi, sentIdx)
+	if a.ent >= 0 {
+		a.cue, a.cueSpan = ":", article.Span{Start: toks[colon].start, End: toks[colon].end}
+	}
+	return a
+}
