@@ -42,11 +42,30 @@ var fuzzSeeds = []string{
 	"\"caf\u00e9 \U0001F600,\" said \u00c9lodie.",
 }
 
+// scanSeeds cover the scanner's mark conventions and line handling.
+var scanSeeds = []string{
+	"''We will come,'' she said. ''Not before.''",
+	"''He said, 'no,''' she said. '''No' was all.''",
+	"``TeX style,'' he said. ```code```",
+	"\u2019\u2019Archive,\u2019\u2019 he said. \u2018\u2018Old.\u2019\u2019",
+	"\u201eDeutsch \u201averschachtelt\u2018\u201c, sagte sie. \u00bbAuch\u00ab.",
+	"\u00ab Fran\u00e7ais \u00bb.\n\n\u00bb Suite \u00bb, dit-elle.",
+	"\u300c\u65e5\u672c\u300e\u8a9e\u300f\u300d\u2039a\u203a\u203ab\u2039",
+	"\u201d\u2026 opens here,\u201d he said. \u201d \u201d",
+	"\u202a\u201dHidden,\u201d she wrote.",
+	"\u201cLine one.\n\u201cLine two,\u201d she said.\nThen \u201cthree.\nFour\u201d.",
+	"\u201cNo close.\nNarration follows\n\n\u201c",
+	"6'' pipe and 8\" board ''''",
+}
+
 // FuzzScan runs the quotation scanner over arbitrary text. It must not
 // panic, and every span it returns must lie inside its paragraph, be well
 // ordered and fall on character boundaries.
 func FuzzScan(f *testing.F) {
 	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	for _, s := range scanSeeds {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

@@ -10,6 +10,7 @@ import (
 // markFamily groups quotation marks that pair with each other.
 type markFamily uint8
 
+// The families the scanner has rules for; data/marks.txt may add others.
 const (
 	familyDouble markFamily = iota + 1
 	familySingle
@@ -22,7 +23,7 @@ type markShape uint8
 const (
 	shapeOpen markShape = iota + 1
 	shapeClose
-	shapeEither   // straight mark with no telling context
+	shapeEither   // mark with no telling context
 	shapePossess  // closing-shaped single mark after "s": a possessive or a close
 	shapeNotAMark // apostrophe, elision, inch mark
 )
@@ -31,7 +32,16 @@ type mark struct {
 	span   article.Span
 	family markFamily
 	shape  markShape
+	glyph  *glyph
+	// line is the mark's line within its paragraph; lineStart is set when
+	// nothing but white space stands before it on that line.
+	line      int
+	lineStart bool
 }
+
+// maxOpen bounds the marks open at once in a paragraph, so that finding
+// the opener a closer ends is a bounded look-back.
+const maxOpen = 32
 
 // RawQuote is a quoted run found by the scanner, before attribution.
 type RawQuote struct {
@@ -43,11 +53,18 @@ type RawQuote struct {
 	Unterminated bool
 	RunsOn       bool
 	Continues    bool
+	// opener is the mark that opened the quotation when Open is empty (a
+	// segment carrying on a quotation from the line before without a mark).
+	opener article.Span
 }
 
 // Scan finds the quotations in each paragraph of text. Nested quotations
 // stay inside their outer quote; a quotation left open at the end of a
 // paragraph and reopened at the start of the next is a running quotation.
+// Within a paragraph, a line break also ends a quotation segment when the
+// next line reopens the quotation with a mark, or when a sentence ends at
+// the break (copy with one paragraph a line): each line of a running
+// quotation is a quote of its own.
 func Scan(text string, paras []article.Paragraph) ([]RawQuote, []article.MarkProblem) {
 	var quotes []RawQuote
 	var problems []article.MarkProblem
@@ -59,10 +76,12 @@ func Scan(text string, paras []article.Paragraph) ([]RawQuote, []article.MarkPro
 	// maybeApos is an unclosed single opener set aside as an apostrophe; it
 	// is kept after all if the next paragraph reopens with a single mark
 	// (a running quotation in a British-style story).
-	var maybeApos *RawQuote
+	var maybeApos RawQuote
+	apos := false
+	var sc scanner
 	for pi, p := range paras {
-		marks := classifyMarks(text, p.Span)
-		pq, probs := pairMarks(text, p.Span, pi, marks)
+		marks := sc.classifyMarks(text, p.Span)
+		pq, probs := sc.pairMarks(text, p.Span, pi, marks)
 		if pending != nil {
 			if len(pq) > 0 && pq[0].Open.Start == firstRuneStart(text, p.Span) && pq[0].Family == pending.Family {
 				quotes[len(quotes)-1].RunsOn = true
@@ -72,13 +91,13 @@ func Scan(text string, paras []article.Paragraph) ([]RawQuote, []article.MarkPro
 				problems = append(problems, unclosedProblem(text, quotes[len(quotes)-1]))
 			}
 			pending = nil
-		} else if maybeApos != nil && len(pq) > 0 && pq[0].Open.Start == firstRuneStart(text, p.Span) && pq[0].Family == familySingle {
+		} else if apos && len(pq) > 0 && pq[0].Open.Start == firstRuneStart(text, p.Span) && pq[0].Family == familySingle {
 			maybeApos.RunsOn = true
 			maybeApos.Unterminated = false
-			quotes = append(quotes, *maybeApos)
+			quotes = append(quotes, maybeApos)
 			pq[0].Continues = true
 		}
-		maybeApos = nil
+		apos = false
 		for _, q := range pq {
 			if q.Family == familySingle && !q.Unterminated {
 				singleOuter++
@@ -89,7 +108,7 @@ func Scan(text string, paras []article.Paragraph) ([]RawQuote, []article.MarkPro
 			if q.Unterminated && q.Family == familySingle && singleOuter == 0 && !q.Continues {
 				// An opening single mark never closed in a story that does
 				// not use single marks as quotation marks is an apostrophe.
-				maybeApos = &pq[i]
+				maybeApos, apos = q, true
 				continue
 			}
 			quotes = append(quotes, q)
@@ -106,88 +125,238 @@ func Scan(text string, paras []article.Paragraph) ([]RawQuote, []article.MarkPro
 }
 
 func unclosedProblem(text string, q RawQuote) article.MarkProblem {
-	return article.MarkProblem{Span: q.Open, Kind: "unclosed", Mark: text[q.Open.Start:q.Open.End]}
+	open := q.Open
+	if open.Empty() {
+		open = q.opener
+	}
+	return article.MarkProblem{Span: open, Kind: "unclosed", Mark: text[open.Start:open.End]}
 }
 
 func firstRuneStart(text string, s article.Span) int { return s.Start }
 
+// scanner holds buffers reused from paragraph to paragraph.
+type scanner struct {
+	// lines are the current paragraph's lines, trimmed of white space.
+	lines []article.Span
+	// later is laterSingleClosers' answer for each mark of the paragraph.
+	later []bool
+	// buffers for the paragraph's marks, open marks and quotes
+	marks  []mark
+	stack  []openMark
+	quotes []RawQuote
+}
+
 // classifyMarks finds quotation-mark candidates in a paragraph and decides
-// from their neighbours whether each opens, closes or is an apostrophe.
-func classifyMarks(text string, p article.Span) []mark {
-	var marks []mark
+// from their neighbours whether each opens, closes or is an apostrophe. It
+// also records the paragraph's lines.
+func (sc *scanner) classifyMarks(text string, p article.Span) []mark {
+	out := sc.marks[:0]
+	defer func() { sc.marks = out[:0] }()
+	sc.lines = sc.lines[:0]
+	line, lineStart, blank := 0, p.Start, true
+	endLine := func(end int) {
+		sc.lines = append(sc.lines, article.Span{Start: lineStart, End: end}.TrimSpace(text))
+	}
 	for i := p.Start; i < p.End; {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		var fam markFamily
-		switch r {
-		case '"', '\u201C', '\u201D', '\u201E', '\u201F':
-			fam = familyDouble
-		case '\'', '\u2018', '\u2019', '\u201A', '\u201B':
-			fam = familySingle
-		case '\u00AB', '\u00BB':
-			fam = familyGuillemet
+		if c := text[i]; c < utf8.RuneSelf && c != '\n' && !markTab.ascii[c] {
+			// fast path for plain ASCII
+			if blank && c != ' ' && c != '\t' && c != '\r' && c != '\v' && c != '\f' {
+				blank = false
+			}
+			i++
+			continue
 		}
-		if fam == 0 {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '\n' {
+			endLine(i)
+			line++
+			lineStart, blank = i+size, true
 			i += size
 			continue
 		}
-		prev, _ := utf8.DecodeLastRuneInString(text[p.Start:i])
-		if i == p.Start {
-			prev = ' '
+		if !markTab.isFirst(r) {
+			if blank && !isBlankRune(r) {
+				blank = false
+			}
+			i += size
+			continue
 		}
-		next, _ := utf8.DecodeRuneInString(text[i+size : p.End])
-		if i+size >= p.End {
-			next = ' '
+		// the longest mark here; a run of apostrophes is cut into double
+		// and single marks
+		r2, size2 := utf8.DecodeRuneInString(text[i+size : p.End])
+		single := markTab.glyphs[text[i:i+size]]
+		var double *glyph
+		run := 1
+		if r2 == r {
+			double = markTab.glyphs[text[i:i+2*size]]
 		}
-		m := mark{span: article.Span{Start: i, End: i + size}, family: fam}
-		m.shape = shapeOf(r, prev, next, text[i+size:p.End])
-		if m.shape != shapeNotAMark {
-			marks = append(marks, m)
+		if double != nil {
+			for j := i + size; j < p.End; j += size {
+				if next, _ := utf8.DecodeRuneInString(text[j:p.End]); next != r {
+					break
+				}
+				run++
+			}
+		}
+		if double != nil && single == nil && run != 2 {
+			// ``` is a code fence, not a mark
+			blank = false
+			i += run * size
+			continue
+		}
+		if double != nil && single != nil && run > 3 {
+			blank = false
+			i += run * size
+			continue
+		}
+		prev := prevRune(text, p.Start, i)
+		var chunks [2]int // mark lengths in runes, in order
+		switch {
+		case run == 1 || double == nil:
+			chunks = [2]int{1, 0}
+			if single == nil && size2 > 0 && markTab.glyphs[text[i:i+size+size2]] != nil {
+				chunks = [2]int{2, 0} // a two-character mark of two different characters
+			}
+		case run == 2:
+			chunks = [2]int{2, 0}
+		case isOpenContext(prev):
+			chunks = [2]int{2, 1} // ''' opening: a double mark, then a nested single
+		default:
+			chunks = [2]int{1, 2} // ''' closing: a nested single closes, then the double
+		}
+		if chunks == [2]int{1, 0} && single == nil {
+			blank = false
+			i += size
+			continue
+		}
+		for _, c := range chunks {
+			if c == 0 {
+				break
+			}
+			end := i + size
+			if c == 2 {
+				_, s2 := utf8.DecodeRuneInString(text[end:p.End])
+				end += s2
+			}
+			g := markTab.glyphs[text[i:end]]
+			next := nextRune(text, end, p.End)
+			m := mark{span: article.Span{Start: i, End: end}, family: g.family, glyph: g, line: line, lineStart: blank}
+			m.shape = shapeOf(g, prev, next, text[end:p.End], m.lineStart)
+			if m.shape != shapeNotAMark {
+				out = append(out, m)
+			}
+			prev, _ = utf8.DecodeLastRuneInString(text[i:end])
+			blank = false
+			i = end
+		}
+	}
+	endLine(p.End)
+	return out
+}
+
+// prevRune is the character before i in the paragraph starting at start,
+// looking past up to three invisible format characters; a space at the
+// paragraph's start.
+func prevRune(text string, start, i int) rune {
+	for k := 0; k < 4 && i > start; k++ {
+		r, size := utf8.DecodeLastRuneInString(text[start:i])
+		if !unicode.Is(unicode.Cf, r) {
+			return r
+		}
+		i -= size
+	}
+	return ' '
+}
+
+// nextRune is the character at i, looking past up to three invisible
+// format characters; a space at the paragraph's end.
+func nextRune(text string, i, end int) rune {
+	for k := 0; k < 4 && i < end; k++ {
+		r, size := utf8.DecodeRuneInString(text[i:end])
+		if !unicode.Is(unicode.Cf, r) {
+			return r
 		}
 		i += size
 	}
-	return marks
+	return ' '
 }
 
+func isBlankRune(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) }
+
 func isOpenContext(r rune) bool {
-	return unicode.IsSpace(r) || r == '(' || r == '[' || r == '{' || r == '\u2014' || r == '\u2013' ||
-		r == '-' || r == '/' || r == '\u201C' || r == '\u2018' || r == '"' || r == '\'' || r == '\u00AB' || r == ':'
+	return isBlankRune(r) || unicode.In(r, unicode.Ps, unicode.Pi, unicode.Pd) ||
+		r == '/' || r == '"' || r == '\'' || r == ':'
 }
 
 func isCloseContext(r rune) bool {
 	return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '(' && r != '[' && r != '{' && r != '\'' || r == '\u201D' || r == '\u2019' || r == '"' || r == '\u00BB'
 }
 
-func shapeOf(r, prev, next rune, after string) markShape {
-	switch r {
-	case '\u201C', '\u201E', '\u00AB':
-		return shapeOpen
-	case '\u201D', '\u00BB':
-		return shapeClose
-	case '"', '\u201F':
-		openCtx, closeCtx := isOpenContext(prev), isCloseContext(next)
-		switch {
-		case unicode.IsDigit(prev) && closeCtx:
-			return shapeEither // perhaps an inch mark; pairing decides
-		case openCtx && !closeCtx:
-			return shapeOpen
-		case !openCtx && closeCtx:
-			return shapeClose
-		}
-		return shapeEither
+// shapeOf decides from a mark's neighbours whether it opens or closes a
+// quotation, or is no quotation mark at all.
+func shapeOf(g *glyph, prev, next rune, after string, lineStart bool) markShape {
+	if g.family == familySingle && utf8.RuneCountInString(g.text) == 1 {
+		r, _ := utf8.DecodeRuneInString(g.text)
+		return singleShape(g, r, prev, next, after)
 	}
-	// single marks
+	if g.opens != g.closes {
+		if g.opens {
+			return shapeOpen
+		}
+		return shapeClose
+	}
+	openCtx, closeCtx := isOpenContext(prev), isCloseContext(next)
+	switch {
+	case g.straight && unicode.IsDigit(prev) && closeCtx:
+		return shapeEither // perhaps an inch mark; pairing decides
+	case openCtx && !closeCtx:
+		return shapeOpen
+	case !openCtx && closeCtx:
+		return shapeClose
+	case g.usual == shapeOpen:
+		return shapeOpen
+	case g.usual == shapeClose && !(lineStart && textFollows(after)):
+		return shapeClose
+	}
+	// a straight mark with no telling neighbours, or a closing mark at the
+	// start of a line before words (” … and so on”): it closes an open
+	// quotation or opens one
+	return shapeEither
+}
+
+// textFollows reports whether words follow a mark within a few spaces.
+func textFollows(after string) bool {
+	for k, r := range after {
+		if k > 8 {
+			break
+		}
+		if unicode.IsSpace(r) {
+			continue
+		}
+		return isWordRune(r) || r == '\u2026' || r == '.'
+	}
+	return false
+}
+
+// singleShape applies the apostrophe rules to a one-character single mark.
+func singleShape(g *glyph, r, prev, next rune, after string) markShape {
 	if isWordRune(prev) && isWordRune(next) {
 		return shapeNotAMark // don't, Xi's, rock'n'roll
 	}
 	if isOpenContext(prev) && unicode.IsDigit(next) && isElision(after) {
 		return shapeNotAMark // '90s, ’60s
 	}
-	switch r {
-	case '\u2018', '\u201B', '\u201A':
+	if g.usual == shapeOpen {
+		// ‘ ‛ ‚
+		if g.closes && !isOpenContext(prev) && isCloseContext(next) {
+			return shapeClose // German ‚…‘
+		}
 		if isWordRune(prev) && !isCloseContext(next) {
 			return shapeNotAMark
 		}
 		return shapeOpen
+	}
+	switch r {
 	case '\u2019':
 		if isOpenContext(prev) {
 			if isWordRune(next) {
@@ -234,12 +403,28 @@ func isElision(after string) bool {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
+// openMark is a mark on the pairing stack.
+type openMark struct {
+	mark
+	// continues is set on a quotation segment that carries on a
+	// quotation from the line before.
+	continues bool
+	// opener is the mark that opened the quotation, for a segment that
+	// carries it on without a mark of its own.
+	opener article.Span
+}
+
 // pairMarks matches openers with closers in one paragraph and returns the
 // top-level quotations and any stray closing marks.
-func pairMarks(text string, p article.Span, pi int, marks []mark) ([]RawQuote, []article.MarkProblem) {
-	var quotes []RawQuote
+func (sc *scanner) pairMarks(text string, p article.Span, pi int, marks []mark) ([]RawQuote, []article.MarkProblem) {
+	quotes := sc.quotes[:0]
+	defer func() { sc.quotes = quotes[:0] }()
 	var probs []article.MarkProblem
-	var stack []mark
+	stack := sc.stack[:0]
+	defer func() { sc.stack = stack[:0] }()
+	// continuesNext is set when the next top-level opener reopens a
+	// quotation that ran on from the line before.
+	continuesNext := false
 	openIndex := func(f markFamily) int {
 		for i := len(stack) - 1; i >= 0; i-- {
 			if stack[i].family == f {
@@ -248,24 +433,80 @@ func pairMarks(text string, p article.Span, pi int, marks []mark) ([]RawQuote, [
 		}
 		return -1
 	}
+	push := func(m mark) {
+		if len(stack) == maxOpen {
+			return
+		}
+		stack = append(stack, openMark{mark: m, continues: len(stack) == 0 && continuesNext})
+		if len(stack) == 1 {
+			continuesNext = false
+		}
+	}
 	closeAt := func(idx int, closer mark) {
 		if idx == 0 {
-			quotes = append(quotes, newRawQuote(text, stack[0].span, closer.span, pi, stack[0].family))
+			q := newRawQuote(text, stack[0].span, closer.span, pi, stack[0].family)
+			q.Continues = stack[0].continues
+			quotes = append(quotes, q)
 		}
 		stack = stack[:idx]
 	}
-	for mi, m := range marks {
+	// endSegment ends the open quotation at the end of line k: it runs on
+	// into the next line.
+	endSegment := func(k int) bool {
+		end := sc.lines[k].End
+		q := newRawQuote(text, stack[0].span, article.Span{Start: end, End: end}, pi, stack[0].family)
+		if q.Span.Empty() {
+			return stack[0].continues
+		}
+		q.RunsOn = true
+		q.Continues = stack[0].continues
+		quotes = append(quotes, q)
+		return true
+	}
+	// lineBreak handles the break after line k while a quotation is open;
+	// next is the first mark after the break, if any.
+	lineBreak := func(k int, next *mark) {
+		top := stack[0]
+		switch {
+		case next != nil && next.line == k+1 && next.lineStart && next.family == top.family && next.glyph.opens &&
+			(next.shape == shapeOpen || next.shape == shapeEither):
+			// the next line reopens the quotation
+			continuesNext = endSegment(k)
+			stack = stack[:0]
+		case lineEndsSentence(text, sc.lines[k]) && lineStartsSentence(text, sc.lines[k+1]):
+			// one paragraph a line: the quotation carries on in the next
+			// line without a mark
+			cont := endSegment(k)
+			at := sc.lines[k+1].Start
+			opener := top.opener
+			if opener.Empty() {
+				opener = top.span
+			}
+			stack = append(stack[:0], openMark{mark: mark{span: article.Span{Start: at, End: at}, family: top.family, glyph: top.glyph, line: k + 1}, continues: cont, opener: opener})
+		}
+		// otherwise a hard-wrapped line: the quotation goes on
+	}
+	sc.laterSingleClosers(marks)
+	line := 0
+	for mi := range marks {
+		m := marks[mi]
+		for ; line < m.line; line++ {
+			if len(stack) > 0 {
+				lineBreak(line, &m)
+			}
+		}
 		switch m.shape {
 		case shapeOpen:
-			// A straight double opener while a straight double is open is
-			// more likely its closer written with odd spacing.
-			if m.family == familyDouble && text[m.span.Start] == '"' {
-				if idx := openIndex(familyDouble); idx >= 0 && text[stack[idx].span.Start] == '"' {
+			// A mark that pairs with itself, in opening position while a
+			// quotation it opened is open, is more likely its closer
+			// written with odd spacing.
+			if m.glyph.self {
+				if idx := openIndex(m.family); idx >= 0 && stack[idx].glyph == m.glyph {
 					closeAt(idx, m)
 					continue
 				}
 			}
-			stack = append(stack, m)
+			push(m)
 		case shapeClose:
 			if idx := openIndex(m.family); idx >= 0 {
 				closeAt(idx, m)
@@ -275,20 +516,27 @@ func pairMarks(text string, p article.Span, pi int, marks []mark) ([]RawQuote, [
 		case shapeEither:
 			if idx := openIndex(m.family); idx >= 0 {
 				closeAt(idx, m)
-			} else if m.family == familyDouble && !(m.span.Start > p.Start && unicode.IsDigit(lastRune(text[p.Start:m.span.Start]))) {
-				stack = append(stack, m)
+			} else if m.family != familySingle && m.glyph.opens && !(m.glyph.straight && m.span.Start > p.Start && unicode.IsDigit(lastRune(text[p.Start:m.span.Start]))) {
+				push(m)
 			}
 		case shapePossess:
 			idx := openIndex(familySingle)
-			if idx >= 0 && !laterSingleCloser(marks[mi+1:]) {
+			if idx >= 0 && !sc.later[mi] {
 				closeAt(idx, m)
 			}
+		}
+	}
+	for ; line < len(sc.lines)-1; line++ {
+		if len(stack) > 0 {
+			lineBreak(line, nil)
 		}
 	}
 	if len(stack) > 0 {
 		q := newRawQuote(text, stack[0].span, article.Span{Start: p.End, End: p.End}, pi, stack[0].family)
 		q.Close = article.Span{Start: p.End, End: p.End}
 		q.Unterminated = true
+		q.Continues = stack[0].continues
+		q.opener = stack[0].opener
 		if !q.Span.Empty() {
 			quotes = append(quotes, q)
 		}
@@ -296,22 +544,40 @@ func pairMarks(text string, p article.Span, pi int, marks []mark) ([]RawQuote, [
 	return quotes, probs
 }
 
-// laterSingleCloser reports whether an unambiguous single closing mark
-// follows before the next single opener: then a possessive-shaped mark is
-// an apostrophe ("the ministers' line ... in private.'").
-func laterSingleCloser(rest []mark) bool {
-	for _, m := range rest {
-		if m.family != familySingle {
-			continue
-		}
-		switch m.shape {
-		case shapeClose, shapeEither:
-			return true
-		case shapeOpen:
-			return false
-		}
+// lineEndsSentence reports whether a line ends a sentence.
+func lineEndsSentence(text string, line article.Span) bool {
+	switch lastRune(text[line.Start:line.End]) {
+	case '.', '!', '?', '\u2026', ':':
+		return true
 	}
 	return false
+}
+
+// lineStartsSentence reports whether a line starts like a new sentence or
+// list item rather than a wrapped one.
+func lineStartsSentence(text string, line article.Span) bool {
+	r, _ := utf8.DecodeRuneInString(text[line.Start:line.End])
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Pd) || r == '\u2022'
+}
+
+// laterSingleClosers sets later[i] when an unambiguous single closing mark
+// follows mark i before the next single opener: then a possessive-shaped
+// mark is an apostrophe ("the ministers' line ... in private.'").
+func (sc *scanner) laterSingleClosers(marks []mark) {
+	sc.later = append(sc.later[:0], make([]bool, len(marks))...)
+	closer := false
+	for i := len(marks) - 1; i >= 0; i-- {
+		sc.later[i] = closer
+		if marks[i].family != familySingle {
+			continue
+		}
+		switch marks[i].shape {
+		case shapeClose, shapeEither:
+			closer = true
+		case shapeOpen:
+			closer = false
+		}
+	}
 }
 
 func lastRune(s string) rune {
