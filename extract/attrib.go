@@ -24,6 +24,9 @@ type attributor struct {
 	// paraSubject is the subject of each paragraph's last sentence when it
 	// holds no quotation, -1 otherwise.
 	leadIn []bool
+	// prevQuotes are the quotes of the paragraph just read, for a byline
+	// line that follows them.
+	prevQuotes []int
 	// noSpeaker is, for quotes left without a speaker, how sure the
 	// attributor is that the text names none.
 	noSpeaker   []float64
@@ -150,6 +153,7 @@ func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Sp
 	if d := datelineEnd(toks); d > 0 && len(sents) > 0 && sents[0].to > d {
 		sents[0].from = d
 	}
+	x.dashLineByline(toks, pi)
 	ps := paraState{toks: toks, sents: sents, quoteTok: map[int]int{}, sentOf: map[int]int{}}
 	for si, s := range sents {
 		for k := s.from; k < s.to; k++ {
@@ -208,6 +212,7 @@ func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Sp
 			break
 		}
 	}
+	x.prevQuotes = append(x.prevQuotes[:0], idx...)
 	if n := len(sents); n > 0 && !hasQuote(toks, sents[n-1]) && !p.Heading {
 		if a := x.sentenceSubject(toks, sents[n-1], pi, firstSent+n-1); a.ent >= 0 && x.ents[a.ent].typ == article.Person {
 			x.paraSubject[pi] = a.ent

@@ -22,6 +22,11 @@ func (x *attributor) after(toks []token, s sentence, k, pi, sentIdx int) attribu
 	if toks[j].lower == "according" && j+2 < s.to && toks[j+1].lower == "to" {
 		return x.npAfter(toks, s, j+2, pi, sentIdx, "according to", article.Span{Start: toks[j].start, End: toks[j+1].end}, 0.9)
 	}
+	// `"…," read the email`: a document verb before its document
+	if documentVerbs[toks[j].lower] && j+2 < s.to && toks[j+1].flags&fDet != 0 && isDocumentHead(toks[j+2].lower) {
+		cue, cueSpan := cueText(toks, j, s)
+		return x.npAfter(toks, s, j+1, pi, sentIdx, cue, cueSpan, 0.9)
+	}
 	if x.isCue(toks, j, s) || isInvertedCue(toks, j, s) {
 		if j+1 < s.to && (toks[j+1].capitalised() || determiners[toks[j+1].lower] || pronounLike(toks[j+1].lower) || roleFollows(toks, j+1, s.to) || namedAfterLowerTitle(toks, j+1, s.to)) && !introWords[toks[j+1].lower] {
 			cue, cueSpan := cueText(toks, j, s)
@@ -30,7 +35,7 @@ func (x *attributor) after(toks []token, s sentence, k, pi, sentIdx int) attribu
 		return noAttribution
 	}
 	// `"…," the official said` — a noun phrase then the verb
-	for v := j; v < s.to && v < j+16; v++ {
+	for v := j; v < s.to && v < j+maxSubjectTokens; v++ {
 		if isBoundary(toks[v]) {
 			break
 		}
@@ -172,36 +177,13 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 			a := x.npAfter(toks, s, v+2, pi, sentIdx, "according to", article.Span{Start: t.start, End: toks[v+1].end}, 0.85)
 			return a, true
 		}
-		switch t.lower {
-		case "saying", "adding", "telling", "writing", "warning", "insisting", "arguing", "noting", "explaining", "declaring", "describing":
-			if t.lower == "saying" && v > s.from && toks[v-1].lower == "as" {
-				return x.quotedAs(toks, s, v, pi, sentIdx), true
-			}
-			if v > s.from && (toks[v-1].flags&fDet != 0 || toks[v-1].lower == "such" || toks[v-1].lower == "no") {
-				continue // "any such warning", "the writing": a noun
-			}
-			if v > s.from && toks[v-1].isPunct(",") {
-				// "Ryan and Trump will meet, Spicer said, adding, "…"": the
-				// verb before the comma has the subject
-				a := noAttribution
-				if v-2 > s.from && x.isCue(toks, v-2, s) {
-					a = x.subjectOf(toks, v-2, s, pi, sentIdx)
-				}
-				if a.ent < 0 {
-					a = x.sentenceSubject(toks, s, pi, sentIdx)
-				}
-				if a.ent < 0 {
-					// "“…,” Lewandowski said, adding: “…”"
-					a = x.earlierQuoteSpeaker(toks, s, v)
-				}
-				a.cue, a.cueSpan, a.conf = t.text, article.Span{Start: t.start, End: t.end}, 0.8
-				return a, true
-			}
-			if a, ok := x.gerundSubject(toks, s, v, pi, sentIdx); ok {
-				a.cue, a.cueSpan, a.conf = t.text, article.Span{Start: t.start, End: t.end}, 0.75
+		if vf, ok := x.ex.forms[t.lower]; ok && vf.Gerund && vf.Lemma != "call" {
+			if a, handled := x.gerundFrame(toks, s, v, pi, sentIdx); handled {
 				return a, true
 			}
 			continue
+		}
+		switch t.lower {
 		case "put", "puts":
 			// "Fell put it bluntly: "…"", "as one trader put it, "…""
 			if v+1 < k && toks[v+1].lower == "it" {
@@ -366,7 +348,7 @@ func (x *attributor) subjectOf(toks []token, v int, s sentence, pi, sentIdx int)
 	start := end
 	for start > s.from {
 		t := toks[start-1]
-		if isBoundary(t) || t.lower == "what" {
+		if isBoundary(t) || t.lower == "what" || t.isPunct("(") {
 			break
 		}
 		if (t.lower == "when" || t.lower == "where") && start < end && npLike(toks[start]) {
@@ -529,7 +511,7 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 	if full := fullNameCandidate(toks, cands); full >= 0 && full < hi && !descriptive(toks, cands[hi]) && fullNameCandidate(toks, cands[hi:]) < 0 {
 		hi = full
 	}
-	if hi > 0 && cands[hi][1]-cands[hi][0] == 1 && toks[cands[hi][0]].capitalised() && descriptive(toks, cands[hi-1]) && (cands[hi-1][1]-cands[hi-1][0] <= 3 || placeHeads[toks[cands[hi-1][1]-1].lower] || orgHeads[toks[cands[hi-1][1]-1].lower]) {
+	if hi > 0 && cands[hi][1]-cands[hi][0] == 1 && toks[cands[hi][0]].capitalised() && descriptive(toks, cands[hi-1]) && (toks[cands[hi-1][0]].flags&fDet != 0 || isPossessiveWord(toks[cands[hi-1][0]])) && (cands[hi-1][1]-cands[hi-1][0] <= 3 || placeHeads[toks[cands[hi-1][1]-1].lower] || orgHeads[toks[cands[hi-1][1]-1].lower]) {
 		return cands[hi-1], [2]int{start, start} // "…in the capital, Derventa,"
 	}
 	if hi > 0 && descriptive(toks, cands[hi]) {
@@ -967,3 +949,43 @@ func (x *attributor) interrupted(toks []token, s sentence, k int) attribution {
 	}
 	return noAttribution
 }
+
+// gerundFrame reads a reporting gerund before the quote: "…, saying "…"",
+// "X said, adding: "…"", "with one source describing it as "…"", "quoted
+// X as saying "…"". handled is false when the gerund is a noun.
+func (x *attributor) gerundFrame(toks []token, s sentence, v, pi, sentIdx int) (attribution, bool) {
+	t := toks[v]
+	if t.lower == "saying" && v > s.from && toks[v-1].lower == "as" {
+		return x.quotedAs(toks, s, v, pi, sentIdx), true
+	}
+	if v > s.from && (toks[v-1].flags&fDet != 0 || toks[v-1].lower == "such" || toks[v-1].lower == "no") {
+		return noAttribution, false // "any such warning", "the writing": a noun
+	}
+	afterComma := v > s.from && (toks[v-1].isPunct(",") || toks[v-1].kind == tokQuote && strings.HasSuffix(strings.TrimRight(toks[v-1].text, "\"'\u201d\u2019"), ","))
+	if afterComma {
+		// "Ryan and Trump will meet, Spicer said, adding, "…"": the verb
+		// before the comma has the subject
+		a := noAttribution
+		if v-2 > s.from && x.isCue(toks, v-2, s) {
+			a = x.subjectOf(toks, v-2, s, pi, sentIdx)
+		}
+		if a.ent < 0 {
+			a = x.sentenceSubject(toks, s, pi, sentIdx)
+		}
+		if a.ent < 0 {
+			// "“…,” Lewandowski said, adding: “…”"
+			a = x.earlierQuoteSpeaker(toks, s, v)
+		}
+		a.cue, a.cueSpan, a.conf = t.text, article.Span{Start: t.start, End: t.end}, 0.8
+		return a, true
+	}
+	if a, ok := x.gerundSubject(toks, s, v, pi, sentIdx); ok {
+		a.cue, a.cueSpan, a.conf = t.text, article.Span{Start: t.start, End: t.end}, 0.75
+		return a, true
+	}
+	return noAttribution, false
+}
+
+// maxSubjectTokens bounds a speaker phrase after a quote: "Harry Bond, 30,
+// of Raleigh, N.C., who was among those polled, said".
+const maxSubjectTokens = 32

@@ -179,3 +179,30 @@ func (x *attributor) headlineSpeaker(toks []token, s sentence, k, pi, sentIdx in
 	}
 	return a
 }
+
+// dashLineByline handles a byline on its own line after a quotation
+// paragraph: `"Great speech. She's ready." ¶ -President Obama, tweeting`.
+// The name after the dash speaks the unattributed quotes of the paragraph
+// before.
+func (x *attributor) dashLineByline(toks []token, pi int) {
+	if len(toks) < 2 || len(x.prevQuotes) == 0 || !isLayoutDash(toks[0]) || !toks[1].capitalised() {
+		return
+	}
+	end := capRun(toks, 1, len(toks))
+	if end-1 > 5 || end < len(toks) && !toks[end].isPunct(",") && !toks[end].isPunct(".") {
+		return
+	}
+	s := sentence{from: 0, to: len(toks)}
+	a := x.speakerIn(toks, s, 1, end, pi, x.sentences)
+	if a.ent < 0 || x.ents[a.ent].typ != article.Person {
+		return
+	}
+	for _, q := range x.prevQuotes {
+		if x.speakerOf[q] < 0 && x.doc.Quotes[q].Kind == article.Quotation {
+			b := a
+			b.cue, b.cueSpan, b.conf, b.frame = toks[0].text, article.Span{Start: toks[0].start, End: toks[0].end}, 0.85, "dash-byline-line"
+			x.assign(q, b)
+			x.noSpeaker[q] = 0
+		}
+	}
+}

@@ -274,6 +274,10 @@ func joinTokens(toks []token, from, to int, text string) string {
 func (x *attributor) registerRun(toks []token, i int, s sentence, para, sentIdx int, sal float64, span article.Span) int {
 	j := capRun(toks, i, s.to)
 	cr := classifyRun(toks, i, j, i == s.from)
+	if cr.kind == runPerson && cr.to-cr.nameFrom == 1 && !cr.hasHon && len(cr.titles) == 0 && j < s.to &&
+		toks[j].kind == tokWord && !toks[j].capitalised() && anonymousHeads[toks[j].lower] && isPlural(toks[j].lower) {
+		return j // "Sanders protesters": a modifier of a group, not a mention
+	}
 	// "Kerran's foreign ministry": a possessive name owning an organisation
 	if (cr.possess || cr.kind != runOrg) && cr.kind != runNone {
 		if end, ok := possessedOrg(toks, j, s.to, cr.possess); ok && !(end < s.to && toks[end].capitalised()) {

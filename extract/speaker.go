@@ -132,6 +132,15 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 		}
 		if t.capitalised() && !(k == from && functionWords[t.lower] && !honorificWord(t.lower)) {
 			j := capRun(toks, k, to)
+			if k == from && j == to-1 && anonymousHeads[toks[j].lower] && isPlural(toks[j].lower) {
+				// "Sanders protesters", "Ferry workers": a group named by
+				// what it supports or where it works
+				last := toks[j].lower
+				e := x.newEntity(entity{typ: article.Anonymous, name: joinTokens(toks, from, to, x.text), head: singular(last), plural: true, intro: span})
+				x.addRole(e, last, singular(last))
+				x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+				return attribution{ent: e, mention: span, form: "description"}
+			}
 			cr := classifyRun(toks, k, j, k == s.from)
 			if cr.possess && j < to {
 				k = j - 1 // "Whitfield’s campaign manager": the possessor is not the speaker
