@@ -162,6 +162,10 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"Okafor supporters"}},
 		{name: "parenthesis starts a subject", text: `Historians agree (Raphael Lemkin, who coined the word, once said, "It happened so many times").`,
 			want: []string{"Lemkin"}},
+		{name: "a body inside a phrase headed by a person noun", text: `The Lenz Council approved the levy. "It shows a lack of character," the Council minority leader said.`,
+			want: []string{"the Council minority leader"}, typ: []article.SourceType{article.Person}},
+		{name: "organisers speak for their body", text: `Kessington Marathon organizers said in a statement that the result had been "fully verified" by timing chips.`,
+			want: []string{"Kessington Marathon organizers"}, typ: []article.SourceType{article.Organization}},
 		{name: "body as subject of partial quote", text: `The county board passed "an emergency levy for the flood wall" on Tuesday.`,
 			want: []string{"the county board"}},
 	})

@@ -275,7 +275,7 @@ func (x *attributor) registerRun(toks []token, i int, s sentence, para, sentIdx 
 	j := capRun(toks, i, s.to)
 	cr := classifyRun(toks, i, j, i == s.from)
 	if cr.kind == runPerson && cr.to-cr.nameFrom == 1 && !cr.hasHon && len(cr.titles) == 0 && j < s.to &&
-		toks[j].kind == tokWord && !toks[j].capitalised() && anonymousHeads[toks[j].lower] && isPlural(toks[j].lower) {
+		toks[j].kind == tokWord && !toks[j].capitalised() && anonymousHeads[toks[j].lower] && isPlural(toks[j].lower) && !orgMemberHeads[toks[j].lower] {
 		return j // "Sanders protesters": a modifier of a group, not a mention
 	}
 	// "Kerran's foreign ministry": a possessive name owning an organisation

@@ -115,6 +115,19 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 	}
 	if best < 0 {
 		best = firstAny
+		// "the Senate minority leader", "a Clinton campaign spokesman":
+		// a body named inside a phrase headed by a person noun only
+		// modifies it; the person speaks
+		if last := toks[to-1]; best >= 0 && last.kind == tokWord && !last.capitalised() && personNoun(last.lower) && !speaksForBody[last.lower] && !orgMemberHeads[last.lower] && x.mentions[best].pos < last.start && x.ents[x.mentions[best].ent].typ == article.Organization && !inPrepPhrase(toks, from, last.start) {
+			head := last.lower
+			e := x.findByRole(head, false, false)
+			if e < 0 || x.ents[e].typ != article.Person {
+				e = x.newEntity(entity{typ: article.Person, name: roleName(joinTokens(toks, from, to, x.text)), fullAt: -1, intro: span})
+				x.addRole(e, head)
+			}
+			x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+			return attribution{ent: e, mention: span, form: "role"}
+		}
 	}
 	if best >= 0 {
 		e := x.mentions[best].ent
@@ -132,7 +145,7 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 		}
 		if t.capitalised() && !(k == from && functionWords[t.lower] && !honorificWord(t.lower)) {
 			j := capRun(toks, k, to)
-			if k == from && j == to-1 && anonymousHeads[toks[j].lower] && isPlural(toks[j].lower) {
+			if k == from && j == to-1 && anonymousHeads[toks[j].lower] && isPlural(toks[j].lower) && !orgMemberHeads[toks[j].lower] {
 				// "Sanders protesters", "Ferry workers": a group named by
 				// what it supports or where it works
 				last := toks[j].lower
@@ -611,3 +624,12 @@ func isIdentifier(text string) bool {
 	}
 	return digits > 0
 }
+
+// speaksForBody are people nouns whose words are their body's: "a Clinton
+// campaign spokesman" speaks for the campaign.
+var speaksForBody = set("spokesman", "spokeswoman", "spokesperson", "spokespeople",
+	"representative", "representatives", "spokesmen", "spokeswomen")
+
+// orgMemberHeads name the people who run a body: "Kessington Marathon
+// organizers" speak for it.
+var orgMemberHeads = set("organizers", "organisers", "officials", "executives", "managers", "leaders", "spokesmen", "spokeswomen")
