@@ -291,6 +291,9 @@ func (x *attributor) isCue(toks []token, k int, s sentence) bool {
 	if t.kind == tokWord && documentCue(toks, k, s) {
 		return true
 	}
+	if t.kind == tokWord && k+1 < s.to && toks[k+1].lower == "back" && retortVerbs[t.lower] {
+		return true // "Trump shot back", "the campaign fired back"
+	}
 	if t.kind != tokWord || t.flags&fSpeech == 0 {
 		return false
 	}
@@ -321,9 +324,10 @@ func (x *attributor) isCue(toks []token, k int, s sentence) bool {
 			return false
 		}
 	}
-	if vf.Base && k > s.from {
+	if (vf.Base || !vf.Past && !vf.Gerund) && k > s.from {
 		prev := toks[k-1]
-		if determiners[prev.lower] || prev.lower == "his" || prev.lower == "her" || prev.lower == "their" || prev.lower == "its" {
+		// "the remarks", "Trump's remarks", "his comments": nouns
+		if determiners[prev.lower] || prev.lower == "his" || prev.lower == "her" || prev.lower == "their" || prev.lower == "its" || isPossessiveWord(prev) {
 			return false
 		}
 	}
@@ -464,3 +468,6 @@ var (
 	connectives     = set("but", "and", "yet", "so")
 	sentenceAdverbs = set("then", "now", "also", "still", "later", "soon", "finally", "eventually", "instead")
 )
+
+// retortVerbs report speech when "back" follows: "shot back", "fired back".
+var retortVerbs = set("shot", "shoots", "fired", "fires", "hit", "hits", "pushed", "pushes", "snapped", "struck", "strikes")

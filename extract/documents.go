@@ -73,7 +73,7 @@ func (x *attributor) documentSpeaker(toks []token, s sentence, from, to, pi, sen
 		if t.kind != tokWord {
 			return noAttribution, false
 		}
-		if t.flags&(fAux|fRel|fSpeech) != 0 && t.flags&fDet == 0 || t.lower == "and" {
+		if t.flags&(fAux|fRel) != 0 && t.flags&fDet == 0 || t.lower == "and" {
 			return noAttribution, false // a clause, not a phrase
 		}
 		// "Ryan issued a statement", "carrying signs": a verb form not
@@ -132,7 +132,7 @@ var personWords = set("mogul", "tycoon", "host", "chief", "boss", "star", "aide"
 	"democrat", "republican", "conservative", "liberal", "progressive", "independent")
 
 func personNoun(w string) bool {
-	if titleWords[w] || anonymousHeads[w] || personWords[w] {
+	if titleWords[w] || anonymousHeads[w] || personWords[w] || strings.HasSuffix(w, "-year-old") {
 		return true
 	}
 	for _, suf := range personSuffixes {
@@ -207,7 +207,7 @@ var speechNouns = set("claim", "claims", "promise", "promises", "pledge", "descr
 	"tweet", "message", "advice", "plea", "call", "lament", "observation", "statement")
 
 // speechNounComplement opens what a speech noun says.
-var speechNounComplement = set("that", "of", "for", "to", "as", "about", "on")
+var speechNounComplement = set("that", "of", "for", "to", "about", "on")
 
 // maxSpeechNounGap bounds the words between a speech noun and its quote.
 const maxSpeechNounGap = 10

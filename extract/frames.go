@@ -168,6 +168,15 @@ func cueText(toks []token, v int, s sentence) (string, article.Span) {
 // `quoted X as saying "…"`. stop is set when an inverted verb closes the
 // search (the verb belongs to an earlier quote).
 func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attribution, bool) {
+	// "CNN, Cruz said, called the announcement “…”": a parenthetical
+	// attribution governs the whole clause
+	for v := s.from + 2; v+1 < k && v < s.from+maxSubjectTokens; v++ {
+		if toks[v+1].isPunct(",") && toks[v].kind == tokWord && x.isCue(toks, v, s) && !clauseAfter(toks, v+2, k) {
+			if a, ok := x.parentheticalSubject(toks, s, v, k, pi, sentIdx); ok {
+				return a, true
+			}
+		}
+	}
 	for v := k - 1; v >= s.from; v-- {
 		t := toks[v]
 		if t.kind != tokWord {
@@ -475,7 +484,7 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 		if isPartyTag(toks, ch) || isAdverbial(toks, ch) {
 			continue // "Sen. Ilse Varga, D-Mont., said", "A week later, Varga said"
 		}
-		if i < len(chunks)-1 && clauseHasVerb(toks, ch[0], ch[1]) && !toks[ch[0]].capitalised() {
+		if i < len(chunks)-1 && (!toks[ch[0]].capitalised() && clauseHasVerb(toks, ch[0], ch[1]) || toks[ch[0]].flags&fDet != 0 && finiteVerbIn(toks, ch[0], ch[1])) {
 			continue // "Asked what he would tell Mayor Ilse Varga, Tomas Ferrin said"
 		}
 		for ch[0] < ch[1]-1 && toks[ch[0]].kind == tokWord && (toks[ch[0]].lower == "but" || toks[ch[0]].lower == "and" || toks[ch[0]].lower == "yet" || toks[ch[0]].lower == "so") {
@@ -989,3 +998,35 @@ func (x *attributor) gerundFrame(toks []token, s sentence, v, pi, sentIdx int) (
 // maxSubjectTokens bounds a speaker phrase after a quote: "Harry Bond, 30,
 // of Raleigh, N.C., who was among those polled, said".
 const maxSubjectTokens = 32
+
+// finiteVerbIn reports a finite verb in tokens [from, to): an auxiliary,
+// or a past form that is not a participle before a preposition ("a
+// diplomat based in the capital").
+func finiteVerbIn(toks []token, from, to int) bool {
+	for k := from + 1; k < to; k++ {
+		t := toks[k]
+		if t.kind != tokWord || t.capitalised() {
+			continue
+		}
+		if t.flags&fAux != 0 && t.lower != "also" && t.lower != "not" {
+			return true
+		}
+		if (strings.HasSuffix(t.lower, "ed") || irregularPast[t.lower]) && toks[k-1].flags&fDet == 0 && !(k+1 < to && toks[k+1].flags&fPrep != 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseAfter reports a clause with a subject of its own in tokens [from,
+// to): "…, the minister confirmed, in a decision that the campaign
+// called “…”" (the campaign speaks, not the minister).
+func clauseAfter(toks []token, from, to int) bool {
+	for k := from; k < to; k++ {
+		t := toks[k]
+		if t.kind == tokWord && (t.flags&fDet != 0 || t.capitalised() || pronounLike(t.lower) || t.flags&fRel != 0) {
+			return true
+		}
+	}
+	return false
+}
