@@ -178,6 +178,10 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"Okafor"}},
 		{name: "document described with a modifier", text: `"Hi, visitors! The ferry may stop," a welcome message on the website reads.`,
 			want: []string{"a welcome message on the website"}, typ: []article.SourceType{article.DocumentSource}},
+		{name: "call as a noun", text: `Citing the flood as a wake-up call for the valley and its "reveries about cheap concrete," Ilse Varga urged a new survey.`,
+			want: []string{"Varga"}},
+		{name: "calls as a verb after a noun subject", text: `Ilse Varga writes with a red pen. Her brother calls the pen "the only opponent I never beat."`,
+			want: []string{"brother"}},
 		{name: "body as subject of partial quote", text: `The county board passed "an emergency levy for the flood wall" on Tuesday.`,
 			want: []string{"the county board"}},
 	})

@@ -28,7 +28,7 @@ var documentNouns = set(
 	"dispatch", "bulletin", "circular", "directive", "guidance", "speech",
 	"voice-over", "voiceover", "slogan", "chyron", "pamphlet",
 	"brochure", "questionnaire", "application", "form", "letterhead",
-	"clip", "spot", "footage", "finding", "inscription", "plaque", "motto",
+	"clip", "spot", "footage", "finding", "inscription", "plaque", "motto", "suit",
 )
 
 // documentVerbs speak only for documents: "the letter reads", "records

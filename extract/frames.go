@@ -204,6 +204,9 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 			}
 			continue
 		case "call", "calls", "called", "calling":
+			if v > s.from && (t.lower == "call" && !verbContext(toks[v-1]) || t.lower == "calls" && nounContext(toks[v-1])) {
+				continue // "a wake-up call for", "his calls for": a noun
+			}
 			if t.lower == "calling" && v+1 < k {
 				// "with Sen. John McCain calling it a “…”"
 				if a, ok := x.gerundSubject(toks, s, v, pi, sentIdx); ok {
@@ -1029,4 +1032,16 @@ func clauseAfter(toks []token, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// verbContext reports a word after which a base or -s form is a verb: a
+// pronoun, a name, an auxiliary or "to".
+func verbContext(prev token) bool {
+	return prev.kind == tokWord && (pronounLike(prev.lower) || prev.capitalised() || prev.flags&fAux != 0 || prev.lower == "to")
+}
+
+// nounContext reports a word after which an -s form is a plural noun: an
+// article or a possessive ("the calls", "his calls", "Trump's calls").
+func nounContext(prev token) bool {
+	return prev.kind == tokWord && (prev.flags&fDet != 0 || prev.lower == "his" || prev.lower == "her" || prev.lower == "their" || prev.lower == "its" || isPossessiveWord(prev))
 }
