@@ -218,7 +218,7 @@ func (x *attributor) unattributedConfidence(toks []token, s sentence, k, pi int)
 		if m.para < pi-1 {
 			break
 		}
-		if x.ents[m.ent].typ != article.DocumentSource {
+		if t := x.ents[m.ent].typ; t == article.Person || t == article.Anonymous {
 			return noSpeakerUnknown
 		}
 	}

@@ -16,6 +16,7 @@ func All() []*checker.Rule {
 		AnonymousSource,
 		AnonymousNoReason,
 		MissingAttribution,
+		UnconfirmedAttribution,
 		UnbalancedQuotes,
 		NonNeutralVerb,
 		AlteredQuote,

@@ -109,6 +109,8 @@ func TestRules(t *testing.T) {
 		messages []string
 		// spans are the texts the findings point at, in order (optional)
 		spans []string
+		// severity overrides the rule's default severity (optional)
+		severity checker.Severity
 	}{
 		{
 			name: "anonymous source", rule: rules.AnonymousSource,
@@ -120,6 +122,7 @@ func TestRules(t *testing.T) {
 			name: "anonymous source with a reason is still anonymous", rule: rules.AnonymousSource,
 			text:     `"The bridge will close in May," said a senior official, who spoke on condition of anonymity because the plan is not public.`,
 			messages: []string{"unnamed source"},
+			severity: checker.Info,
 		},
 		{
 			name: "named source is not anonymous", rule: rules.AnonymousSource,
@@ -131,6 +134,12 @@ func TestRules(t *testing.T) {
 			messages: []string{`never says why "a person familiar with the talks" was granted anonymity`},
 		},
 		{
+			name: "anonymous with no reason, once per source", rule: rules.AnonymousNoReason,
+			text:     "\"The deal is dead,\" a person familiar with the talks said.\n\n\"Nobody will sign,\" the person said. \"Not this year.\"",
+			messages: []string{`never says why "a person familiar with the talks" was granted anonymity (also quoted in q2, q3)`},
+			spans:    []string{"The deal is dead,"},
+		},
+		{
 			name: "anonymous with a reason", rule: rules.AnonymousNoReason,
 			text: `"The deal is dead," said a person familiar with the talks, who spoke on condition of anonymity because the negotiations are private.`,
 		},
@@ -139,6 +148,27 @@ func TestRules(t *testing.T) {
 			text:     "Harbour plan\n\nThe scheme was hailed as \u201cthe boldest plan in a generation\u201d.",
 			messages: []string{`quotation has no speaker ("the boldest plan in a generation")`},
 			spans:    []string{"the boldest plan in a generation"},
+		},
+		{
+			name: "speaker not read is not an error", rule: rules.MissingAttribution,
+			text: "The ferry board met on Tuesday with Ilse Varga in the chair.\n\n\"We will see what the summer brings.\"",
+		},
+		{
+			name: "speaker not read asks for confirmation", rule: rules.UnconfirmedAttribution,
+			text:     "The ferry board met on Tuesday with Ilse Varga in the chair.\n\n\"We will see what the summer brings.\"",
+			messages: []string{`no speaker found for "We will see what the summer brings."`},
+		},
+		{
+			name: "sure of no speaker is not unconfirmed", rule: rules.UnconfirmedAttribution,
+			text: "Harbour plan\n\nThe scheme was hailed as \u201cthe boldest plan in a generation\u201d.",
+		},
+		{
+			name: "a document is an attribution", rule: rules.MissingAttribution,
+			text: "\"The pumps were never tested,\" the inspection report said.",
+		},
+		{
+			name: "a document is not anonymous", rule: rules.AnonymousSource,
+			text: "\"The pumps were never tested,\" the inspection report said.",
 		},
 		{
 			name: "attributed quotation", rule: rules.MissingAttribution,
@@ -225,7 +255,11 @@ func TestRules(t *testing.T) {
 			require.Len(t, res.Findings, len(tt.messages), "findings: %+v", res.Findings)
 			for i, f := range res.Findings {
 				assert.Equal(t, tt.rule.ID, f.Rule)
-				assert.Equal(t, tt.rule.Severity, f.Severity)
+				want := tt.rule.Severity
+				if tt.severity != 0 {
+					want = tt.severity
+				}
+				assert.Equal(t, want, f.Severity)
 				assert.Contains(t, f.Message, tt.messages[i])
 				if i < len(tt.spans) {
 					assert.Equal(t, tt.spans[i], res.Doc.Slice(f.Span))

@@ -1,0 +1,27 @@
+package rules
+
+import "github.com/quotecheck/quotecheck/checker"
+
+// UnconfirmedAttribution asks the editor to confirm who speaks a quotation
+// whose speaker the extractor could not read, where missing-attribution
+// would be a guess.
+var UnconfirmedAttribution = &checker.Rule{
+	ID:       "unconfirmed-attribution",
+	Severity: checker.Info,
+	Title:    "Attribution could not be confirmed",
+	Rationale: "Real copy attributes quotations in ways no reader of sentences can always follow: " +
+		"a speaker named two paragraphs up, a layout convention, a transcript, a document. When " +
+		"quotecheck finds no speaker but cannot be sure none is given, it asks the editor to " +
+		"confirm the attribution instead of reporting an error.",
+	Bad: "The ferry board met on Tuesday with Ilse Varga in the chair.\n\n\"We will see what the summer brings.\"",
+	Good: "The ferry board met on Tuesday.\n\n\"We will see what the summer brings,\" said " +
+		"Ilse Varga, the board's chair.",
+	Run: func(pass *checker.Pass) {
+		for _, q := range pass.Doc.Quotations() {
+			if q.Speaker != nil || q.Confidence >= NoSpeakerConfidence {
+				continue
+			}
+			pass.Reportf(q.Span, q.ID, "no speaker found for %q: confirm who is speaking, or attribute it in the sentence", short(pass.Doc.QuoteText(q), 40))
+		}
+	},
+}
