@@ -31,6 +31,9 @@ type GoldQuote struct {
 	SpeakerType     string   `json:"speaker_type"`
 	Cue             string   `json:"cue"`
 	AnonymityReason *bool    `json:"anonymity_reason"`
+	// SpeakerUnresolved marks a gold speaker that is only a pronoun: the
+	// quote counts for quote scores, not for speaker or type accuracy.
+	SpeakerUnresolved bool `json:"speaker_unresolved"`
 }
 
 // GoldFinding is an expected rule finding.

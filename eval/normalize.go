@@ -1,15 +1,30 @@
 package eval
 
 import (
+	"regexp"
 	"strings"
 
+	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 )
 
+// The normalisation and speaker rules below follow the gold-format spec
+// and the reference scorer (shared/tools/score.py) step by step, so that
+// eval and the scorer agree on every figure.
+
 var quoteFold = strings.NewReplacer(
-	"\u201C", `"`, "\u201D", `"`, "\u201E", `"`, "\u201F", `"`, "\u00AB", `"`, "\u00BB", `"`,
-	"\u2018", "'", "\u2019", "'", "\u201A", "'", "\u201B", "'", "\u2032", "'", "\u2033", `"`,
+	"\u201C", `"`, "\u201D", `"`, "\u201E", `"`, "\u00AB", `"`, "\u00BB", `"`,
+	"\u2018", "'", "\u2019", "'", "\u201A", "'", "\u2032", "'", "\u00A0", " ",
 )
+
+var (
+	caseFold  = cases.Fold()
+	spaceRun  = regexp.MustCompile(`\s+`)
+	wordToken = regexp.MustCompile(`[\p{L}\p{N}_]+`)
+)
+
+// stripChars are trimmed from both ends of a normalised text.
+const stripChars = " \t\n,.;:!?\"'"
 
 // Normalize applies the scoring normalisation: NFKC, typographic quotes
 // folded to ASCII, whitespace collapsed, case folded, and surrounding
@@ -17,127 +32,135 @@ var quoteFold = strings.NewReplacer(
 func Normalize(s string) string {
 	s = norm.NFKC.String(s)
 	s = quoteFold.Replace(s)
-	s = strings.Join(strings.Fields(s), " ")
-	s = strings.ToLower(s)
-	return strings.Trim(s, ",.;:!? ")
+	s = spaceRun.ReplaceAllString(s, " ")
+	s = caseFold.String(s)
+	return strings.Trim(s, stripChars)
 }
 
-// words splits a normalised text into word tokens without punctuation.
-func words(s string) []string {
-	f := strings.Fields(s)
-	out := f[:0]
-	for _, w := range f {
-		w = strings.Trim(w, `,.;:!?"'()[]—–-…`)
-		if w != "" {
-			out = append(out, w)
-		}
-	}
-	return out
-}
+// tokens are the word tokens of a text after normalisation.
+func tokens(s string) []string { return wordToken.FindAllString(Normalize(s), -1) }
 
-// softMatch reports whether two normalised texts share at least 80% of
-// their word tokens in both directions.
-func softMatch(a, b string) bool {
-	wa, wb := words(a), words(b)
-	if len(wa) == 0 || len(wb) == 0 {
-		return false
+// overlap is the share of word tokens two texts have in common, the
+// smaller of the two directions (0 when either has none).
+func overlap(a, b string) float64 {
+	ta, tb := tokens(a), tokens(b)
+	if len(ta) == 0 || len(tb) == 0 {
+		return 0
 	}
 	count := map[string]int{}
-	for _, w := range wb {
+	for _, w := range tb {
 		count[w]++
 	}
 	shared := 0
-	for _, w := range wa {
+	for _, w := range ta {
 		if count[w] > 0 {
 			count[w]--
 			shared++
 		}
 	}
-	return float64(shared) >= 0.8*float64(len(wa)) && float64(shared) >= 0.8*float64(len(wb))
+	return min(float64(shared)/float64(len(ta)), float64(shared)/float64(len(tb)))
 }
+
+// softThreshold is the token overlap at which two texts are the same quote.
+const softThreshold = 0.8
 
 // textsMatch compares two raw texts by the scoring rules.
 func textsMatch(a, b string) bool {
-	na, nb := Normalize(a), Normalize(b)
-	return na == nb || softMatch(na, nb)
+	return Normalize(a) == Normalize(b) || overlap(a, b) >= softThreshold
 }
 
-var leadingDrops = []string{"a ", "an ", "the "}
-var honorificDrops = []string{"mr ", "mr. ", "mrs ", "mrs. ", "ms ", "ms. ", "dr ", "dr. ", "prof ", "prof. "}
+// leadWords are dropped from the front of names before comparing them.
+var leadWords = map[string]bool{"a": true, "an": true, "the": true, "mr": true, "mrs": true,
+	"ms": true, "miss": true, "dr": true, "prof": true, "professor": true, "sir": true}
 
-// nameKey normalises a speaker name and drops a leading article and
-// honorific, as the scorer does.
+// pronouns prove nothing about who spoke: "he" in gold and prediction may
+// be two people.
+var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true,
+	"i": true, "you": true, "who": true, "which": true, "that": true, "him": true, "her": true,
+	"them": true, "us": true, "me": true, "one": true, "this": true, "these": true, "those": true}
+
+// nameKey normalises a speaker name, drops full stops and leading
+// articles and honorifics.
 func nameKey(s string) string {
-	s = Normalize(s)
-	for _, p := range leadingDrops {
-		if strings.HasPrefix(s, p) {
-			s = s[len(p):]
-			break
-		}
+	w := strings.Fields(strings.ReplaceAll(Normalize(s), ".", ""))
+	for len(w) > 0 && leadWords[w[0]] {
+		w = w[1:]
 	}
-	for _, p := range honorificDrops {
-		if strings.HasPrefix(s, p) {
-			s = s[len(p):]
-			break
-		}
-	}
-	return s
+	return strings.Join(w, " ")
 }
+
+// nameWords splits a name key into word tokens, keeping apostrophes as
+// tokens of their own so that a possessor can be told apart.
+var nameWordToken = regexp.MustCompile(`[\p{L}\p{N}_]+|'`)
 
 // SpeakerMatches applies the scorer's speaker rule to one prediction.
-func SpeakerMatches(name, mention, predType string, gold []string, goldType string) bool {
+func SpeakerMatches(name, mention string, gold []string, goldType string) bool {
 	if goldType == "none" {
 		return name == "" && mention == ""
 	}
 	if name == "" && mention == "" {
 		return false
 	}
-	preds := []string{nameKey(name), nameKey(mention)}
+	goldKeys := map[string]bool{}
 	for _, g := range gold {
-		gk := nameKey(g)
-		for _, p := range preds {
-			if p != "" && p == gk {
-				return true
+		if k := nameKey(g); k != "" && !pronouns[k] {
+			goldKeys[k] = true
+		}
+	}
+	cands := []string{nameKey(name), nameKey(mention)}
+	for _, c := range cands {
+		if c != "" && !pronouns[c] && goldKeys[c] {
+			return true
+		}
+	}
+	pn := strings.Fields(nameKey(name))
+	if goldType == "person" && len(gold) > 0 {
+		// the last word of the canonical name, before any appositive
+		canon, _, _ := strings.Cut(gold[0], ",")
+		cw := strings.Fields(nameKey(canon))
+		if len(cw) > 0 && len(pn) > 0 && pn[len(pn)-1] == cw[len(cw)-1] {
+			return true
+		}
+		// a name inside a longer gold mention, not as its possessor
+		pw := wordToken.FindAllString(strings.Join(pn, " "), -1)
+		for g := range goldKeys {
+			gw := nameWordToken.FindAllString(g, -1)
+			n := len(pw)
+			for i := 0; n > 0 && i+n <= len(gw); i++ {
+				if equalWords(gw[i:i+n], pw) && !(i+n < len(gw) && gw[i+n] == "'") {
+					return true
+				}
 			}
 		}
 	}
-	if len(gold) == 0 {
-		return false
-	}
-	if goldType == "person" {
-		gw := words(nameKey(gold[0]))
-		if len(gw) == 0 {
-			return false
-		}
-		last := gw[len(gw)-1]
-		for _, p := range preds {
-			pw := words(p)
-			if len(pw) > 0 && pw[len(pw)-1] == last {
-				return true
+	// descriptions: a run of two or more words of one inside the other
+	for _, c := range cands {
+		for g := range goldKeys {
+			short, long := strings.Fields(c), strings.Fields(g)
+			if len(short) > len(long) {
+				short, long = long, short
 			}
-		}
-		return false
-	}
-	for _, g := range gold {
-		gw := words(Normalize(g))
-		for _, p := range preds {
-			pw := words(p)
-			if hasRun(pw, gw) || hasRun(gw, pw) {
-				return true
+			if len(short) < 2 {
+				continue
+			}
+			for i := 0; i+len(short) <= len(long); i++ {
+				if equalWords(long[i:i+len(short)], short) {
+					return true
+				}
 			}
 		}
 	}
 	return false
 }
 
-// hasRun reports whether two consecutive words of a occur consecutively in b.
-func hasRun(a, b []string) bool {
-	for i := 0; i+1 < len(a); i++ {
-		for j := 0; j+1 < len(b); j++ {
-			if a[i] == b[j] && a[i+1] == b[j+1] {
-				return true
-			}
+func equalWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
 		}
 	}
-	return false
+	return true
 }

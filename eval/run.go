@@ -14,7 +14,9 @@ func ScoreArticle(s *Score, chk *checker.Checker, g *Gold) {
 	s.AddVersions(chk, g, r.Doc)
 }
 
-// WriteScore prints the figures, and up to maxErrors mistakes.
+// WriteScore prints the figures, the calibration table and up to
+// maxErrors mistakes. The figures are those the reference scorer prints,
+// computed the same way.
 func WriteScore(w io.Writer, s *Score, maxErrors int) {
 	fmt.Fprintf(w, "articles            %d\n", s.Articles)
 	fmt.Fprintf(w, "gold quotes         %d\n", s.GoldQuotes)
@@ -24,6 +26,11 @@ func WriteScore(w io.Writer, s *Score, maxErrors int) {
 	fmt.Fprintf(w, "speaker accuracy    %.3f  (all gold quotes)\n", s.SpeakerAccuracy())
 	fmt.Fprintf(w, "speaker accuracy    %.3f  (matched quotes)\n", s.SpeakerAccuracyMatched())
 	fmt.Fprintf(w, "speaker-type acc.   %.3f\n", s.TypeAccuracy())
+	if s.Unresolved > 0 {
+		fmt.Fprintf(w, "pronoun-only gold   %d  (quotes whose gold speaker is a pronoun: not scored for speaker or type)\n", s.Unresolved)
+	}
+	fmt.Fprintf(w, "false errors        %.1f per 100 quotes, in %d of %d articles  (missing-attribution where the gold has a speaker or no quote)\n",
+		s.FalseErrorsPer100(), s.FalseErrorArticles, s.Articles)
 	if s.Changes.TP+s.Changes.FP+s.Changes.FN > 0 {
 		fmt.Fprintf(w, "change precision    %.3f\n", s.Changes.Precision())
 		fmt.Fprintf(w, "change recall       %.3f\n", s.Changes.Recall())
@@ -33,6 +40,16 @@ func WriteScore(w io.Writer, s *Score, maxErrors int) {
 		for _, id := range rules {
 			c := s.Findings[id]
 			fmt.Fprintf(w, "  %-28s precision %.3f  recall %.3f  (tp %d, fp %d, fn %d)\n", id, c.Precision(), c.Recall(), c.TP, c.FP, c.FN)
+		}
+	}
+	if len(s.Calibration) > 0 {
+		fmt.Fprintf(w, "calibration         attributions with confidence >= c, and how often they are right\n")
+		for _, r := range s.CalibrationTable() {
+			mark := ""
+			if r.Quotes > 0 && r.Right < r.AtLeast {
+				mark = "  (below c)"
+			}
+			fmt.Fprintf(w, "  c >= %.2f  %6d quotes  right %.3f%s\n", r.AtLeast, r.Quotes, r.Right, mark)
 		}
 	}
 	if maxErrors > 0 && len(s.Mistakes) > 0 {

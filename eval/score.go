@@ -11,8 +11,17 @@ import (
 // Counts accumulates precision/recall counts.
 type Counts struct{ TP, FP, FN int }
 
-// Precision is TP/(TP+FP), 1 when nothing was predicted.
-func (c Counts) Precision() float64 { return ratio(c.TP, c.TP+c.FP) }
+// Precision is TP/(TP+FP); with nothing predicted it is 1 when nothing was
+// expected either, else 0 (as the reference scorer computes it).
+func (c Counts) Precision() float64 {
+	if c.TP+c.FP == 0 {
+		if c.FN == 0 {
+			return 1
+		}
+		return 0
+	}
+	return float64(c.TP) / float64(c.TP+c.FP)
+}
 
 // Recall is TP/(TP+FN), 1 when nothing was expected.
 func (c Counts) Recall() float64 { return ratio(c.TP, c.TP+c.FN) }
@@ -36,30 +45,58 @@ func ratio(a, b int) float64 {
 // Mistake is one scoring error, for --errors.
 type Mistake struct {
 	Article string
-	Kind    string // missed, spurious, speaker, type, finding-missed, finding-spurious
+	Kind    string // missed, spurious, speaker, finding-missed, finding-spurious, change-missed
 	Detail  string
 }
 
-// Score holds corpus-level figures.
+// Score holds corpus-level figures, computed as the reference scorer
+// (shared/tools/score.py) computes them.
 type Score struct {
 	Articles int
 	Quotes   Counts
-	// GoldQuotes counts gold quotes; SpeakerRight and TypeRight count those
-	// whose matched prediction has the right speaker and type.
-	GoldQuotes, Matched, SpeakerRight, TypeRight int
-	Findings                                     map[string]*Counts
-	Changes                                      Counts
-	Mistakes                                     []Mistake
+	// GoldQuotes counts gold quotes. Unresolved counts those whose gold
+	// names only a pronoun (speaker_unresolved): they count for quote
+	// precision and recall but not for speaker or type accuracy;
+	// UnresolvedMatched counts the matched ones.
+	GoldQuotes, Unresolved, UnresolvedMatched int
+	// Matched, SpeakerRight and TypeRight count matched, scorable gold
+	// quotes and those whose prediction has the right speaker and type.
+	Matched, SpeakerRight, TypeRight int
+	// FalseErrors counts missing-attribution findings on a quote whose
+	// gold has a speaker or on no gold quote; FalseErrorArticles the
+	// articles with at least one (what a pre-publish hook would refuse).
+	FalseErrors, FalseErrorArticles int
+	Findings                        map[string]*Counts
+	Changes                         Counts
+	// Calibration collects, for matched scorable quotes with a predicted
+	// speaker, the attribution's confidence and whether it was right.
+	Calibration []Judged
+	Mistakes    []Mistake
 }
 
-// SpeakerAccuracy is over all gold quotes.
-func (s *Score) SpeakerAccuracy() float64 { return ratio(s.SpeakerRight, s.GoldQuotes) }
+// Judged is one attribution's confidence and whether its speaker was right.
+type Judged struct {
+	Confidence float64
+	Right      bool
+}
 
-// SpeakerAccuracyMatched is over matched gold quotes only.
-func (s *Score) SpeakerAccuracyMatched() float64 { return ratio(s.SpeakerRight, s.Matched) }
+// scorable is the number of gold quotes that count for speaker accuracy.
+func (s *Score) scorable() int { return s.GoldQuotes - s.Unresolved }
 
-// TypeAccuracy is over all gold quotes.
-func (s *Score) TypeAccuracy() float64 { return ratio(s.TypeRight, s.GoldQuotes) }
+// SpeakerAccuracy is over all scorable gold quotes.
+func (s *Score) SpeakerAccuracy() float64 { return frac(s.SpeakerRight, s.scorable()) }
+
+// SpeakerAccuracyMatched is over matched scorable gold quotes.
+func (s *Score) SpeakerAccuracyMatched() float64 { return frac(s.SpeakerRight, s.Matched) }
+
+// TypeAccuracy is over all scorable gold quotes.
+func (s *Score) TypeAccuracy() float64 { return frac(s.TypeRight, s.scorable()) }
+
+// FalseErrorsPer100 is false missing-attribution findings per 100 gold quotes.
+func (s *Score) FalseErrorsPer100() float64 { return 100 * frac(s.FalseErrors, s.GoldQuotes) }
+
+// frac divides by at least 1, as the reference scorer does.
+func frac(a, b int) float64 { return float64(a) / float64(max(b, 1)) }
 
 // FindingRules lists the rules with finding counts, sorted.
 func (s *Score) FindingRules() []string {
@@ -74,6 +111,39 @@ func (s *Score) FindingRules() []string {
 // NewScore returns an empty score.
 func NewScore() *Score { return &Score{Findings: map[string]*Counts{}} }
 
+// scoredRules are the rules the reference scorer scores on every article.
+var scoredRules = []string{"anonymous-source", "missing-attribution", "anonymous-no-reason"}
+
+// matchQuotes pairs gold quotes with predictions greedily, in gold order:
+// each gold quote takes the unused prediction with the highest score (1
+// for equal normalised texts, else the token overlap), if at least 0.8.
+func matchQuotes(gold []GoldQuote, predText []string) []int {
+	predFor := make([]int, len(gold))
+	used := make([]bool, len(predText))
+	for gi, g := range gold {
+		predFor[gi] = -1
+		best, bestScore := -1, 0.0
+		ng := Normalize(g.Text)
+		for pi, t := range predText {
+			if used[pi] {
+				continue
+			}
+			score := 1.0
+			if Normalize(t) != ng {
+				score = overlap(t, g.Text)
+			}
+			if score > bestScore {
+				best, bestScore = pi, score
+			}
+		}
+		if best >= 0 && bestScore >= softThreshold {
+			used[best] = true
+			predFor[gi] = best
+		}
+	}
+	return predFor
+}
+
 // Add scores one article's check result against its gold annotation.
 func (s *Score) Add(g *Gold, doc *article.Document, findings []checker.Finding) {
 	s.Articles++
@@ -82,136 +152,168 @@ func (s *Score) Add(g *Gold, doc *article.Document, findings []checker.Finding) 
 	for i, q := range preds {
 		predText[i] = doc.QuoteText(q)
 	}
-	// exact matches first, then soft ones
+	predFor := matchQuotes(g.Quotes, predText)
 	goldFor := make([]int, len(preds))
-	predFor := make([]int, len(g.Quotes))
 	for i := range goldFor {
 		goldFor[i] = -1
 	}
-	for i := range predFor {
-		predFor[i] = -1
-	}
-	for pass := 0; pass < 2; pass++ {
-		for pi := range preds {
-			if goldFor[pi] >= 0 {
-				continue
-			}
-			np := Normalize(predText[pi])
-			for gi, gq := range g.Quotes {
-				if predFor[gi] >= 0 {
-					continue
-				}
-				ng := Normalize(gq.Text)
-				if pass == 0 && np == ng || pass == 1 && softMatch(np, ng) {
-					goldFor[pi], predFor[gi] = gi, pi
-					break
-				}
-			}
+	for gi, pi := range predFor {
+		if pi >= 0 {
+			goldFor[pi] = gi
 		}
 	}
 	for pi, q := range preds {
-		if goldFor[pi] >= 0 {
+		switch {
+		case goldFor[pi] >= 0:
 			s.Quotes.TP++
-			continue
+		case matchesAny(predText[pi], g.Ignore):
+		default:
+			s.Quotes.FP++
+			s.mistake(g, "spurious", "%q (speaker %s)", short(predText[pi]), speakerDesc(q))
 		}
-		if matchesAny(predText[pi], g.Ignore) {
-			continue
-		}
-		s.Quotes.FP++
-		s.mistake(g, "spurious", "%q (speaker %s)", short(predText[pi]), speakerDesc(q))
 	}
-	for gi, gq := range g.Quotes {
+	for gi := range g.Quotes {
+		gq := &g.Quotes[gi]
 		s.GoldQuotes++
 		pi := predFor[gi]
 		if pi < 0 {
 			s.Quotes.FN++
+		}
+		if gq.SpeakerUnresolved {
+			s.Unresolved++
+			if pi >= 0 {
+				s.UnresolvedMatched++
+			} else {
+				s.mistake(g, "missed", "%q", short(gq.Text))
+			}
+			continue
+		}
+		if pi < 0 {
 			s.mistake(g, "missed", "%q", short(gq.Text))
 			continue
 		}
 		s.Matched++
 		q := preds[pi]
-		name, mention, typ := "", "", "none"
+		name, mention, typ := "", "", string(article.NoSource)
 		if q.Speaker != nil {
 			name, mention, typ = q.Speaker.Name, q.Speaker.Mention, string(q.Speaker.Type)
 		}
-		if SpeakerMatches(name, mention, typ, gq.Speaker, gq.SpeakerType) {
+		right := SpeakerMatches(name, mention, gq.Speaker, gq.SpeakerType)
+		if right {
 			s.SpeakerRight++
 		} else {
-			s.mistake(g, "speaker", "%q: want %v (%s), got %s", short(gq.Text), gq.Speaker, gq.SpeakerType, speakerDesc(q))
+			s.mistake(g, "speaker", "%q: want %v (%s), got %s", short(gq.Text), firstTwo(gq.Speaker), gq.SpeakerType, speakerDesc(q))
 		}
 		if typ == gq.SpeakerType {
 			s.TypeRight++
-		} else {
-			s.mistake(g, "type", "%q: want %s, got %s", short(gq.Text), gq.SpeakerType, typ)
+		}
+		if q.Speaker != nil {
+			s.Calibration = append(s.Calibration, Judged{Confidence: q.Confidence, Right: right})
 		}
 	}
-	s.addFindings(g, doc, findings)
+	s.addFindings(g, doc, preds, predFor, findings)
 }
 
-// expectedFindings lists the (rule, quote) pairs the gold implies.
-func expectedFindings(g *Gold) []GoldFinding {
-	var out []GoldFinding
-	for _, q := range g.Quotes {
-		switch q.SpeakerType {
-		case "anonymous":
-			out = append(out, GoldFinding{Rule: "anonymous-source", Quote: q.Text})
-			if q.AnonymityReason != nil && !*q.AnonymityReason {
-				out = append(out, GoldFinding{Rule: "anonymous-no-reason", Quote: q.Text})
-			}
-		case "none":
-			out = append(out, GoldFinding{Rule: "missing-attribution", Quote: q.Text})
-		}
+func firstTwo(names []string) []string {
+	if len(names) > 2 {
+		return names[:2]
 	}
-	return append(out, g.Findings...)
+	return names
 }
 
-func (s *Score) addFindings(g *Gold, doc *article.Document, findings []checker.Finding) {
-	want := expectedFindings(g)
-	listed := map[string]bool{}
-	for _, f := range want {
-		listed[f.Rule] = true
-		if s.Findings[f.Rule] == nil {
-			s.Findings[f.Rule] = &Counts{}
+// addFindings scores the findings of the rules every article is scored on,
+// as (rule, gold quote) pairs; anonymous-no-reason is scored once per
+// source, by the gold source's name. An extra finding listed in the
+// gold's findings is scored for its rule too.
+func (s *Score) addFindings(g *Gold, doc *article.Document, preds []*article.Quote, predFor []int, findings []checker.Finding) {
+	goldOf := map[string]int{}
+	for gi, pi := range predFor {
+		if pi >= 0 {
+			goldOf[preds[pi].ID] = gi
 		}
 	}
-	used := make([]bool, len(want))
-	for _, f := range findings {
-		qtext := ""
-		if f.Quote != "" {
-			if q := doc.QuoteByID(f.Quote); q != nil {
-				qtext = doc.QuoteText(q)
+	type key struct {
+		gold int
+		name string
+		fp   int
+	}
+	falseHere := 0
+	for _, rule := range scoredRules {
+		want := map[key]bool{}
+		for gi, gq := range g.Quotes {
+			switch {
+			case rule == "anonymous-no-reason":
+				if gq.SpeakerType == "anonymous" && gq.AnonymityReason != nil && !*gq.AnonymityReason && len(gq.Speaker) > 0 {
+					want[key{gold: -1, name: nameKey(gq.Speaker[0])}] = true
+				}
+			case rule == "anonymous-source" && gq.SpeakerType == "anonymous",
+				rule == "missing-attribution" && gq.SpeakerType == "none":
+				want[key{gold: gi}] = true
 			}
 		}
-		falseAlarmOnIgnore := f.Rule == "missing-attribution" && qtext != "" && matchesAny(qtext, g.Ignore)
-		if !listed[f.Rule] && !falseAlarmOnIgnore {
-			continue
-		}
-		if s.Findings[f.Rule] == nil {
-			s.Findings[f.Rule] = &Counts{}
-		}
-		hit := false
-		for i, w := range want {
-			if used[i] || w.Rule != f.Rule {
+		got := map[key]bool{}
+		for _, f := range findings {
+			if f.Rule != rule {
 				continue
 			}
-			if w.Quote == "" && qtext == "" || w.Quote != "" && qtext != "" && textsMatch(w.Quote, qtext) {
-				used[i], hit = true, true
-				break
+			gi, ok := goldOf[f.Quote]
+			switch {
+			case !ok:
+				got[key{gold: -1, fp: len(got) + 1}] = true
+			case rule == "anonymous-no-reason":
+				if sp := g.Quotes[gi].Speaker; len(sp) > 0 {
+					got[key{gold: -1, name: nameKey(sp[0])}] = true
+				} else {
+					got[key{gold: -1, fp: -(gi + 1)}] = true
+				}
+			default:
+				got[key{gold: gi}] = true
 			}
 		}
-		if hit {
-			s.Findings[f.Rule].TP++
-		} else {
-			s.Findings[f.Rule].FP++
-			s.mistake(g, "finding-spurious", "%s on %q", f.Rule, short(qtext))
+		if len(want) == 0 && len(got) == 0 {
+			continue
+		}
+		c := s.Findings[rule]
+		if c == nil {
+			c = &Counts{}
+			s.Findings[rule] = c
+		}
+		for k := range got {
+			if want[k] {
+				c.TP++
+			} else {
+				c.FP++
+				s.mistake(g, "finding-spurious", "%s %s", rule, findingTarget(g, k.gold, k.name))
+			}
+		}
+		for k := range want {
+			if !got[k] {
+				c.FN++
+				s.mistake(g, "finding-missed", "%s %s", rule, findingTarget(g, k.gold, k.name))
+			}
+		}
+		if rule == "missing-attribution" {
+			for k := range got {
+				if !want[k] {
+					falseHere++
+				}
+			}
 		}
 	}
-	for i, w := range want {
-		if !used[i] {
-			s.Findings[w.Rule].FN++
-			s.mistake(g, "finding-missed", "%s on %q", w.Rule, short(w.Quote))
-		}
+	s.FalseErrors += falseHere
+	if falseHere > 0 {
+		s.FalseErrorArticles++
 	}
+}
+
+func findingTarget(g *Gold, gi int, name string) string {
+	switch {
+	case gi >= 0:
+		return fmt.Sprintf("on %q", short(g.Quotes[gi].Text))
+	case name != "":
+		return fmt.Sprintf("for %q", name)
+	}
+	return "on a string that is no gold quote"
 }
 
 func matchesAny(text string, list []string) bool {
@@ -240,4 +342,35 @@ func short(s string) string {
 
 func (s *Score) mistake(g *Gold, kind, format string, args ...any) {
 	s.Mistakes = append(s.Mistakes, Mistake{Article: g.ID, Kind: kind, Detail: fmt.Sprintf(format, args...)})
+}
+
+// CalibrationRow is one confidence threshold: how many attributions have
+// at least that confidence and how often they are right.
+type CalibrationRow struct {
+	AtLeast float64
+	Quotes  int
+	Right   float64
+}
+
+// calibrationSteps are the thresholds eval prints.
+var calibrationSteps = []float64{0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95}
+
+// CalibrationTable says, for each threshold c, how often attributions with
+// confidence ≥ c were right; a calibrated extractor is right at least c
+// of the time.
+func (s *Score) CalibrationTable() []CalibrationRow {
+	rows := make([]CalibrationRow, 0, len(calibrationSteps))
+	for _, c := range calibrationSteps {
+		n, right := 0, 0
+		for _, j := range s.Calibration {
+			if j.Confidence >= c-1e-9 {
+				n++
+				if j.Right {
+					right++
+				}
+			}
+		}
+		rows = append(rows, CalibrationRow{AtLeast: c, Quotes: n, Right: frac(right, n)})
+	}
+	return rows
 }

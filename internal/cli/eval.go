@@ -20,8 +20,9 @@ func evalCommand(e *env) *cli.Command {
 		Usage:     "score the checker against gold-annotated articles",
 		ArgsUsage: "GOLD...",
 		Description: "Reads gold files (one JSON object per file, or JSON Lines) or folders of them and prints\n" +
-			"quote precision/recall/F1, speaker and speaker-type accuracy, and per-rule finding\n" +
-			"precision/recall, scored as the gold-format spec describes.",
+			"quote precision/recall/F1, speaker and speaker-type accuracy, false missing-attribution\n" +
+			"errors, per-rule finding precision/recall and a calibration table, scored as the\n" +
+			"gold-format spec and the reference scorer (shared/tools/score.py) compute them.",
 		Flags: []cli.Flag{
 			&cli.IntFlag{Name: "errors", Usage: "list up to N mistakes"},
 		},
