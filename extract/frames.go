@@ -15,6 +15,9 @@ func skipDashes(toks []token, j, end int) int {
 
 // after handles `"…," X said`, `"…," said X, title` and `"…," according to X`.
 func (x *attributor) after(toks []token, s sentence, k, pi, sentIdx int) attribution {
+	if x.introducedBefore(toks, s, k) {
+		return noAttribution // the verb before the quote governs it
+	}
 	j := skipDashes(toks, k+1, s.to)
 	if j >= s.to || toks[j].kind != tokWord {
 		return noAttribution
@@ -951,6 +954,10 @@ func (x *attributor) interrupted(toks []token, s sentence, k int) attribution {
 		if x.speakerOf[prev] < 0 || !toks[k-1].isPunct(",") && !toks[k-1].isPunct(":") {
 			return noAttribution
 		}
+		// the first part's own attribution must stand between the parts
+		if m := x.mentionOf[prev]; m.cueSpan.Start < toks[j].end || m.cueSpan.Start > toks[k].start {
+			return noAttribution
+		}
 		for v := j + 1; v < k; v++ {
 			if x.isCue(toks, v, s) || isInvertedCue(toks, v, s) {
 				m := x.mentionOf[prev]
@@ -1044,4 +1051,33 @@ func verbContext(prev token) bool {
 // article or a possessive ("the calls", "his calls", "Trump's calls").
 func nounContext(prev token) bool {
 	return prev.kind == tokWord && (prev.flags&fDet != 0 || prev.lower == "his" || prev.lower == "her" || prev.lower == "their" || prev.lower == "its" || isPossessiveWord(prev))
+}
+
+// introducedBefore reports a quote that a reporting verb or gerund right
+// before it introduces ("Clinton responded: “…”", "citing “…”", "Clinton
+// responds to Mills with, “…”"): words after the quote belong to the next
+// clause, not to its attribution.
+func (x *attributor) introducedBefore(toks []token, s sentence, k int) bool {
+	if k == s.from {
+		return false
+	}
+	prev := toks[k-1]
+	if prev.kind == tokWord {
+		// "citing “…”" mid-sentence; "Citing “…,” the spokeswoman said"
+		// opens the sentence and is attributed after the quote
+		vf, ok := x.ex.forms[prev.lower]
+		return ok && vf.Gerund && prev.flags&fSpeech != 0 && k-1 > s.from
+	}
+	if !prev.isPunct(":") && !prev.isPunct(",") {
+		return false
+	}
+	for j := k - 2; j >= s.from && j >= k-8; j-- {
+		if toks[j].kind == tokQuote {
+			return false
+		}
+		if toks[j].kind == tokWord && x.isCue(toks, j, s) {
+			return true
+		}
+	}
+	return false
 }
