@@ -65,7 +65,10 @@ func New(rules []*Rule, cfg Config) (*Checker, error) {
 			return nil, fmt.Errorf("unknown rule %q in configuration", id)
 		}
 	}
-	ex := extract.New(extract.Options{SpeechVerbs: cfg.Options.SpeechVerbs, AnonymityReasons: cfg.Options.AnonymityReasons})
+	// a configured loaded verb is an attribution verb too, or no quote
+	// could carry it as its cue
+	speech := append(append([]string(nil), cfg.Options.SpeechVerbs...), cfg.Options.LoadedVerbs...)
+	ex := extract.New(extract.Options{SpeechVerbs: speech, AnonymityReasons: cfg.Options.AnonymityReasons})
 	return &Checker{rules: rules, cfg: cfg, extractor: ex}, nil
 }
 

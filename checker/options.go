@@ -40,6 +40,12 @@ func (o *Options) LoadedVerb(word string) (string, bool) {
 		if v == lemma || v == lower {
 			return lemma, true
 		}
+		// a configured verb the built-in list does not know: its inflections
+		for _, form := range extract.Inflections(v) {
+			if form == lower {
+				return v, true
+			}
+		}
 	}
 	return lemma, false
 }

@@ -22,7 +22,8 @@ func TestOptionsLoadedVerb(t *testing.T) {
 		{"configured list replaces the built-in one", &checker.Options{LoadedVerbs: []string{"say"}}, "claimed", "claim", false},
 		{"exact form", &checker.Options{LoadedVerbs: []string{"Quipped"}}, "quipped", "quip", true},
 		{"empty list: nothing is loaded", &checker.Options{LoadedVerbs: []string{}}, "claimed", "claim", false},
-		{"unknown verb", &checker.Options{LoadedVerbs: []string{"opine"}}, "opined", "opined", false},
+		{"a configured verb the built-in list does not know", &checker.Options{LoadedVerbs: []string{"opine"}}, "opined", "opine", true},
+		{"unknown verb", &checker.Options{LoadedVerbs: []string{"opine"}}, "ruled", "rule", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -34,7 +35,7 @@ func TestOptionsLoadedVerb(t *testing.T) {
 }
 
 func TestLoadedVerbsOptionReachesRule(t *testing.T) {
-	text := "Headline\n\n\"We followed every rule,\" said Dana Whitfield, the director.\n\n\"We are done,\" Whitfield claimed.\n"
+	text := "Headline\n\n\"We followed every rule,\" said Dana Whitfield, the director.\n\n\"We are done,\" Whitfield claimed.\n\n\"Enough,\" Whitfield harrumphed.\n"
 	tests := []struct {
 		name   string
 		loaded []string
@@ -43,6 +44,7 @@ func TestLoadedVerbsOptionReachesRule(t *testing.T) {
 		{"built-in list", nil, 1},
 		{"said counts as loaded", []string{"say", "claim"}, 2},
 		{"no verb is loaded", []string{}, 0},
+		{"a configured verb unknown to the extractor", []string{"harrumph"}, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

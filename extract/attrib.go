@@ -143,11 +143,21 @@ func itoa(n int) string {
 func (x *attributor) quoteText(q int) string { return x.doc.QuoteText(&x.doc.Quotes[q]) }
 
 func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Span, idx []int) {
+	if len(idx) == 0 && IsBoilerplate(x.doc.Slice(p.Span)) {
+		// "Story continues below": no entities, and the paragraphs around
+		// it still read as neighbours
+		if pi > 0 {
+			x.lastSpeech[pi], x.leadIn[pi], x.paraSubject[pi] = x.lastSpeech[pi-1], x.leadIn[pi-1], x.paraSubject[pi-1]
+		} else {
+			x.lastSpeech[pi], x.paraSubject[pi] = -1, -1
+		}
+		return
+	}
 	// tokens live only while their paragraph is processed, so one buffer
 	// serves the whole article
-	toks := tokenize(x.tokBuf, &x.lw, x.text, p.Span, regions, idx, x.ex.flags)
+	toks := tokenize(x.tokBuf, &x.lw, x.text, p.Span, regions, idx, x.ex.lex.flags)
 	x.tokBuf = toks
-	sents := splitSentences(toks, x.quoteText)
+	sents := splitSentences(x.ex.lex, toks, x.quoteText)
 	// "LOWER ASHCOMBE (Heath Chronicle) — The mayor …": the dateline is
 	// not the subject of the first sentence
 	if d := datelineEnd(toks); d > 0 && len(sents) > 0 && sents[0].to > d {
@@ -178,7 +188,7 @@ func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Sp
 				x.assign(q, a)
 				continue
 			}
-			if reason := termReason(toks, k, s, x.quoteText(q)); reason != "" && headlineColon(toks, s, k, p.Heading || pi == 0) < 0 {
+			if reason := termReason(x.ex.lex, toks, k, s, x.quoteText(q)); reason != "" && headlineColon(toks, s, k, p.Heading || pi == 0) < 0 {
 				x.doc.Quotes[q].Kind = article.Term
 				x.doc.Quotes[q].TermReason = reason
 				continue
@@ -297,7 +307,7 @@ func (x *attributor) isCue(toks []token, k int, s sentence) bool {
 	if t.kind != tokWord || t.flags&fSpeech == 0 {
 		return false
 	}
-	vf, ok := x.ex.forms[t.lower]
+	vf, ok := x.ex.lex.forms[t.lower]
 	if !ok || vf.Gerund {
 		return false
 	}
@@ -465,9 +475,9 @@ const maxLeadInTokens = 12
 // connectives open a clause without being part of its subject; sentence
 // adverbs do so when no comma follows them ("Then Trump went …").
 var (
-	connectives     = set("but", "and", "yet", "so")
-	sentenceAdverbs = set("then", "now", "also", "still", "later", "soon", "finally", "eventually", "instead")
+	connectives     = wordSet("connectives.txt")
+	sentenceAdverbs = wordSet("sentence-adverbs.txt")
 )
 
 // retortVerbs report speech when "back" follows: "shot back", "fired back".
-var retortVerbs = set("shot", "shoots", "fired", "fires", "hit", "hits", "pushed", "pushes", "snapped", "struck", "strikes")
+var retortVerbs = wordSet("retort-verbs.txt")

@@ -176,7 +176,7 @@ func postModifierEnd(toks []token, k, end int) int {
 		if t.kind != tokWord || t.flags&(fRel|fAux) != 0 || t.flags&fPrep != 0 && t.lower != "of" {
 			break
 		}
-		if vf, ok := speechForms[t.lower]; ok && !vf.Gerund {
+		if t.flags&fSpeech != 0 && !strings.HasSuffix(t.lower, "ing") {
 			break
 		}
 	}

@@ -10,35 +10,11 @@ import (
 // said", "court filings show", "the letter reads". A phrase headed by one
 // of them is a document source, or its issuer's words when the phrase
 // names the issuer ("her statement", "the council's report").
-var documentNouns = set(
-	"statement", "letter", "report", "memo", "memorandum", "email", "e-mail",
-	"filing", "ruling", "opinion", "brief", "complaint", "lawsuit", "indictment",
-	"website", "site", "survey", "study", "poll", "ad", "advert", "advertisement",
-	"tweet", "post", "bylaws", "document", "transcript", "footnote", "release",
-	"order", "decision", "agreement", "book", "article", "editorial", "column",
-	"message", "video", "passage", "petition", "motion", "affidavit", "bill",
-	"resolution", "platform", "guidelines", "manual", "record", "minutes",
-	"announcement", "notice", "invitation", "caption", "sign", "headline",
-	"script", "text", "page", "blog", "analysis", "paper", "findings", "audit",
-	"review", "assessment", "warrant", "subpoena", "verdict", "judgment",
-	"judgement", "constitution", "amendment", "charter", "contract", "treaty",
-	"handbook", "law", "act", "rule", "regulation", "policy", "proposal",
-	"plan", "draft", "summary", "newsletter", "flyer", "leaflet", "banner",
-	"placard", "label", "warning", "disclaimer", "citation", "note", "cable",
-	"dispatch", "bulletin", "circular", "directive", "guidance", "speech",
-	"voice-over", "voiceover", "slogan", "chyron", "pamphlet",
-	"brochure", "questionnaire", "application", "form", "letterhead",
-	"clip", "spot", "footage", "finding", "inscription", "plaque", "motto", "suit",
-)
+var documentNouns = wordSet("document-nouns.txt")
 
 // documentVerbs speak only for documents: "the letter reads", "records
 // show". With a person as subject they are not speech.
-var documentVerbs = set("read", "reads", "show", "shows", "showed", "shown",
-	"indicate", "indicates", "indicated", "stipulate", "stipulates", "stipulated",
-	"specify", "specifies", "specified", "provide", "provides", "provided",
-	"stated", "states", "declares", "warns", "continues", "continued", "explains", "notes",
-	"promises", "claims", "asks", "calls", "argues", "reports", "predicts", "concludes",
-	"finds", "recommends", "urges", "demands", "suggests", "estimates", "describes")
+var documentVerbs = wordSet("document-verbs.txt")
 
 // isDocumentHead reports whether w heads a phrase naming a document.
 func isDocumentHead(w string) bool {
@@ -121,15 +97,10 @@ func (x *attributor) findDocument(head string) int {
 
 // personSuffixes end nouns for people that no word list can hold in full:
 // "the retired neurosurgeon", "the billionaire businessman", "the host".
-var personSuffixes = []string{"er", "or", "ist", "ian", "man", "woman", "eon", "ent", "ant", "ee", "ive", "ier", "ess"}
+var personSuffixes = wordList("person-suffixes.txt")
 
 // personWords are people nouns the suffixes miss.
-var personWords = set("mogul", "tycoon", "host", "chief", "boss", "star", "aide", "guru",
-	"veteran", "candidate", "nominee", "hopeful", "incumbent", "frontrunner", "front-runner",
-	"billionaire", "millionaire", "celebrity", "native", "friend", "wife", "husband",
-	"mother", "father", "son", "daughter", "brother", "sister", "widow", "child", "teen",
-	"pontiff", "pope", "monarch", "queen", "king", "prince", "princess", "diplomat",
-	"democrat", "republican", "conservative", "liberal", "progressive", "independent")
+var personWords = wordSet("person-words.txt")
 
 func personNoun(w string) bool {
 	if titleWords[w] || anonymousHeads[w] || personWords[w] || strings.HasSuffix(w, "-year-old") {
@@ -198,16 +169,10 @@ func (x *attributor) recentPerson(pos, pi int) int {
 // speechNouns name something said; their possessor said it: "the
 // company's promise of “…”", "Clinton's claim that … “…”", "in her words,
 // “…”".
-var speechNouns = set("claim", "claims", "promise", "promises", "pledge", "description",
-	"words", "phrase", "assertion", "warning", "vow", "remark", "remarks", "comment",
-	"comments", "argument", "slogan", "motto", "catchphrase", "characterization",
-	"characterisation", "prediction", "boast", "insistence", "demand", "accusation",
-	"threat", "suggestion", "contention", "verdict", "declaration", "admission",
-	"complaint", "question", "answer", "reply", "response", "retort", "quip", "joke",
-	"tweet", "message", "advice", "plea", "call", "lament", "observation", "statement")
+var speechNouns = wordSet("speech-nouns.txt")
 
 // speechNounComplement opens what a speech noun says.
-var speechNounComplement = set("that", "of", "for", "to", "about", "on")
+var speechNounComplement = wordSet("speech-noun-complements.txt")
 
 // maxSpeechNounGap bounds the words between a speech noun and its quote.
 const maxSpeechNounGap = 10

@@ -27,12 +27,12 @@ func (x *attributor) after(toks []token, s sentence, k, pi, sentIdx int) attribu
 	}
 	// `"…," read the email`: a document verb before its document
 	if documentVerbs[toks[j].lower] && j+2 < s.to && toks[j+1].flags&fDet != 0 && isDocumentHead(toks[j+2].lower) {
-		cue, cueSpan := cueText(toks, j, s)
+		cue, cueSpan := x.cueText(toks, j, s)
 		return x.npAfter(toks, s, j+1, pi, sentIdx, cue, cueSpan, 0.9)
 	}
-	if x.isCue(toks, j, s) || isInvertedCue(toks, j, s) {
+	if x.isCue(toks, j, s) || x.isInvertedCue(toks, j, s) {
 		if j+1 < s.to && (toks[j+1].capitalised() || determiners[toks[j+1].lower] || pronounLike(toks[j+1].lower) || roleFollows(toks, j+1, s.to) || namedAfterLowerTitle(toks, j+1, s.to)) && !introWords[toks[j+1].lower] {
-			cue, cueSpan := cueText(toks, j, s)
+			cue, cueSpan := x.cueText(toks, j, s)
 			return x.npAfter(toks, s, j+1, pi, sentIdx, cue, cueSpan, 0.95)
 		}
 		return noAttribution
@@ -48,7 +48,7 @@ func (x *attributor) after(toks []token, s sentence, k, pi, sentIdx int) attribu
 			}
 			a := x.speakerIn(toks, s, j, trimAux(toks, j, v), pi, sentIdx)
 			if a.ent >= 0 {
-				a.cue, a.cueSpan = cueText(toks, v, s)
+				a.cue, a.cueSpan = x.cueText(toks, v, s)
 				a.conf = 0.95
 				if a.form == "pronoun" {
 					a.conf = 0.9
@@ -60,8 +60,8 @@ func (x *attributor) after(toks []token, s sentence, k, pi, sentIdx int) attribu
 	return noAttribution
 }
 
-func isInvertedCue(toks []token, j int, s sentence) bool {
-	vf, ok := speechForms[toks[j].lower]
+func (x *attributor) isInvertedCue(toks []token, j int, s sentence) bool {
+	vf, ok := x.ex.lex.speech(toks[j].lower)
 	return ok && !vf.Gerund && vf.Lemma != "call" && (vf.Past || !vf.Base)
 }
 
@@ -131,10 +131,11 @@ func isAnonPostModifier(toks []token, from, to int) bool {
 
 // cueText gives the attribution verb with what completes it: "told the
 // Meridian Wire", "said in a statement", "described as".
-func cueText(toks []token, v int, s sentence) (string, article.Span) {
+func (x *attributor) cueText(toks []token, v int, s sentence) (string, article.Span) {
 	t := toks[v]
 	end := v + 1
-	switch speechForms[t.lower].Lemma {
+	vf, _ := x.ex.lex.speech(t.lower)
+	switch vf.Lemma {
 	case "tell":
 		for end < s.to && end < v+5 && toks[end].kind == tokWord && toks[end].flags&(fRel|fPrep|fAux|fSpeech) == 0 && toks[end].lower != "that" {
 			end++
@@ -189,7 +190,7 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 			a := x.npAfter(toks, s, v+2, pi, sentIdx, "according to", article.Span{Start: t.start, End: toks[v+1].end}, 0.85)
 			return a, true
 		}
-		if vf, ok := x.ex.forms[t.lower]; ok && vf.Gerund && vf.Lemma != "call" {
+		if vf, ok := x.ex.lex.forms[t.lower]; ok && vf.Gerund && vf.Lemma != "call" {
 			if a, handled := x.gerundFrame(toks, s, v, pi, sentIdx); handled {
 				return a, true
 			}
@@ -246,11 +247,11 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 		if !x.isCue(toks, v, s) {
 			continue
 		}
-		if v > s.from && (toks[v-1].isPunct(",") || toks[v-1].kind == tokQuote) && isInverted(toks, v, k) {
+		if v > s.from && (toks[v-1].isPunct(",") || toks[v-1].kind == tokQuote) && x.isInverted(toks, v, k) {
 			if toks[v-1].isPunct(",") && !hasQuote(toks, sentence{from: s.from, to: v}) {
 				// parenthetical: "The paradox, says Carl Anthony, a
 				// historian, is that she was "…""
-				cue, cueSpan := cueText(toks, v, s)
+				cue, cueSpan := x.cueText(toks, v, s)
 				return x.npAfter(toks, s, v+1, pi, sentIdx, cue, cueSpan, 0.8), true
 			}
 			return noAttribution, true // inverted: `"…," said X, who …`
@@ -263,7 +264,7 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 		}
 		a := x.subjectOf(toks, v, s, pi, sentIdx)
 		if a.ent >= 0 {
-			a.cue, a.cueSpan = cueText(toks, v, s)
+			a.cue, a.cueSpan = x.cueText(toks, v, s)
 			a.conf = 0.85
 		}
 		return a, true
@@ -296,7 +297,7 @@ func (x *attributor) outerFrame(toks []token, s sentence, v, pi, sentIdx int) (a
 			// a reporting verb whose complement clause holds the inner one
 			if x.isCue(toks, u, s) && v-u <= 8 && !punctBetween(toks, u+1, v) && npLike(toks[u+1]) {
 				if a := x.subjectOf(toks, u, s, pi, sentIdx); a.ent >= 0 {
-					a.cue, a.cueSpan = cueText(toks, u, s)
+					a.cue, a.cueSpan = x.cueText(toks, u, s)
 					a.conf = 0.7
 					return a, true
 				}
@@ -312,7 +313,7 @@ func (x *attributor) outerFrame(toks []token, s sentence, v, pi, sentIdx int) (a
 			if a.ent < 0 {
 				return noAttribution, false
 			}
-			a.cue, a.cueSpan = cueText(toks, u, s)
+			a.cue, a.cueSpan = x.cueText(toks, u, s)
 			a.conf = 0.75
 			return a, true
 		}
@@ -584,10 +585,7 @@ func isParticiple(toks []token, ch [2]int) bool {
 
 // timeWords make a chunk an adverbial of time: "A week later,", "Two
 // days ago,", "This month,".
-var timeWords = set("day", "days", "week", "weeks", "month", "months", "year", "years",
-	"hour", "hours", "minute", "minutes", "time", "times", "morning", "afternoon",
-	"evening", "night", "weekend", "later", "earlier", "ago", "recently", "decade",
-	"decades", "moment", "season")
+var timeWords = wordSet("time-words.txt")
 
 // isAdverbial reports a short chunk that only places the clause in time
 // or manner: "A week later", "More recently", "Last year".
@@ -629,8 +627,8 @@ func (x *attributor) sentenceFinal(toks []token, s sentence, k, pi, sentIdx int)
 	// "…, said Nargis Kassenova, an expert at KIMEP University.": an
 	// inverted attribution a few clauses from the end
 	for cc, n := c, 0; cc > k && n < 4; n++ {
-		if toks[cc].isPunct(",") && cc+2 < end && isInvertedCue(toks, cc+1, s) && (toks[cc+2].capitalised() || toks[cc+2].flags&fDet != 0 || namedAfterLowerTitle(toks, cc+2, end)) {
-			cue, cueSpan := cueText(toks, cc+1, s)
+		if toks[cc].isPunct(",") && cc+2 < end && x.isInvertedCue(toks, cc+1, s) && (toks[cc+2].capitalised() || toks[cc+2].flags&fDet != 0 || namedAfterLowerTitle(toks, cc+2, end)) {
+			cue, cueSpan := x.cueText(toks, cc+1, s)
 			if a := x.npAfter(toks, s, cc+2, pi, sentIdx, cue, cueSpan, 0.8); a.ent >= 0 {
 				return a
 			}
@@ -648,7 +646,7 @@ func (x *attributor) sentenceFinal(toks []token, s sentence, k, pi, sentIdx int)
 	// verb alone closes the sentence; its subject is the chunks before it
 	if end-from <= 2 && x.isCue(toks, from, s) && c > k+1 {
 		if a := x.subjectOf(toks, from, s, pi, sentIdx); a.ent >= 0 && a.mention.Start > toks[k].end {
-			a.cue, a.cueSpan = cueText(toks, from, s)
+			a.cue, a.cueSpan = x.cueText(toks, from, s)
 			a.conf = 0.8
 			return a
 		}
@@ -666,7 +664,7 @@ func (x *attributor) sentenceFinal(toks []token, s sentence, k, pi, sentIdx int)
 			}
 			a := x.speakerIn(toks, s, from, trimAux(toks, from, v), pi, sentIdx)
 			if a.ent >= 0 {
-				a.cue, a.cueSpan = cueText(toks, v, s)
+				a.cue, a.cueSpan = x.cueText(toks, v, s)
 				a.conf = 0.8
 			}
 			return a
@@ -693,7 +691,7 @@ func roleFollows(toks []token, k, end int) bool {
 // isInverted reports whether the verb at v is followed by its own subject
 // ("said Priya Nandakumar, an analyst"): a noun phrase that runs to a comma
 // or full stop before the quote at k, with no verb of its own.
-func isInverted(toks []token, v, k int) bool {
+func (x *attributor) isInverted(toks []token, v, k int) bool {
 	if v+1 >= k || !(toks[v+1].capitalised() || toks[v+1].lower == "the") || introWords[toks[v+1].lower] && toks[v+1].lower != "the" {
 		return false
 	}
@@ -705,7 +703,7 @@ func isInverted(toks []token, v, k int) bool {
 		if t.kind != tokWord || auxiliaries[t.lower] || t.lower == "that" {
 			return false
 		}
-		if _, ok := speechForms[t.lower]; ok {
+		if _, ok := x.ex.lex.speech(t.lower); ok {
 			return false
 		}
 	}
@@ -881,7 +879,7 @@ func (x *attributor) parentheticalSubject(toks []token, s sentence, v, k, pi, se
 	if a.ent < 0 {
 		return noAttribution, false
 	}
-	a.cue, a.cueSpan = cueText(toks, v, s)
+	a.cue, a.cueSpan = x.cueText(toks, v, s)
 	a.conf = 0.8
 	return a, true
 }
@@ -959,7 +957,7 @@ func (x *attributor) interrupted(toks []token, s sentence, k int) attribution {
 			return noAttribution
 		}
 		for v := j + 1; v < k; v++ {
-			if x.isCue(toks, v, s) || isInvertedCue(toks, v, s) {
+			if x.isCue(toks, v, s) || x.isInvertedCue(toks, v, s) {
 				m := x.mentionOf[prev]
 				return attribution{ent: x.speakerOf[prev], form: "inherited", cue: m.cue, cueSpan: m.cueSpan, conf: 0.9}
 			}
@@ -1065,7 +1063,7 @@ func (x *attributor) introducedBefore(toks []token, s sentence, k int) bool {
 	if prev.kind == tokWord {
 		// "citing “…”" mid-sentence; "Citing “…,” the spokeswoman said"
 		// opens the sentence and is attributed after the quote
-		vf, ok := x.ex.forms[prev.lower]
+		vf, ok := x.ex.lex.forms[prev.lower]
 		return ok && vf.Gerund && prev.flags&fSpeech != 0 && k-1 > s.from
 	}
 	if !prev.isPunct(":") && !prev.isPunct(",") {

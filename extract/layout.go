@@ -14,13 +14,7 @@ import (
 
 // labelWords are capitalised words that end in a colon at the start of a
 // paragraph or quotation without naming a speaker.
-var labelWords = set("q", "a", "update", "updated", "note", "editor's", "editor’s",
-	"breaking", "watch", "video", "photos", "photo", "read", "more", "related",
-	"advertisement", "transcript", "correction", "clarification", "source",
-	"sources", "credit", "warning", "live", "exclusive", "opinion", "analysis",
-	"audio", "listen", "crosstalk", "applause", "laughter", "end", "begin",
-	"unidentified", "unknown", "male", "female", "voice", "announcer", "narrator",
-	"reporter", "question", "answer", "moderator", "audience", "crowd")
+var labelWords = wordSet("label-words.txt")
 
 // maxLabelBytes bounds a speaker label: "SEN. ELIZABETH WARREN:".
 const maxLabelBytes = 40

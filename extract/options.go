@@ -16,27 +16,25 @@ type Options struct {
 	AnonymityReasons []string
 }
 
-// Extractor finds and attributes quotations with a fixed vocabulary. It
-// is safe for concurrent use: Extract keeps its state per call.
+// Extractor finds and attributes quotations with the vocabulary of its
+// Lexicon. It is safe for concurrent use: Extract keeps its state per call.
 type Extractor struct {
-	forms   map[string]verbForm
-	flags   map[string]uint16
-	reasons []string
+	lex *Lexicon
 }
 
-var defaultExtractor = &Extractor{forms: speechForms, flags: lexFlags, reasons: anonymityReasons}
+var defaultExtractor = &Extractor{lex: defaultLexicon}
 
 // New builds an extractor; with zero Options it behaves as Extract.
 func New(opt Options) *Extractor {
 	if len(opt.SpeechVerbs) == 0 && len(opt.AnonymityReasons) == 0 {
 		return defaultExtractor
 	}
-	ex := &Extractor{forms: map[string]verbForm{}, flags: map[string]uint16{}}
+	lex := &Lexicon{forms: map[string]verbForm{}, flags: map[string]uint16{}}
 	for w, f := range speechForms {
-		ex.forms[w] = f
+		lex.forms[w] = f
 	}
 	for w, f := range lexFlags {
-		ex.flags[w] = f
+		lex.flags[w] = f
 	}
 	for _, v := range opt.SpeechVerbs {
 		lemma := strings.ToLower(strings.TrimSpace(v))
@@ -44,18 +42,18 @@ func New(opt Options) *Extractor {
 			continue
 		}
 		add := func(form string, vf verbForm) {
-			if _, ok := ex.forms[form]; !ok {
-				ex.forms[form] = vf
+			if _, ok := lex.forms[form]; !ok {
+				lex.forms[form] = vf
 			}
-			ex.flags[form] |= fSpeech
+			lex.flags[form] |= fSpeech
 		}
 		add(lemma, verbForm{Lemma: lemma, Base: true})
 		add(thirdPerson(lemma), verbForm{Lemma: lemma})
 		add(past(lemma), verbForm{Lemma: lemma, Past: true})
 		add(gerund(lemma), verbForm{Lemma: lemma, Gerund: true})
 	}
-	ex.reasons = append(append([]string(nil), anonymityReasons...), lowerAll(opt.AnonymityReasons)...)
-	return ex
+	lex.reasons = append(append([]string(nil), anonymityReasons...), lowerAll(opt.AnonymityReasons)...)
+	return &Extractor{lex: lex}
 }
 
 func lowerAll(list []string) []string {

@@ -277,7 +277,7 @@ func (x *attributor) formOf(e int, toks []token, from, to int) string {
 // termReason says why a quoted string is a term rather than a quotation:
 // a naming cue before it, title case, or a short modifier inside a noun
 // phrase. It returns "" for quotations.
-func termReason(toks []token, k int, s sentence, text string) string {
+func termReason(lex *Lexicon, toks []token, k int, s sentence, text string) string {
 	prev := func(n int) string {
 		if k-n < s.from || toks[k-n].kind != tokWord {
 			return ""
@@ -313,7 +313,7 @@ func termReason(toks []token, k int, s sentence, text string) string {
 	switch prev(callAt) {
 	case "call", "calls", "called":
 		subj := prev(callAt + 1)
-		if subj == "whom" || subj == "which" || subj != "" && strings.HasSuffix(subj, "s") && !pronounLike(subj) && lexFlags[subj] == 0 {
+		if subj == "whom" || subj == "which" || subj != "" && strings.HasSuffix(subj, "s") && !pronounLike(subj) && lex.flags[subj] == 0 {
 			return "name: what others call it"
 		}
 	}
@@ -327,14 +327,14 @@ func termReason(toks []token, k int, s sentence, text string) string {
 		return "" // far longer than any title or label
 	}
 	n, title := wordShape(text)
-	if title && n >= 2 && !attributionFollows(toks[k+1:s.to]) {
+	if title && n >= 2 && !attributionFollows(lex, toks[k+1:s.to]) {
 		return "title"
 	}
 	if n <= 2 && startsLower(text) && k+1 < s.to && k > s.from {
 		p, n := toks[k-1], toks[k+1]
 		if p.kind == tokWord && (p.lower == "a" || p.lower == "an" || p.lower == "the" || p.lower == "its" || p.lower == "their") &&
 			n.kind == tokWord && !n.capitalised() && !functionWords[n.lower] && !prepositions[n.lower] && !auxiliaries[n.lower] {
-			if _, verb := speechForms[n.lower]; !verb {
+			if _, verb := lex.speech(n.lower); !verb {
 				return "scare quote"
 			}
 		}
@@ -465,7 +465,7 @@ func addUnique(list *[]string, s string) {
 func (x *attributor) anonymityReason(ent *entity) (bool, article.Span) {
 	for _, s := range ent.sentences {
 		lower := asciiLower(x.text[s.Start:s.End])
-		for _, phrase := range x.ex.reasons {
+		for _, phrase := range x.ex.lex.reasons {
 			if i := strings.Index(lower, phrase); i >= 0 {
 				return true, article.Span{Start: s.Start + i, End: s.Start + i + len(phrase)}
 			}
@@ -627,9 +627,8 @@ func isIdentifier(text string) bool {
 
 // speaksForBody are people nouns whose words are their body's: "a Clinton
 // campaign spokesman" speaks for the campaign.
-var speaksForBody = set("spokesman", "spokeswoman", "spokesperson", "spokespeople",
-	"representative", "representatives", "spokesmen", "spokeswomen")
+var speaksForBody = wordSet("spokespeople.txt")
 
 // orgMemberHeads name the people who run a body: "Kessington Marathon
 // organizers" speak for it.
-var orgMemberHeads = set("organizers", "organisers", "officials", "executives", "managers", "leaders", "spokesmen", "spokeswomen")
+var orgMemberHeads = wordSet("organisation-members.txt")

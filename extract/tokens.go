@@ -172,7 +172,7 @@ type sentence struct{ from, to int }
 
 // splitSentences breaks tokens at sentence-final punctuation, and after a
 // quotation that ends a sentence when what follows is not its attribution.
-func splitSentences(toks []token, quoteTexts func(int) string) []sentence {
+func splitSentences(lex *Lexicon, toks []token, quoteTexts func(int) string) []sentence {
 	var out []sentence
 	start := 0
 	for i := 0; i < len(toks); i++ {
@@ -189,7 +189,7 @@ func splitSentences(toks []token, quoteTexts func(int) string) []sentence {
 			last := lastRune(inner)
 			// `"Why?" Smith asked.` keeps its attribution; after a full stop
 			// inside the marks a capitalised word starts a new sentence
-			if last == '.' && startsSentence(toks[i+1]) || (last == '!' || last == '?') && startsSentence(toks[i+1]) && !attributionFollows(toks[i+1:]) {
+			if last == '.' && startsSentence(toks[i+1]) || (last == '!' || last == '?') && startsSentence(toks[i+1]) && !attributionFollows(lex, toks[i+1:]) {
 				end = true
 			}
 		}
@@ -210,12 +210,12 @@ func startsSentence(t token) bool {
 
 // attributionFollows reports whether a speech verb comes within the next
 // few tokens, before any sentence punctuation: `"Why?" Smith asked.`
-func attributionFollows(toks []token) bool {
+func attributionFollows(lex *Lexicon, toks []token) bool {
 	for i, t := range toks {
 		if i > 6 || t.kind == tokQuote || t.kind == tokPunct && (t.text == "." || t.text == ";" || t.text == ":") {
 			return false
 		}
-		if vf, ok := speechForms[t.lower]; ok && t.kind == tokWord && !vf.Gerund && (!vf.Base || i > 0 && (toks[i-1].lower == "i" || toks[i-1].lower == "we")) {
+		if vf, ok := lex.speech(t.lower); ok && t.kind == tokWord && !vf.Gerund && (!vf.Base || i > 0 && (toks[i-1].lower == "i" || toks[i-1].lower == "we")) {
 			return true
 		}
 		if t.isWord("according") {

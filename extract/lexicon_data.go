@@ -1,0 +1,110 @@
+package extract
+
+import (
+	"embed"
+	"fmt"
+	"strings"
+)
+
+// The extractor's language knowledge lives in plain-text files under
+// extract/lexicon/, one entry per line with # comments, embedded in the
+// binary. A newsroom extends a list by adding a line; the tests check that
+// every file loads.
+
+//go:embed lexicon/*.txt
+var lexiconFiles embed.FS
+
+// lexiconLines returns the entries of a lexicon file: trimmed, non-empty
+// lines that are not comments. A missing file is a build mistake, caught
+// by the tests, so it panics.
+func lexiconLines(name string) []string {
+	data, err := lexiconFiles.ReadFile("lexicon/" + name)
+	if err != nil {
+		panic(fmt.Sprintf("extract: lexicon file %s: %v", name, err))
+	}
+	var out []string
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// wordList reads a lexicon file as a list, in file order.
+func wordList(name string) []string { return lexiconLines(name) }
+
+// wordSet reads a lexicon file as a lookup table.
+func wordSet(name string) map[string]bool { return set(lexiconLines(name)...) }
+
+// wordPairs reads "key value" lines.
+func wordPairs(name string) map[string]string {
+	m := map[string]string{}
+	for _, line := range lexiconLines(name) {
+		k, v, ok := strings.Cut(line, "\t")
+		if !ok {
+			k, v, _ = strings.Cut(line, " ")
+		}
+		m[strings.TrimSpace(k)] = strings.TrimSpace(v)
+	}
+	return m
+}
+
+// wordGenders reads "word gender" lines: m, f, p (plural), n (neuter) or
+// - for none.
+func wordGenders(name string) map[string]byte {
+	m := map[string]byte{}
+	for k, v := range wordPairs(name) {
+		var g byte
+		if v != "" && v != "-" {
+			g = v[0]
+		}
+		m[k] = g
+	}
+	return m
+}
+
+// wordPhrases reads lines of space-separated words.
+func wordPhrases(name string) [][]string {
+	var out [][]string
+	for _, line := range lexiconLines(name) {
+		out = append(out, strings.Fields(line))
+	}
+	return out
+}
+
+// Lexicon is the vocabulary one extractor reads: the embedded lists plus
+// a newsroom's configured additions. Every part of the extractor that asks
+// whether a word is a reporting verb, or a phrase a reason for anonymity,
+// asks the Lexicon of its Extractor, so a configured word works
+// everywhere.
+type Lexicon struct {
+	forms   map[string]verbForm
+	flags   map[string]uint16
+	reasons []string
+}
+
+// defaultLexicon is the built-in vocabulary.
+var defaultLexicon = &Lexicon{forms: speechForms, flags: lexFlags, reasons: anonymityReasons}
+
+// speech returns the reporting-verb form of a lower-case word.
+func (l *Lexicon) speech(w string) (verbForm, bool) {
+	vf, ok := l.forms[w]
+	return vf, ok
+}
+
+// boilerplate holds the lines publishing systems insert into copy.
+var boilerplate = wordSet("boilerplate.txt")
+
+// IsBoilerplate reports whether a paragraph is a line a publishing system
+// inserted ("Story continues below", "READ MORE"): case, surrounding
+// spaces and punctuation ignored.
+func IsBoilerplate(paragraph string) bool {
+	if len(paragraph) > 80 {
+		return false
+	}
+	p := strings.ToLower(strings.Join(strings.Fields(paragraph), " "))
+	return boilerplate[p] || boilerplate[strings.Trim(p, " .:;,!-–—|•·")]
+}
