@@ -190,6 +190,12 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"the mayor's spokeswoman"}},
 		{name: "an exchange: each reply its own speaker", text: `Ilse Varga responds to Ferrin with, "Why now? That was on my way to Lenz?" Ferrin then writes back, "You look cute."`,
 			want: []string{"Varga", "Ferrin"}},
+		{name: "wider speech lexicon", text: `"That's not business. That's war," Dino Vell fumed. "Out!" the crowd's leader Ilse Varga blurted.`,
+			want: []string{"Vell", "Varga"}},
+		{name: "a speech noun with a reduced relative is not a subject", text: `The ministry said the plan "fully respects both states," a phrase Estravan officials repeated on Tuesday.`,
+			want: []string{"the ministry"}},
+		{name: "a trade name is not a person", text: `Dino Vell, who trades as Vell's Original from a pink van, blamed his brother. "He parks next to me," he fumed.`,
+			want: []string{"Vell"}},
 		{name: "body as subject of partial quote", text: `The county board passed "an emergency levy for the flood wall" on Tuesday.`,
 			want: []string{"the county board"}},
 	})

@@ -43,7 +43,7 @@ func (x *attributor) after(toks []token, s sentence, k, pi, sentIdx int) attribu
 			break
 		}
 		if x.isCue(toks, v, s) {
-			if !npLike(toks[j]) && !namedAfterLowerTitle(toks, j, v) || !plausibleSubject(toks, j, trimAux(toks, j, v)) {
+			if !npLike(toks[j]) && !namedAfterLowerTitle(toks, j, v) || !plausibleSubject(toks, j, trimAux(toks, j, v)) || speechNounRelative(toks, j, v) {
 				return noAttribution
 			}
 			a := x.speakerIn(toks, s, j, trimAux(toks, j, v), pi, sentIdx)
@@ -1078,4 +1078,11 @@ func (x *attributor) introducedBefore(toks []token, s sentence, k int) bool {
 		}
 	}
 	return false
+}
+
+// speechNounRelative reports "a phrase Estravan officials repeated": a
+// speech noun with a reduced relative clause, which quotes what others
+// said rather than naming who speaks.
+func speechNounRelative(toks []token, j, v int) bool {
+	return j+2 < v && toks[j].flags&fDet != 0 && speechNouns[toks[j+1].lower] && toks[j+2].kind == tokWord
 }

@@ -274,6 +274,9 @@ func joinTokens(toks []token, from, to int, text string) string {
 func (x *attributor) registerRun(toks []token, i int, s sentence, para, sentIdx int, sal float64, span article.Span) int {
 	j := capRun(toks, i, s.to)
 	cr := classifyRun(toks, i, j, i == s.from)
+	if cr.kind == runPerson && !cr.hasHon && len(cr.titles) == 0 && namedBy(toks, i, s) {
+		cr.kind = runOrg // "who trades as Ferraro's Original", "known as Big Ben"
+	}
 	if cr.kind == runPerson && cr.to-cr.nameFrom == 1 && !cr.hasHon && len(cr.titles) == 0 && j < s.to &&
 		toks[j].kind == tokWord && !toks[j].capitalised() && anonymousHeads[toks[j].lower] && isPlural(toks[j].lower) && !orgMemberHeads[toks[j].lower] {
 		return j // "Sanders protesters": a modifier of a group, not a mention
@@ -596,4 +599,26 @@ func possessedRole(toks []token, k, end int) (int, string) {
 		}
 	}
 	return 0, ""
+}
+
+// namedBy reports a naming cue right before token i ("known as", "trades
+// as"): the capitalised words after it name a thing, not a person.
+func namedBy(toks []token, i int, s sentence) bool {
+	for _, cue := range namingCues {
+		n := len(cue)
+		if n < 2 || i-n < s.from {
+			continue
+		}
+		match := true
+		for c := 0; c < n; c++ {
+			if toks[i-n+c].lower != cue[c] {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
 }
