@@ -27,6 +27,8 @@ type attributor struct {
 	// prevQuotes are the quotes of the paragraph just read, for a byline
 	// line that follows them.
 	prevQuotes []int
+	// opensWithQuote marks paragraphs that begin with a quotation.
+	opensWithQuote []bool
 	// noSpeaker is, for quotes left without a speaker, how sure the
 	// attributor is that the text names none.
 	noSpeaker   []float64
@@ -42,7 +44,7 @@ type attributor struct {
 	// lastPos is each entity's latest mention; index finds entities by
 	// name word, full name and role so lookups do not scan the article.
 	lastPos   []int
-	index     map[string][]int
+	index     map[indexKey][]int
 	orgs      []int
 	authorEnt int // the article's writer, +1; 0 until needed
 	// alias maps an anonymous lede description to the person named later
@@ -98,13 +100,19 @@ func (ex *Extractor) extract(doc *article.Document) *attributor {
 			doc.Quotes[i].Close = article.Span{}
 		}
 	}
-	x := &attributor{ex: ex, doc: doc, text: doc.Text, speakerOf: make([]int, len(raw)), mentionOf: make([]speakerMention, len(raw)), index: map[string][]int{}, lastQuoteSpeaker: -1}
+	x := &attributor{ex: ex, doc: doc, text: doc.Text, speakerOf: make([]int, len(raw)), mentionOf: make([]speakerMention, len(raw)), index: map[indexKey][]int{}, lastQuoteSpeaker: -1}
 	for i := range x.speakerOf {
 		x.speakerOf[i] = -1
 	}
 	x.lastSpeech = make([]int, len(doc.Paragraphs))
 	x.leadIn = make([]bool, len(doc.Paragraphs))
 	x.noSpeaker = make([]float64, len(raw))
+	x.opensWithQuote = make([]bool, len(doc.Paragraphs))
+	for _, r := range raw {
+		if p := doc.Paragraphs[r.Paragraph]; r.Open.Start <= p.Start+3 {
+			x.opensWithQuote[r.Paragraph] = true
+		}
+	}
 	x.paraSubject = make([]int, len(doc.Paragraphs))
 	qi := 0
 	for pi, p := range doc.Paragraphs {
@@ -223,7 +231,7 @@ func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Sp
 		}
 	}
 	x.prevQuotes = append(x.prevQuotes[:0], idx...)
-	if n := len(sents); n > 0 && !hasQuote(toks, sents[n-1]) && !p.Heading {
+	if n := len(sents); n > 0 && !hasQuote(toks, sents[n-1]) && !p.Heading && x.nextOpensWithQuote(pi) {
 		if a := x.sentenceSubject(toks, sents[n-1], pi, firstSent+n-1); a.ent >= 0 && x.ents[a.ent].typ == article.Person {
 			x.paraSubject[pi] = a.ent
 		}
@@ -298,13 +306,16 @@ func (x *attributor) noteReportedSpeech(toks []token, s sentence, pi, sentIdx in
 // isCue reports whether token k is a finite reporting verb in active voice.
 func (x *attributor) isCue(toks []token, k int, s sentence) bool {
 	t := toks[k]
-	if t.kind == tokWord && documentCue(toks, k, s) {
+	if t.kind != tokWord || t.flags&(fSpeech|fDocVerb|fRetort) == 0 {
+		return false
+	}
+	if t.flags&fDocVerb != 0 && documentCue(toks, k, s) {
 		return true
 	}
-	if t.kind == tokWord && k+1 < s.to && toks[k+1].lower == "back" && retortVerbs[t.lower] {
+	if t.flags&fRetort != 0 && k+1 < s.to && toks[k+1].lower == "back" {
 		return true // "Trump shot back", "the campaign fired back"
 	}
-	if t.kind != tokWord || t.flags&fSpeech == 0 {
+	if t.flags&fSpeech == 0 {
 		return false
 	}
 	vf, ok := x.ex.lex.forms[t.lower]
@@ -481,3 +492,14 @@ var (
 
 // retortVerbs report speech when "back" follows: "shot back", "fired back".
 var retortVerbs = wordSet("retort-verbs.txt")
+
+// nextOpensWithQuote reports whether the paragraph after pi begins with a
+// quotation, the only case that asks for pi's subject.
+func (x *attributor) nextOpensWithQuote(pi int) bool {
+	n := pi + 1
+	// a boilerplate line between does not separate the two
+	for n < len(x.opensWithQuote) && !x.opensWithQuote[n] && IsBoilerplate(x.doc.Slice(x.doc.Paragraphs[n].Span)) {
+		n++
+	}
+	return n < len(x.opensWithQuote) && x.opensWithQuote[n]
+}

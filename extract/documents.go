@@ -24,11 +24,11 @@ func isDocumentHead(w string) bool {
 // documentCue reports a verb that is a reporting verb because its subject,
 // right before it, is a document ("the letter reads", "filings show").
 func documentCue(toks []token, k int, s sentence) bool {
-	if !documentVerbs[toks[k].lower] || k == s.from {
+	if toks[k].flags&fDocVerb == 0 || k == s.from {
 		return false
 	}
 	prev := toks[k-1]
-	return prev.kind == tokWord && !prev.capitalised() && isDocumentHead(prev.lower)
+	return prev.kind == tokWord && !prev.capitalised() && (prev.flags&fDocNoun != 0 || isDocumentHead(prev.lower))
 }
 
 // documentSpeaker resolves a noun phrase [from, to) headed by a document
@@ -40,7 +40,7 @@ func (x *attributor) documentSpeaker(toks []token, s sentence, from, to, pi, sen
 		return noAttribution, false
 	}
 	head := toks[to-1]
-	if head.kind != tokWord || head.capitalised() && to-from > 1 || !isDocumentHead(head.lower) {
+	if head.kind != tokWord || head.flags&fDocNoun == 0 || head.capitalised() && to-from > 1 {
 		return noAttribution, false
 	}
 	span := article.Span{Start: toks[from].start, End: head.end}
@@ -90,7 +90,7 @@ func (x *attributor) documentSpeaker(toks []token, s sentence, from, to, pi, sen
 
 // findDocument finds the latest document source of this kind.
 func (x *attributor) findDocument(head string) int {
-	return x.mostRecent(x.index["role:"+head], func(e *entity) bool {
+	return x.mostRecent(x.index[indexKey{ixRole, head}], func(e *entity) bool {
 		return e.typ == article.DocumentSource && e.head == head
 	})
 }

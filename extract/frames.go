@@ -26,7 +26,7 @@ func (x *attributor) after(toks []token, s sentence, k, pi, sentIdx int) attribu
 		return x.npAfter(toks, s, j+2, pi, sentIdx, "according to", article.Span{Start: toks[j].start, End: toks[j+1].end}, 0.9)
 	}
 	// `"…," read the email`: a document verb before its document
-	if documentVerbs[toks[j].lower] && j+2 < s.to && toks[j+1].flags&fDet != 0 && isDocumentHead(toks[j+2].lower) {
+	if toks[j].flags&fDocVerb != 0 && j+2 < s.to && toks[j+1].flags&fDet != 0 && toks[j+2].flags&fDocNoun != 0 {
 		cue, cueSpan := x.cueText(toks, j, s)
 		return x.npAfter(toks, s, j+1, pi, sentIdx, cue, cueSpan, 0.9)
 	}
@@ -190,7 +190,12 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 			a := x.npAfter(toks, s, v+2, pi, sentIdx, "according to", article.Span{Start: t.start, End: toks[v+1].end}, 0.85)
 			return a, true
 		}
-		if vf, ok := x.ex.lex.forms[t.lower]; ok && vf.Gerund && vf.Lemma != "call" {
+		if t.flags&(fSpeech|fDocVerb|fRetort) == 0 {
+			// no reporting verb: only "put it" below can still match
+			if t.lower != "put" && t.lower != "puts" {
+				continue
+			}
+		} else if vf, ok := x.ex.lex.forms[t.lower]; ok && vf.Gerund && vf.Lemma != "call" {
 			if a, handled := x.gerundFrame(toks, s, v, pi, sentIdx); handled {
 				return a, true
 			}

@@ -215,6 +215,11 @@ const (
 	fPrep
 	fRel
 	fPron
+	// fDocNoun heads a document phrase; fDocVerb speaks for a document;
+	// fRetort reports speech before "back".
+	fDocNoun
+	fDocVerb
+	fRetort
 )
 
 var lexFlags = buildLexFlags()
@@ -236,5 +241,11 @@ func buildLexFlags() map[string]uint16 {
 	for w := range pronounGender {
 		m[w] |= fPron
 	}
+	for w := range documentNouns {
+		m[w] |= fDocNoun
+		m[w+"s"] |= fDocNoun
+	}
+	add(documentVerbs, fDocVerb)
+	add(retortVerbs, fRetort)
 	return m
 }

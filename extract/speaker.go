@@ -118,7 +118,8 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 		// "the Senate minority leader", "a Clinton campaign spokesman":
 		// a body named inside a phrase headed by a person noun only
 		// modifies it; the person speaks
-		if last := toks[to-1]; best >= 0 && last.kind == tokWord && !last.capitalised() && personNoun(last.lower) && !speaksForBody[last.lower] && !orgMemberHeads[last.lower] && x.mentions[best].pos < last.start && x.ents[x.mentions[best].ent].typ == article.Organization && !inPrepPhrase(toks, from, last.start) {
+		if last := toks[to-1]; best >= 0 && last.kind == tokWord && !last.capitalised() && x.ents[x.mentions[best].ent].typ == article.Organization &&
+			x.mentions[best].pos < last.start && personNoun(last.lower) && !speaksForBody[last.lower] && !orgMemberHeads[last.lower] && !inPrepPhrase(toks, from, last.start) {
 			head := last.lower
 			e := x.findByRole(head, false, false)
 			if e < 0 || x.ents[e].typ != article.Person {
@@ -533,10 +534,10 @@ func (x *attributor) resolveKin(toks []token, s sentence, from, pi, sentIdx int)
 	keep := func(e *entity) bool {
 		return e.typ == article.Person && len(e.nameToks) >= 2 && !equalToks(e.nameToks, on)
 	}
-	if e := x.mostRecent(x.index["last:"+on[len(on)-1]], keep); e >= 0 {
+	if e := x.mostRecent(x.index[indexKey{ixLast, on[len(on)-1]}], keep); e >= 0 {
 		return e
 	}
-	return x.mostRecent(x.index["first:"+on[0]], keep)
+	return x.mostRecent(x.index[indexKey{ixFirst, on[0]}], keep)
 }
 
 func isReplyVerb(w string) bool {
