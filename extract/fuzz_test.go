@@ -147,6 +147,13 @@ func FuzzExtract(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Add([]byte("caf\xe9 \"au lait,\" she said"))
+	// the attribution frames of real copy
+	f.Add([]byte("\"VARGA: Thank you.\n\n\"FERRIN: It is a pleasure.\""))
+	f.Add([]byte("\u201cThe bridge is our lifeline.\u201d \u2015 Anja Polder\n\n\"Hi.\"\n\n- Ilse Varga."))
+	f.Add([]byte("''The ferry will run,'' said Odile Marchetti. ''After that, we will see.''"))
+	f.Add([]byte("\"The pumps failed,\" the inspection report said. \"Twice,\" read the email."))
+	f.Add([]byte("Ilse Varga: Levee 'Years Behind'\n\nStated Stone:\n\n\"The stakes are high.\""))
+	f.Add([]byte("Sen. Ilse Varga (D-N.Y.) said, citing \"the magic,\" that the company's promise of \"a smooth crossing\" held."))
 	f.Add([]byte("bin\x00ary"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 1<<16 {
