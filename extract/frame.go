@@ -76,6 +76,7 @@ var ownSentenceFrames = []Frame{
 		Confidence: 0.85,
 		Examples: []FrameExample{
 			{"\u201cThe bridge is our lifeline.\u201d \u2015 Anja Polder", "Polder"},
+			{"\u201cThe bridge is our lifeline.\u201d \u2015 Anja Polder\n\u201cWe need it open.\u201d\u2015 Jorge Falcon", "Falcon"},
 		},
 		match: func(x *attributor, c quoteContext) (attribution, bool) {
 			return x.dashByline(c.toks, c.s, c.k, c.pi, c.sentIx), false

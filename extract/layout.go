@@ -120,17 +120,23 @@ func (x *attributor) dashByline(toks []token, s sentence, k, pi, sentIdx int) at
 	for j < s.to && isLayoutDash(toks[j]) {
 		j++
 	}
-	end := s.to
-	for end > j && toks[end-1].kind == tokPunct && toks[end-1].text != ")" {
-		end--
+	// the name runs to the end of the sentence or of the line: bylines
+	// stacked one per line ("“…” ― Ana Ruiz ¶ “…” ― Jorge Falcon") share a
+	// paragraph
+	end := j
+	for end < s.to && end-j < 6 && toks[end].kind == tokWord && (toks[end].capitalised() || nameParticles[toks[end].lower]) &&
+		(end == j || !strings.Contains(x.text[toks[end-1].end:toks[end].start], "\n")) {
+		end++
 	}
-	if end <= j || end-j > 6 {
+	if end == j {
 		return noAttribution
 	}
-	for i := j; i < end; i++ {
-		if toks[i].kind != tokWord || !toks[i].capitalised() && !nameParticles[toks[i].lower] {
-			return noAttribution
-		}
+	rest := end
+	for rest < s.to && toks[rest].kind == tokPunct && toks[rest].text != "(" {
+		rest++
+	}
+	if rest < s.to && toks[rest].kind != tokQuote && !strings.Contains(x.text[toks[end-1].end:toks[rest].start], "\n") {
+		return noAttribution
 	}
 	a := x.speakerIn(toks, s, j, end, pi, sentIdx)
 	if a.ent >= 0 {
