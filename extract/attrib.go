@@ -429,6 +429,7 @@ func (x *attributor) sentenceSubject(toks []token, s sentence, pi, sentIdx int) 
 func (x *attributor) subjectChunk(toks []token, s sentence) [2]int {
 	// the first comma-separated chunk that is not an introductory phrase
 	start := s.from
+	afterIntro := false
 	for k := s.from; k <= s.to; k++ {
 		if k < s.to && !toks[k].isPunct(",") && toks[k].kind != tokQuote {
 			continue
@@ -439,7 +440,11 @@ func (x *attributor) subjectChunk(toks []token, s sentence) [2]int {
 		if k > start {
 			first := toks[start]
 			intro := first.kind != tokWord || (introWords[first.lower] || first.flags&fPrep != 0 && first.lower != "and") && first.lower != "the" && first.lower != "a" || isNumber(first.text) ||
-				isParticiple(toks, [2]int{start, k}) || strings.HasSuffix(first.lower, "ing") && !first.capitalised()
+				isParticiple(toks, [2]int{start, k}) || strings.HasSuffix(first.lower, "ing") && !first.capitalised() ||
+				// "At a rally in Portsmouth, N.H., on Tuesday, Sanders said":
+				// a short chunk between commas continues the introduction
+				afterIntro && k-start <= 2 && k < s.to && toks[k].isPunct(",")
+			afterIntro = intro
 			if !intro {
 				end := k
 				// "Marchbank's deputy, Iona Farrant, was": the name is the subject

@@ -196,6 +196,12 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"the ministry"}},
 		{name: "a trade name is not a person", text: `Dino Vell, who trades as Vell's Original from a pink van, blamed his brother. "He parks next to me," he fumed.`,
 			want: []string{"Vell"}},
+		{name: "party tag in parentheses before the verb", text: `At the convention Sen. Ilse Varga (D-MA) said the mayor was a "proven failure" in business.`,
+			want: []string{"Varga"}},
+		{name: "party tag and a relative clause", text: `Sen. Ruth Okafor (D-Mo.), who has endorsed Varga, said Ferrin pushed her to be "more aggressive."`,
+			want: []string{"Okafor"}},
+		{name: "place and day continue the introduction", text: `At a rally in Portsmouth, N.H., on Tuesday, Ilse Varga endorsed Ferrin, saying that he would "make an outstanding mayor."`,
+			want: []string{"Varga"}},
 		{name: "body as subject of partial quote", text: `The county board passed "an emergency levy for the flood wall" on Tuesday.`,
 			want: []string{"the county board"}},
 	})

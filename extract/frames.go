@@ -369,6 +369,13 @@ func (x *attributor) subjectOf(toks []token, v int, s sentence, pi, sentIdx int)
 	start := end
 	for start > s.from {
 		t := toks[start-1]
+		if t.isPunct(")") {
+			// "Sen. Claire McCaskill (D-Mo.), who …, said": step over the group
+			if open := openParen(toks, s.from, start-1); open >= 0 {
+				start = open
+				continue
+			}
+		}
 		if isBoundary(t) || t.lower == "what" || t.isPunct("(") {
 			break
 		}
@@ -1090,4 +1097,20 @@ func (x *attributor) introducedBefore(toks []token, s sentence, k int) bool {
 // said rather than naming who speaks.
 func speechNounRelative(toks []token, j, v int) bool {
 	return j+2 < v && toks[j].flags&fDet != 0 && speechNouns[toks[j+1].lower] && toks[j+2].kind == tokWord
+}
+
+// maxParenTokens bounds a parenthesised group stepped over.
+const maxParenTokens = 12
+
+// openParen finds the "(" that the ")" at close closes, or -1.
+func openParen(toks []token, from, close int) int {
+	for j := close - 1; j >= from && j >= close-maxParenTokens; j-- {
+		if toks[j].isPunct("(") {
+			return j
+		}
+		if toks[j].isPunct(")") || toks[j].kind == tokQuote {
+			return -1
+		}
+	}
+	return -1
 }

@@ -14,6 +14,13 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 		from++
 	}
 	for to > from && toks[to-1].kind != tokWord {
+		if toks[to-1].isPunct(")") {
+			// "Sen. Elizabeth Warren (D-MA)": the tag is not the speaker
+			if open := openParen(toks, from, to-1); open > from {
+				to = open
+				continue
+			}
+		}
 		to--
 	}
 	if from >= to {
