@@ -196,7 +196,7 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"the ministry"}},
 		{name: "a trade name is not a person", text: `Dino Vell, who trades as Vell's Original from a pink van, blamed his brother. "He parks next to me," he fumed.`,
 			want: []string{"Vell"}},
-		{name: "party tag in parentheses before the verb", text: `At the convention Sen. Ilse Varga (D-MA) said the mayor was a "proven failure" in business.`,
+		{name: "party tag in parentheses before the verb", text: `At the convention Sen. Ilse Varga (D-MA) said the mayor was "a proven failure in business."`,
 			want: []string{"Varga"}},
 		{name: "party tag and a relative clause", text: `Sen. Ruth Okafor (D-Mo.), who has endorsed Varga, said Ferrin pushed her to be "more aggressive."`,
 			want: []string{"Okafor"}},
