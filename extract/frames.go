@@ -529,6 +529,24 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 			cands = append(cands, last)
 		}
 	}
+	if len(cands) == 0 && len(chunks) > 0 {
+		// "At the convention Sen. Ilse Varga (D-MA) said": an introduction
+		// with no comma; the name run that ends it is the subject
+		last := chunks[len(chunks)-1]
+		e := last[1]
+		if e > last[0] && toks[e-1].isPunct(")") {
+			if open := openParen(toks, last[0], e-1); open > last[0] {
+				e = open
+			}
+		}
+		b := e
+		for b > last[0] && toks[b-1].kind == tokWord && (toks[b-1].capitalised() || nameParticles[toks[b-1].lower]) {
+			b--
+		}
+		if b < e && b > last[0] && e-b <= 5 {
+			cands = append(cands, [2]int{b, e})
+		}
+	}
 	if len(cands) == 0 {
 		return [2]int{start, start}, [2]int{start, start}
 	}
