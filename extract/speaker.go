@@ -296,12 +296,12 @@ func termReason(lex *Lexicon, toks []token, k int, s sentence, text string) stri
 	if k > s.from && k+1 < s.to && toks[k-1].capitalised() && toks[k+1].capitalised() && wordCount(text) <= 3 {
 		return "nickname"
 	}
-	for _, cue := range namingCues {
-		for skip := 0; skip <= 1; skip++ {
-			// allow an article between cue and quote: "dubbed the 'Velna process'"
-			if skip == 1 && prev(1) != "the" && prev(1) != "a" {
-				continue
-			}
+	for skip := 0; skip <= 1; skip++ {
+		// allow an article between cue and quote: "dubbed the 'Velna process'"
+		if skip == 1 && prev(1) != "the" && prev(1) != "a" {
+			continue
+		}
+		for _, cue := range namingCuesByLast[prev(1+skip)] {
 			match := true
 			for i := range cue {
 				if prev(len(cue)-i+skip) != cue[i] {
@@ -640,3 +640,15 @@ var speaksForBody = wordSet("spokespeople.txt")
 // orgMemberHeads name the people who run a body: "Kessington Marathon
 // organizers" speak for it.
 var orgMemberHeads = wordSet("organisation-members.txt")
+
+// namingCuesByLast indexes the naming cues by their last word, the word
+// right before the quote, so a quote looks at a handful of cues.
+var namingCuesByLast = func() map[string][][]string {
+	m := map[string][][]string{}
+	for _, c := range namingCues {
+		if len(c) > 0 {
+			m[c[len(c)-1]] = append(m[c[len(c)-1]], c)
+		}
+	}
+	return m
+}()
