@@ -202,6 +202,10 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"Okafor"}},
 		{name: "place and day continue the introduction", text: `At a rally in Portsmouth, N.H., on Tuesday, Ilse Varga endorsed Ferrin, saying that he would "make an outstanding mayor."`,
 			want: []string{"Varga"}},
+		{name: "name and verb in a clause after the quote", text: `Ferrin's "excesses are sickening to watch," Ilse Varga said Tuesday in Lenz, noting that the mayor had not replied.`,
+			want: []string{"Varga"}},
+		{name: "expletive it speaks for no one", text: `It seems unfair to simply tell the towns that worked on this: "We're sorry, but it didn't work out for you."`,
+			want: []string{""}},
 		{name: "body as subject of partial quote", text: `The county board passed "an emergency levy for the flood wall" on Tuesday.`,
 			want: []string{"the county board"}},
 	})

@@ -663,6 +663,24 @@ func (x *attributor) sentenceFinal(toks []token, s sentence, k, pi, sentIdx int)
 				return a
 			}
 		}
+		// "…“excesses” are sickening, Hollande said Tuesday in Paris, noting …"
+		if toks[cc].isPunct(",") && cc+2 < end && (toks[cc+1].capitalised() || toks[cc+1].flags&fDet != 0) {
+			for v := cc + 2; v < end && v <= cc+5; v++ {
+				if toks[v].isPunct(",") || toks[v].kind == tokQuote {
+					break
+				}
+				if x.isCue(toks, v, s) {
+					if plausibleSubject(toks, cc+1, trimAux(toks, cc+1, v)) {
+						if a := x.speakerIn(toks, s, cc+1, trimAux(toks, cc+1, v), pi, sentIdx); a.ent >= 0 {
+							a.cue, a.cueSpan = x.cueText(toks, v, s)
+							a.conf = 0.8
+							return a
+						}
+					}
+					break
+				}
+			}
+		}
 		cc--
 		for cc > k && !toks[cc].isPunct(",") && toks[cc].kind != tokQuote {
 			cc--

@@ -67,6 +67,9 @@ func (x *attributor) inherited(q, pi int, idx []int, ps paraState, k int, s sent
 	// (or a body or a document: "Congress passed "…"", "the survey asks
 	// whether …"): the subject of the clause governs the quote
 	a := x.sentenceSubject(ps.toks, s, pi, sentIdx)
+	if a.ent >= 0 && a.form == "pronoun" && strings.EqualFold(x.doc.Slice(a.mention), "it") {
+		a = noAttribution // "It seems unfair to …": no one
+	}
 	if a.ent >= 0 && !passiveBefore(ps.toks, s, k) {
 		a.conf, a.cue, a.frame = 0.4, "", "clause-subject"
 		return a
