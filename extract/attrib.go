@@ -332,8 +332,8 @@ func (x *attributor) isCue(toks []token, k int, s sentence) bool {
 	if k == s.from && t.capitalised() {
 		return false // "Asked about it, ..." is a participle
 	}
-	if k > s.from && toks[k-1].lower == "to" {
-		return false // "declined to say"
+	if k > s.from && toks[k-1].lower == "to" && !(k-2 >= s.from && (toks[k-2].lower == "on" || toks[k-2].lower == "continued" || toks[k-2].lower == "continues")) {
+		return false // "declined to say", but "goes on to say"
 	}
 	if ambiguousBase[vf.Lemma] && !vf.Past {
 		// "he replies", "Smith notes", "I ask": a subject right before makes

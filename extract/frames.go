@@ -42,6 +42,14 @@ func (x *attributor) after(toks []token, s sentence, k, pi, sentIdx int) attribu
 		if isBoundary(toks[v]) {
 			break
 		}
+		// `"…" Braynard is quoted as saying.`
+		if toks[v].lower == "saying" && v-2 > j && toks[v-1].lower == "as" && strings.HasPrefix(toks[v-2].lower, "quot") {
+			if a := x.speakerIn(toks, s, j, trimAux(toks, j, v-2), pi, sentIdx); a.ent >= 0 {
+				a.cue, a.cueSpan, a.conf = "quoted as saying", article.Span{Start: toks[v-2].start, End: toks[v].end}, 0.9
+				return a
+			}
+			break
+		}
 		if x.isCue(toks, v, s) {
 			if !npLike(toks[j]) && !namedAfterLowerTitle(toks, j, v) || !plausibleSubject(toks, j, trimAux(toks, j, v)) || speechNounRelative(toks, j, v) {
 				return noAttribution
@@ -83,6 +91,15 @@ func npLike(t token) bool {
 
 // trimAux drops auxiliaries and adverbs between a subject and its verb.
 func trimAux(toks []token, from, v int) int {
+	// "goes on to say", "continued to say"
+	if v-2 > from && toks[v-1].lower == "to" {
+		switch {
+		case toks[v-2].lower == "continued" || toks[v-2].lower == "continues":
+			v -= 2
+		case v-3 > from && toks[v-2].lower == "on" && (toks[v-3].lower == "goes" || toks[v-3].lower == "went" || toks[v-3].lower == "go"):
+			v -= 3
+		}
+	}
 	for v > from && toks[v-1].kind == tokWord && (auxiliaries[toks[v-1].lower] || strings.HasSuffix(toks[v-1].lower, "ly") && !toks[v-1].capitalised()) {
 		v--
 	}
@@ -104,10 +121,15 @@ func (x *attributor) npAfter(toks []token, s sentence, from, pi, sentIdx int, cu
 	}
 	a := x.speakerIn(toks, s, from, to, pi, sentIdx)
 	// "said the trust's chair, Denise Rawcliffe": a role, then the name
-	if (a.ent < 0 || a.form == "role" || a.form == "description" && x.ents[a.ent].typ != article.Organization) && to+1 < s.to && toks[to].isPunct(",") && toks[to+1].capitalised() {
-		j := capRun(toks, to+1, s.to)
-		if cr := classifyRun(toks, to+1, j, false); cr.kind == runPerson && j-(to+1) >= 2 {
-			if b := x.speakerIn(toks, s, to+1, j, pi, sentIdx); b.ent >= 0 {
+	if (a.ent < 0 || a.form == "role" || a.form == "description" && x.ents[a.ent].typ != article.Organization) && to+1 < s.to && toks[to].isPunct(",") &&
+		(toks[to+1].capitalised() || namedAfterLowerTitle(toks, to+1, s.to)) {
+		first := to + 1
+		for first < s.to && !toks[first].capitalised() && first < to+4 {
+			first++ // "actress Jamie Lee Curtis"
+		}
+		j := capRun(toks, first, s.to)
+		if cr := classifyRun(toks, first, j, false); cr.kind == runPerson && j-first >= 2 {
+			if b := x.speakerIn(toks, s, first, j, pi, sentIdx); b.ent >= 0 {
 				b.mention = article.Span{Start: toks[from].start, End: toks[j-1].end}
 				a = b
 			}
@@ -205,7 +227,21 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 		case "put", "puts":
 			// "Fell put it bluntly: "…"", "as one trader put it, "…""
 			if v+1 < k && toks[v+1].lower == "it" {
-				a := x.subjectOf(toks, v, s, pi, sentIdx)
+				a := noAttribution
+				// "as anti-terrorist prosecutor Marc Trévidic put it": the
+				// subject follows "as"
+				for j := v - 1; j > s.from && j >= v-8; j-- {
+					if toks[j].lower == "as" {
+						a = x.speakerIn(toks, s, j+1, v, pi, sentIdx)
+						break
+					}
+					if toks[j].kind != tokWord {
+						break
+					}
+				}
+				if a.ent < 0 {
+					a = x.subjectOf(toks, v, s, pi, sentIdx)
+				}
 				if a.ent >= 0 {
 					a.cue, a.cueSpan, a.conf = "put it", article.Span{Start: t.start, End: toks[v+1].end}, 0.8
 					return a, true
