@@ -214,6 +214,12 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"the email"}},
 		{name: "as X put it", text: `But at the time, as anti-terrorist prosecutor Marc Tremont put it, "apart from the wrong crowd, there was nothing."`,
 			want: []string{"Tremont"}},
+		{name: "appositive naming another person", text: `"They'd be wrong," Michael Briggs, a spokesman for Varga, said in an interview.`,
+			want: []string{"Briggs"}},
+		{name: "appositive with a modifier name", text: `"It is not hunky-dory," Gene Sperling, a top outside Varga adviser, said on Tuesday.`,
+			want: []string{"Sperling"}},
+		{name: "one adviser is someone new", text: `David Axel, Varga's former adviser, praised her. "This is eerily similar to 2000," said one longtime adviser to Tomas Ferrin.`,
+			want: []string{"one longtime adviser to Tomas Ferrin"}, typ: []article.SourceType{article.Anonymous}},
 		{name: "body as subject of partial quote", text: `The county board passed "an emergency levy for the flood wall" on Tuesday.`,
 			want: []string{"the county board"}},
 	})

@@ -265,7 +265,10 @@ func (x *attributor) resolveDescription(toks []token, d description, create bool
 		}
 		return -1
 	case d.anon:
-		if e := x.findByRole(head, plural, d.oneOf || toks[d.from].lower == "one"); e >= 0 {
+		// "one longtime adviser to Clinton" introduces someone: it may be
+		// an unnamed source met before, never a named person
+		introduces := toks[d.from].lower == "one" && !d.oneOf
+		if e := x.findByRole(head, plural, d.oneOf || toks[d.from].lower == "one"); e >= 0 && !(introduces && x.ents[e].typ == article.Person) {
 			return e
 		}
 		if !create || !d.anon {

@@ -54,7 +54,16 @@ func (x *attributor) after(toks []token, s sentence, k, pi, sentIdx int) attribu
 			if !npLike(toks[j]) && !namedAfterLowerTitle(toks, j, v) || !plausibleSubject(toks, j, trimAux(toks, j, v)) || speechNounRelative(toks, j, v) {
 				return noAttribution
 			}
-			a := x.speakerIn(toks, s, j, trimAux(toks, j, v), pi, sentIdx)
+			// "Michael Briggs, a spokesman for Sanders, said": the head,
+			// with its appositive as a description
+			head, appos := headChunk(toks, j, trimAux(toks, j, v))
+			a := noAttribution
+			if head[0] < head[1] {
+				a = x.speakerWithAppositive(toks, s, head, appos, pi, sentIdx)
+			}
+			if a.ent < 0 {
+				a = x.speakerIn(toks, s, j, trimAux(toks, j, v), pi, sentIdx)
+			}
 			if a.ent >= 0 {
 				a.cue, a.cueSpan = x.cueText(toks, v, s)
 				a.conf = 0.95
