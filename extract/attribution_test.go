@@ -220,6 +220,10 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"Sperling"}},
 		{name: "one adviser is someone new", text: `David Axel, Varga's former adviser, praised her. "This is eerily similar to 2000," said one longtime adviser to Tomas Ferrin.`,
 			want: []string{"one longtime adviser to Tomas Ferrin"}, typ: []article.SourceType{article.Anonymous}},
+		{name: "a past verb closing the sentence reports", text: `"Would it be negotiable about the eleven million?" Ruth Okafor pressed.`,
+			want: []string{"Okafor"}},
+		{name: "a past verb before a name reports", text: `"An awful lot of analysts said no," remembered Roy Verley, the firm's former spokesman.`,
+			want: []string{"Verley"}},
 		{name: "body as subject of partial quote", text: `The county board passed "an emergency levy for the flood wall" on Tuesday.`,
 			want: []string{"the county board"}},
 	})

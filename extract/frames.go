@@ -74,6 +74,43 @@ func (x *attributor) after(toks []token, s sentence, k, pi, sentIdx int) attribu
 			return a
 		}
 	}
+	return x.afterByPosition(toks, s, k, j, pi, sentIdx)
+}
+
+// afterByPosition reads a verb outside the speech lexicon as a reporting
+// verb by where it stands: a name or pronoun and a past-tense verb closing
+// the quote's sentence (`"…?" Hannity pressed.`, `"…" Trump went on, …`),
+// or the verb before a name (`"…" remembered Roy Verley, …`).
+func (x *attributor) afterByPosition(toks []token, s sentence, k, j, pi, sentIdx int) attribution {
+	closes := func(v int) bool {
+		return v+1 >= s.to || toks[v+1].kind == tokPunct || toks[v+1].kind == tokQuote ||
+			toks[v+1].lower == "on" || toks[v+1].lower == "back" || toks[v+1].lower == "as" || toks[v+1].lower == "with"
+	}
+	pastVerb := func(t token) bool {
+		return t.kind == tokWord && !t.capitalised() && t.flags&(fAux|fDet|fPrep|fRel) == 0 &&
+			(strings.HasSuffix(t.lower, "ed") || irregularPast[t.lower] || t.lower == "began")
+	}
+	// "Hannity pressed.", "he went on,"
+	end := j
+	for end < s.to && end < j+4 && toks[end].kind == tokWord && (toks[end].capitalised() || pronounLike(toks[end].lower) && end == j) {
+		end++
+	}
+	if end > j && end < s.to && pastVerb(toks[end]) && closes(end) {
+		if a := x.speakerIn(toks, s, j, end, pi, sentIdx); a.ent >= 0 && x.ents[a.ent].typ != article.DocumentSource {
+			a.cue, a.cueSpan, a.conf = toks[end].text, article.Span{Start: toks[end].start, End: toks[end].end}, 0.8
+			return a
+		}
+	}
+	// "remembered Roy Verley, HP's former spokesman"
+	if pastVerb(toks[j]) && j+1 < s.to && toks[j+1].capitalised() {
+		run := capRun(toks, j+1, s.to)
+		if cr := classifyRun(toks, j+1, run, false); cr.kind == runPerson && run-(j+1) >= 2 {
+			if a := x.speakerIn(toks, s, j+1, run, pi, sentIdx); a.ent >= 0 {
+				a.cue, a.cueSpan, a.conf = toks[j].text, article.Span{Start: toks[j].start, End: toks[j].end}, 0.8
+				return a
+			}
+		}
+	}
 	return noAttribution
 }
 
