@@ -221,8 +221,23 @@ func attributionFollows(lex *Lexicon, toks []token) bool {
 		if t.isWord("according") {
 			return true
 		}
+		// `"…?" Ruth Okafor pressed.`: a name, then a past verb that ends
+		// the sentence
+		if i > 0 && i <= 4 && t.kind == tokWord && !t.capitalised() && (strings.HasSuffix(t.lower, "ed") || irregularPast[t.lower]) &&
+			(i+1 == len(toks) || toks[i+1].kind == tokPunct) && allCapitalised(toks[:i]) {
+			return true
+		}
 	}
 	return false
+}
+
+func allCapitalised(toks []token) bool {
+	for _, t := range toks {
+		if t.kind != tokWord || !t.capitalised() {
+			return false
+		}
+	}
+	return true
 }
 
 // datelineEnd returns the index after a dateline that opens a paragraph
