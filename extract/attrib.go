@@ -44,7 +44,7 @@ type attributor struct {
 	// lastPos is each entity's latest mention; index finds entities by
 	// name word, full name and role so lookups do not scan the article.
 	lastPos   []int
-	index     map[indexKey][]int
+	index     [ixKinds]map[string][]int
 	orgs      []int
 	authorEnt int // the article's writer, +1; 0 until needed
 	// alias maps an anonymous lede description to the person named later
@@ -100,9 +100,12 @@ func (ex *Extractor) extract(doc *article.Document) *attributor {
 			doc.Quotes[i].Close = article.Span{}
 		}
 	}
-	x := &attributor{ex: ex, doc: doc, text: doc.Text, speakerOf: make([]int, len(raw)), mentionOf: make([]speakerMention, len(raw)), index: map[indexKey][]int{}, lastQuoteSpeaker: -1}
+	x := &attributor{ex: ex, doc: doc, text: doc.Text, speakerOf: make([]int, len(raw)), mentionOf: make([]speakerMention, len(raw)), lastQuoteSpeaker: -1}
 	for i := range x.speakerOf {
 		x.speakerOf[i] = -1
+	}
+	for k := range x.index {
+		x.index[k] = map[string][]int{}
 	}
 	x.lastSpeech = make([]int, len(doc.Paragraphs))
 	x.leadIn = make([]bool, len(doc.Paragraphs))

@@ -242,7 +242,7 @@ func (x *attributor) resolveDescription(toks []token, d description, create bool
 		x.addRole(e, d.head, head)
 		return e
 	case d.role || d.anon && d.definite && !d.oneOf && titleWords[d.head] && toks[d.from].lower == "the":
-		if e := x.mostRecent(x.index[indexKey{ixRole, head}], func(e *entity) bool { return e.typ == article.Person }); e >= 0 {
+		if e := x.mostRecent(x.index[ixRole][head], func(e *entity) bool { return e.typ == article.Person }); e >= 0 {
 			return e
 		}
 		if d.anon {
@@ -328,7 +328,7 @@ func possessedOrg(toks []token, k, end int, possessive bool) (int, bool) {
 // as "China's foreign ministry".
 func (x *attributor) orgDescription(toks []token, from, to int) int {
 	name := nameTokens(toks, from, to)
-	if e := x.mostRecent(x.index[indexKey{ixFull, strings.Join(name, " ")}], func(e *entity) bool {
+	if e := x.mostRecent(x.index[ixFull][strings.Join(name, " ")], func(e *entity) bool {
 		return e.typ == article.Organization && equalToks(e.nameToks, name)
 	}); e >= 0 {
 		return e

@@ -56,10 +56,11 @@ func (x *attributor) after(toks []token, s sentence, k, pi, sentIdx int) attribu
 			}
 			// "Michael Briggs, a spokesman for Sanders, said": the head,
 			// with its appositive as a description
-			head, appos := headChunk(toks, j, trimAux(toks, j, v))
 			a := noAttribution
-			if head[0] < head[1] {
-				a = x.speakerWithAppositive(toks, s, head, appos, pi, sentIdx)
+			if end := trimAux(toks, j, v); punctBetween(toks, j, end) {
+				if head, appos := headChunk(toks, j, end); head[0] < head[1] {
+					a = x.speakerWithAppositive(toks, s, head, appos, pi, sentIdx)
+				}
 			}
 			if a.ent < 0 {
 				a = x.speakerIn(toks, s, j, trimAux(toks, j, v), pi, sentIdx)

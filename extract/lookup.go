@@ -22,18 +22,18 @@ func (x *attributor) newEntity(e entity) int {
 func (x *attributor) reindex(id int) {
 	e := &x.ents[id]
 	if n := len(e.nameToks); n > 0 {
-		x.indexAdd(indexKey{ixFull, strings.Join(e.nameToks, " ")}, id)
-		x.indexAdd(indexKey{ixLast, e.nameToks[n-1]}, id)
-		x.indexAdd(indexKey{ixFirst, e.nameToks[0]}, id)
+		x.indexAdd(ixFull, strings.Join(e.nameToks, " "), id)
+		x.indexAdd(ixLast, e.nameToks[n-1], id)
+		x.indexAdd(ixFirst, e.nameToks[0], id)
 		for _, t := range e.nameToks {
-			x.indexAdd(indexKey{ixTok, t}, id)
+			x.indexAdd(ixTok, t, id)
 		}
 	}
 	for _, r := range e.roles {
-		x.indexAdd(indexKey{ixRole, r}, id)
+		x.indexAdd(ixRole, r, id)
 	}
 	if e.head != "" {
-		x.indexAdd(indexKey{ixRole, e.head}, id)
+		x.indexAdd(ixRole, e.head, id)
 	}
 	if e.typ == article.Organization {
 		found := false
@@ -46,21 +46,21 @@ func (x *attributor) reindex(id int) {
 	}
 }
 
-func (x *attributor) indexAdd(key indexKey, id int) {
-	list := x.index[key]
+func (x *attributor) indexAdd(kind indexKind, word string, id int) {
+	list := x.index[kind][word]
 	// ids mostly arrive in order, so checking the tail keeps this O(1); a
 	// rare repeat further back is harmless to mostRecent
 	if n := len(list); n > 0 && list[n-1] == id {
 		return
 	}
-	x.index[key] = append(list, id)
+	x.index[kind][word] = append(list, id)
 }
 
 func (x *attributor) addRole(id int, words ...string) {
 	x.ents[id].addRole(words...)
 	for _, w := range words {
 		if w != "" {
-			x.indexAdd(indexKey{ixRole, strings.ToLower(w)}, id)
+			x.indexAdd(ixRole, strings.ToLower(w), id)
 		}
 	}
 }
@@ -82,7 +82,7 @@ func (x *attributor) mostRecent(cands []int, keep func(*entity) bool) int {
 }
 
 func (x *attributor) findPersonFull(name []string) int {
-	return x.mostRecent(x.index[indexKey{ixFull, strings.Join(name, " ")}], func(e *entity) bool {
+	return x.mostRecent(x.index[ixFull][strings.Join(name, " ")], func(e *entity) bool {
 		return e.typ == article.Person && equalToks(e.nameToks, name)
 	})
 }
@@ -94,15 +94,15 @@ func (x *attributor) findPersonShort(w string, onlyShort, firstToo bool) int {
 	keep := func(e *entity) bool {
 		return e.typ == article.Person && len(e.nameToks) > 0 && (!onlyShort || len(e.nameToks) == 1)
 	}
-	if e := x.mostRecent(x.index[indexKey{ixLast, w}], keep); e >= 0 || !firstToo {
+	if e := x.mostRecent(x.index[ixLast][w], keep); e >= 0 || !firstToo {
 		return e
 	}
-	return x.mostRecent(x.index[indexKey{ixFirst, w}], keep)
+	return x.mostRecent(x.index[ixFirst][w], keep)
 }
 
 func (x *attributor) findOrgShort(w string) int {
 	best := -1
-	for _, e := range x.index[indexKey{ixFirst, w}] {
+	for _, e := range x.index[ixFirst][w] {
 		if x.ents[e].typ == article.Organization && e > best {
 			best = e
 		}
@@ -126,7 +126,7 @@ func equalToks(a, b []string) bool {
 // described by a role noun. loose allows "one of the employees" or "one
 // source" to match a plural group.
 func (x *attributor) findByRole(head string, plural, loose bool) int {
-	return x.mostRecent(x.index[indexKey{ixRole, head}], func(ent *entity) bool {
+	return x.mostRecent(x.index[ixRole][head], func(ent *entity) bool {
 		if ent.typ == article.Organization || !ent.hasRole(head) && ent.head != head {
 			return false
 		}
@@ -136,7 +136,7 @@ func (x *attributor) findByRole(head string, plural, loose bool) int {
 
 func (x *attributor) findOrgByHead(head string) int {
 	isOrg := func(e *entity) bool { return e.typ == article.Organization }
-	cands := append(append([]int(nil), x.index[indexKey{ixRole, head}]...), x.index[indexKey{ixTok, head}]...)
+	cands := append(append([]int(nil), x.index[ixRole][head]...), x.index[ixTok][head]...)
 	if e := x.mostRecent(cands, isOrg); e >= 0 {
 		return e
 	}
@@ -179,7 +179,7 @@ func containsTok(toks []string, w string) bool {
 // findRoleOnly finds a person known only by a title ("the mayor") who has
 // not been named yet.
 func (x *attributor) findRoleOnly(role string) int {
-	return x.mostRecent(x.index[indexKey{ixRole, role}], func(e *entity) bool {
+	return x.mostRecent(x.index[ixRole][role], func(e *entity) bool {
 		return e.typ == article.Person && len(e.nameToks) == 0
 	})
 }
@@ -213,7 +213,7 @@ func isInstitution(e *entity) bool {
 // findPersonSuffix finds a person whose full name ends with name ("de la
 // Cruz" in "Annick de la Cruz").
 func (x *attributor) findPersonSuffix(name []string) int {
-	return x.mostRecent(x.index[indexKey{ixLast, name[len(name)-1]}], func(e *entity) bool {
+	return x.mostRecent(x.index[ixLast][name[len(name)-1]], func(e *entity) bool {
 		n := len(e.nameToks)
 		if e.typ != article.Person || n <= len(name) {
 			return false
@@ -230,7 +230,7 @@ func (x *attributor) nameLedeSource(person int, head string) {
 	if head == "" {
 		return
 	}
-	for _, c := range x.index[indexKey{ixRole, head}] {
+	for _, c := range x.index[ixRole][head] {
 		e := &x.ents[c]
 		if c == person || e.typ != article.Anonymous || e.plural || x.alias[c] != 0 {
 			continue
@@ -315,18 +315,13 @@ func (x *attributor) knownOrg(name []string) bool {
 	if len(name) == 0 {
 		return false
 	}
-	return x.mostRecent(x.index[indexKey{ixFull, strings.Join(name, " ")}], func(e *entity) bool {
+	return x.mostRecent(x.index[ixFull][strings.Join(name, " ")], func(e *entity) bool {
 		return e.typ == article.Organization && equalToks(e.nameToks, name)
 	}) >= 0
 }
 
-// indexKey finds entities by one kind of name word without building a
-// string per lookup.
-type indexKey struct {
-	kind indexKind
-	word string
-}
-
+// indexKind says which kind of word an entity index holds; one map per
+// kind finds entities without building a key string per lookup.
 type indexKind uint8
 
 const (
@@ -335,4 +330,5 @@ const (
 	ixFirst
 	ixTok
 	ixRole
+	ixKinds
 )

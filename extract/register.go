@@ -307,7 +307,7 @@ func (x *attributor) registerRun(toks []token, i int, s sentence, para, sentIdx 
 		if end, head := possessedRole(toks, j, s.to); end > 0 {
 			e := x.findRoleOnly(head)
 			if e < 0 {
-				e = x.mostRecent(x.index[indexKey{ixRole, head}], func(e *entity) bool { return e.typ == article.Person })
+				e = x.mostRecent(x.index[ixRole][head], func(e *entity) bool { return e.typ == article.Person })
 			}
 			if e < 0 {
 				e = x.newEntity(entity{typ: article.Person, name: joinTokens(toks, cr.from, end, x.text), fullAt: -1,
@@ -443,7 +443,7 @@ func (x *attributor) orgFromRun(toks []token, cr classifiedRun, s sentence) int 
 	if len(name) > 0 && name[0] == "the" {
 		name = name[1:]
 	}
-	if e := x.mostRecent(x.index[indexKey{ixFull, strings.Join(name, " ")}], func(e *entity) bool {
+	if e := x.mostRecent(x.index[ixFull][strings.Join(name, " ")], func(e *entity) bool {
 		return e.typ == article.Organization && equalToks(e.nameToks, name)
 	}); e >= 0 {
 		// a headline's "White House" is "the White House" in the copy

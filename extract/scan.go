@@ -281,7 +281,7 @@ func nextRune(text string, i, end int) rune {
 	return ' '
 }
 
-func isBlankRune(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) }
+func isBlankRune(r rune) bool { return isSpace(r) || unicode.Is(unicode.Cf, r) }
 
 func isOpenContext(r rune) bool {
 	return isBlankRune(r) || unicode.In(r, unicode.Ps, unicode.Pi, unicode.Pd) ||
@@ -289,7 +289,7 @@ func isOpenContext(r rune) bool {
 }
 
 func isCloseContext(r rune) bool {
-	return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '(' && r != '[' && r != '{' && r != '\'' || r == '\u201D' || r == '\u2019' || r == '"' || r == '\u00BB'
+	return isSpace(r) || unicode.IsPunct(r) && r != '(' && r != '[' && r != '{' && r != '\'' || r == '\u201D' || r == '\u2019' || r == '"' || r == '\u00BB'
 }
 
 // shapeOf decides from a mark's neighbours whether it opens or closes a
@@ -330,7 +330,7 @@ func textFollows(after string) bool {
 		if k > 8 {
 			break
 		}
-		if unicode.IsSpace(r) {
+		if isSpace(r) {
 			continue
 		}
 		return isWordRune(r) || r == '\u2026' || r == '.'
@@ -365,7 +365,7 @@ func singleShape(g *glyph, r, prev, next rune, after string) markShape {
 			return shapeEither
 		}
 	case '\'':
-		if isOpenContext(prev) && !unicode.IsSpace(next) {
+		if isOpenContext(prev) && !isSpace(next) {
 			return shapeOpen
 		}
 		if isOpenContext(prev) {
@@ -374,7 +374,7 @@ func singleShape(g *glyph, r, prev, next rune, after string) markShape {
 	}
 	// closing-shaped single mark
 	if prev == 's' || prev == 'S' || prev == 'z' {
-		if unicode.IsSpace(next) || next == ',' || next == '.' || next == ';' || next == ':' || next == ')' {
+		if isSpace(next) || next == ',' || next == '.' || next == ';' || next == ':' || next == ')' {
 			return shapePossess
 		}
 	}
@@ -401,7 +401,21 @@ func isElision(after string) bool {
 	return digits == 2
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		// ASCII fast path: most copy is ASCII
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isSpace is unicode.IsSpace with an ASCII fast path.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}
 
 // openMark is a mark on the pairing stack.
 type openMark struct {

@@ -358,7 +358,7 @@ func wordShape(text string) (n int, title bool) {
 	inWord := false
 	start := 0
 	for i, r := range text {
-		sep := unicode.IsSpace(r) || r == ',' || r == '.' || r == '!' || r == '?' || r == ';' || r == ':'
+		sep := isSpace(r) || r == ',' || r == '.' || r == '!' || r == '?' || r == ';' || r == ':'
 		if sep {
 			if inWord {
 				title = title && titleWord(text[start:i], n)
@@ -541,10 +541,10 @@ func (x *attributor) resolveKin(toks []token, s sentence, from, pi, sentIdx int)
 	keep := func(e *entity) bool {
 		return e.typ == article.Person && len(e.nameToks) >= 2 && !equalToks(e.nameToks, on)
 	}
-	if e := x.mostRecent(x.index[indexKey{ixLast, on[len(on)-1]}], keep); e >= 0 {
+	if e := x.mostRecent(x.index[ixLast][on[len(on)-1]], keep); e >= 0 {
 		return e
 	}
-	return x.mostRecent(x.index[indexKey{ixFirst, on[0]}], keep)
+	return x.mostRecent(x.index[ixFirst][on[0]], keep)
 }
 
 func isReplyVerb(w string) bool {

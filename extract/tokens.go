@@ -97,7 +97,7 @@ func tokenize(buf []token, lw *lowerer, text string, p article.Span, regions []a
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
-		case unicode.IsSpace(r):
+		case isSpace(r):
 			i += size
 		case isWordRune(r):
 			end := wordEnd(text, i, limit)
@@ -126,7 +126,7 @@ func wordEnd(text string, i, limit int) int {
 	j := i
 	for j < limit {
 		r, size := utf8.DecodeRuneInString(text[j:])
-		if isWordRune(r) || unicode.Is(unicode.Mn, r) {
+		if isWordRune(r) || r >= utf8.RuneSelf && unicode.Is(unicode.Mn, r) {
 			j += size
 			continue
 		}
@@ -153,7 +153,7 @@ func wordEnd(text string, i, limit int) int {
 			if j+size < limit {
 				next, _ = utf8.DecodeRuneInString(text[j+size:])
 			}
-			if unicode.IsSpace(next) {
+			if isSpace(next) {
 				j += size
 			}
 		}
