@@ -2,6 +2,7 @@ package eval
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/cases"
@@ -127,7 +128,7 @@ func SpeakerMatches(name, mention string, gold []string, goldType string) bool {
 			gw := nameWordToken.FindAllString(g, -1)
 			n := len(pw)
 			for i := 0; n > 0 && i+n <= len(gw); i++ {
-				if equalWords(gw[i:i+n], pw) && !(i+n < len(gw) && gw[i+n] == "'") {
+				if slices.Equal(gw[i:i+n], pw) && !(i+n < len(gw) && gw[i+n] == "'") {
 					return true
 				}
 			}
@@ -144,23 +145,11 @@ func SpeakerMatches(name, mention string, gold []string, goldType string) bool {
 				continue
 			}
 			for i := 0; i+len(short) <= len(long); i++ {
-				if equalWords(long[i:i+len(short)], short) {
+				if slices.Equal(long[i:i+len(short)], short) {
 					return true
 				}
 			}
 		}
 	}
 	return false
-}
-
-func equalWords(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
