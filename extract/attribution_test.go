@@ -224,6 +224,10 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"Okafor"}},
 		{name: "a past verb before a name reports", text: `"An awful lot of analysts said no," remembered Roy Verley, the firm's former spokesman.`,
 			want: []string{"Verley"}},
+		{name: "fronted clause with dashes does not govern", text: `When Varga noted that Ferrin had not paid the levy ― as was true for years ― Ferrin boasted, "That makes me smart."`,
+			want: []string{"Ferrin"}},
+		{name: "a participial appositive is not a clause", text: "LENZ -- Mayor Ilse Varga, dedicating the new Museum of River History and Culture on Saturday, said it would tell \"a story of fear, but also hope.\"",
+			want: []string{"Varga"}},
 		{name: "body as subject of partial quote", text: `The county board passed "an emergency levy for the flood wall" on Tuesday.`,
 			want: []string{"the county board"}},
 	})

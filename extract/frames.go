@@ -371,7 +371,7 @@ func (x *attributor) outerFrame(toks []token, s sentence, v, pi, sentIdx int) (a
 		if t.kind == tokQuote || t.lower == "and" || t.lower == "but" || t.isPunct(";") {
 			return noAttribution, false
 		}
-		if t.isPunct(",") && subordinators[toks[s.from].lower] {
+		if (t.isPunct(",") || isLayoutDash(t)) && subordinators[toks[s.from].lower] {
 			// "When Clinton noted that …, Trump boasted, "…"": the fronted
 			// clause does not govern the main one
 			return noAttribution, false
@@ -484,7 +484,7 @@ func (x *attributor) subjectOf(toks []token, v int, s sentence, pi, sentIdx int)
 		if x.isCue(toks, start-1, s) && !(start-2 >= s.from && toks[start-2].flags&fRel != 0) {
 			break
 		}
-		if (t.lower == "and" || t.lower == "but") && (start == end || npLike(toks[start]) && clauseHasVerb(toks, s.from, start-1)) {
+		if (t.lower == "and" || t.lower == "but") && (start == end || npLike(toks[start]) && finiteClause(toks, s.from, start-1)) {
 			break // "a woman asked for a photo and Clinton said"
 		}
 		start--
@@ -1232,4 +1232,20 @@ func openParen(toks []token, from, close int) int {
 		}
 	}
 	return -1
+}
+
+// finiteClause reports a finite verb in tokens [from, to): an auxiliary, an
+// irregular past or a reporting verb that is not a gerund ("a woman asked
+// for a photo" has one; "President Obama, dedicating the museum" does not).
+func finiteClause(toks []token, from, to int) bool {
+	for k := from; k < to; k++ {
+		t := toks[k]
+		if t.kind != tokWord || t.capitalised() || strings.HasSuffix(t.lower, "ing") {
+			continue
+		}
+		if t.flags&(fAux|fSpeech) != 0 || irregularPast[t.lower] || strings.HasSuffix(t.lower, "ed") && !strings.Contains(t.lower, "-") {
+			return true
+		}
+	}
+	return false
 }

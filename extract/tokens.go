@@ -256,6 +256,10 @@ func datelineEnd(toks []token) int {
 	for n := 0; k < len(toks) && n < 12; n++ {
 		t := toks[k]
 		if t.kind == tokPunct && (t.text == "\u2014" || t.text == "\u2013" || t.text == "-" || t.text == "--") {
+			// "WASHINGTON -- President Obama": a doubled hyphen is one dash
+			for k+1 < len(toks) && toks[k+1].kind == tokPunct && (toks[k+1].text == "-" || toks[k+1].text == "\u2014") {
+				k++
+			}
 			return k + 1
 		}
 		if t.kind == tokQuote || t.isPunct(".") {
