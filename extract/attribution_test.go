@@ -228,6 +228,8 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"Ferrin"}},
 		{name: "a participial appositive is not a clause", text: "LENZ -- Mayor Ilse Varga, dedicating the new Museum of River History and Culture on Saturday, said it would tell \"a story of fear, but also hope.\"",
 			want: []string{"Varga"}},
+		{name: "a name someone calls another is a quotation", text: `At a rally Tomas Ferrin called her "Miss Piggy" and mocked her weight.`,
+			want: []string{"Ferrin"}},
 		{name: "body as subject of partial quote", text: `The county board passed "an emergency levy for the flood wall" on Tuesday.`,
 			want: []string{"the county board"}},
 	})

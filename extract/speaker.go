@@ -325,6 +325,25 @@ func termReason(lex *Lexicon, toks []token, k int, s sentence, text string) stri
 			return "name: what others call it"
 		}
 	}
+	// "called her “Miss Piggy”", "calls the senator “Little Marco”": a
+	// speaker names someone, in words the story quotes
+	for n := 2; n <= 4 && k-n >= s.from; n++ {
+		switch prev(n) {
+		case "call", "calls", "called", "calling":
+			if subj := prev(n + 1); subj != "" && subj != "whom" && subj != "which" && subj != "be" && !passiveAux[subj] {
+				objectWords := true
+				for j := k - n + 1; j < k; j++ {
+					objectWords = objectWords && toks[j].kind == tokWord
+				}
+				if objectWords {
+					return ""
+				}
+			}
+		}
+		if prev(n) == "" {
+			break
+		}
+	}
 	if isIdentifier(text) {
 		return "identifier"
 	}
