@@ -218,6 +218,9 @@ func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Sp
 		k := ps.quoteTok[q]
 		s := sents[ps.sentOf[q]]
 		a := x.inherited(q, pi, idx, ps, k, s, firstSent+ps.sentOf[q])
+		if a.ent < 0 && !isScareQuote(x.quoteText(q)) && !agentlessPassive(toks, s, k) && !characterisedAs(toks, k) {
+			a = x.onlyPersonInParagraph(q, pi)
+		}
 		x.assign(q, a)
 		if x.speakerOf[q] < 0 && isScareQuote(x.quoteText(q)) && !characterisedAs(toks, k) {
 			x.doc.Quotes[q].Kind = article.Term

@@ -230,6 +230,8 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"Varga"}},
 		{name: "a name someone calls another is a quotation", text: `At a rally Tomas Ferrin called her "Miss Piggy" and mocked her weight.`,
 			want: []string{"Ferrin"}},
+		{name: "the one person a paragraph names, as a guess", text: `Since then Ilse Varga has sounded off against the idea that anyone is "Latino enough" for the council.`,
+			want: []string{"Varga"}},
 		{name: "body as subject of partial quote", text: `The county board passed "an emergency levy for the flood wall" on Tuesday.`,
 			want: []string{"the county board"}},
 	})

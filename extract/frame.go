@@ -134,6 +134,7 @@ var contextConfidence = map[string]float64{
 	"demonstrative-continuation": 0.5,
 	"headline-repeats-body":      0.3,
 	"transcript-label":           0.85,
+	"only-person-in-paragraph":   0.3,
 }
 
 // capConfidence gives a context rule's attribution the rule's measured

@@ -301,3 +301,29 @@ func frameLeadIn(leadIn bool) string {
 	}
 	return "previous-paragraph-speaker"
 }
+
+// onlyPersonInParagraph attributes a quotation that no frame or context
+// rule could read to the one person its paragraph names, if there is
+// exactly one: a weak guess, for the editor to confirm.
+func (x *attributor) onlyPersonInParagraph(q, pi int) attribution {
+	quote := x.doc.Quotes[q].Span
+	found := -1
+	for i := len(x.mentions) - 1; i >= 0 && i >= len(x.mentions)-maxMentionLookBack; i-- {
+		m := x.mentions[i]
+		if m.para < pi {
+			break
+		}
+		if m.para != pi || quote.Contains(m.pos) || x.ents[m.ent].typ != article.Person {
+			continue
+		}
+		e := x.canon(m.ent)
+		if found >= 0 && found != e {
+			return noAttribution
+		}
+		found = e
+	}
+	if found < 0 {
+		return noAttribution
+	}
+	return attribution{ent: found, form: "inherited", frame: "only-person-in-paragraph", conf: 0.5}
+}

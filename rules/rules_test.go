@@ -159,6 +159,11 @@ func TestRules(t *testing.T) {
 			messages: []string{`no speaker found for "We will see what the summer brings."`},
 		},
 		{
+			name: "a guessed attribution asks for confirmation", rule: rules.UnconfirmedAttribution,
+			text:     "Board meeting\n\nOn Tuesday Ilse Varga rowed across the lake in weather fit only for \"the bravest of ducks.\"",
+			messages: []string{"is attributed to Ilse Varga only by a guess"},
+		},
+		{
 			name: "sure of no speaker is not unconfirmed", rule: rules.UnconfirmedAttribution,
 			text: "Harbour plan\n\nThe scheme was hailed as \u201cthe boldest plan in a generation\u201d.",
 		},

@@ -2,6 +2,11 @@ package rules
 
 import "github.com/quotecheck/quotecheck/checker"
 
+// GuessConfidence is the confidence below which an attribution is a guess
+// the editor should confirm (on PolNeAR such attributions are right about
+// a third of the time).
+const GuessConfidence = 0.4
+
 // UnconfirmedAttribution asks the editor to confirm who speaks a quotation
 // whose speaker the extractor could not read, where missing-attribution
 // would be a guess.
@@ -12,16 +17,19 @@ var UnconfirmedAttribution = &checker.Rule{
 	Rationale: "Real copy attributes quotations in ways no reader of sentences can always follow: " +
 		"a speaker named two paragraphs up, a layout convention, a transcript, a document. When " +
 		"quotecheck finds no speaker but cannot be sure none is given, it asks the editor to " +
-		"confirm the attribution instead of reporting an error.",
+		"confirm the attribution instead of reporting an error; so it does for an attribution " +
+		"that is only a guess (confidence below 0.4, such as the one person a paragraph names).",
 	Bad: "The ferry board met on Tuesday with Ilse Varga in the chair.\n\n\"We will see what the summer brings.\"",
 	Good: "The ferry board met on Tuesday.\n\n\"We will see what the summer brings,\" said " +
 		"Ilse Varga, the board's chair.",
 	Run: func(pass *checker.Pass) {
 		for _, q := range pass.Doc.Quotations() {
-			if q.Speaker != nil || q.Confidence >= NoSpeakerConfidence {
-				continue
+			switch {
+			case q.Speaker == nil && q.Confidence < NoSpeakerConfidence:
+				pass.Reportf(q.Span, q.ID, "no speaker found for %q: confirm who is speaking, or attribute it in the sentence", short(pass.Doc.QuoteText(q), 40))
+			case q.Speaker != nil && q.Confidence < GuessConfidence:
+				pass.Reportf(q.Span, q.ID, "%q is attributed to %s only by a guess: confirm who is speaking", short(pass.Doc.QuoteText(q), 40), q.Speaker.Name)
 			}
-			pass.Reportf(q.Span, q.ID, "no speaker found for %q: confirm who is speaking, or attribute it in the sentence", short(pass.Doc.QuoteText(q), 40))
 		}
 	},
 }
