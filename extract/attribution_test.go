@@ -232,6 +232,10 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"Ferrin"}},
 		{name: "the one person a paragraph names, as a guess", text: `Since then Ilse Varga has sounded off against the idea that anyone is "Latino enough" for the council.`,
 			want: []string{"Varga"}},
+		{name: "while coordinates two clauses", text: `Ilse Varga suggested that the mayor could not lead, while Tomas Ferrin said that the "stakes are too high" for the town.`,
+			want: []string{"Ferrin"}},
+		{name: "thus is not a name", text: `Thus, in the debate last week, the candidates referred to "the levee" forty-four times.`,
+			want: []string{"the candidates"}},
 		{name: "body as subject of partial quote", text: `The county board passed "an emergency levy for the flood wall" on Tuesday.`,
 			want: []string{"the county board"}},
 	})

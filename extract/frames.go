@@ -368,8 +368,8 @@ func (x *attributor) outerFrame(toks []token, s sentence, v, pi, sentIdx int) (a
 	sawThat := false
 	for u := v - 1; u >= s.from; u-- {
 		t := toks[u]
-		if t.kind == tokQuote || t.lower == "and" || t.lower == "but" || t.isPunct(";") {
-			return noAttribution, false
+		if t.kind == tokQuote || t.lower == "and" || t.lower == "but" || t.lower == "while" || t.lower == "whereas" || t.isPunct(";") {
+			return noAttribution, false // "Rubio suggested that …, while Cruz said that “…”"
 		}
 		if (t.isPunct(",") || isLayoutDash(t)) && subordinators[toks[s.from].lower] {
 			// "When Clinton noted that …, Trump boasted, "…"": the fronted
