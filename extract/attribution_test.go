@@ -236,6 +236,8 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"Ferrin"}},
 		{name: "thus is not a name", text: `Thus, in the debate last week, the candidates referred to "the levee" forty-four times.`,
 			want: []string{"the candidates"}},
+		{name: "a document whose issuer modifies it", text: `"Although the market reaction was reassuring, risks remain," the IMF report stated.`,
+			want: []string{"IMF"}, typ: []article.SourceType{article.Organization}},
 		{name: "body as subject of partial quote", text: `The county board passed "an emergency levy for the flood wall" on Tuesday.`,
 			want: []string{"the county board"}},
 	})

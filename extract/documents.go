@@ -73,6 +73,22 @@ func (x *attributor) documentSpeaker(toks []token, s sentence, from, to, pi, sen
 		}
 		break
 	}
+	// "the IMF report", "the Justice Department memo": an issuer named as
+	// the modifier is the source
+	if m := from; to-from >= 2 {
+		for m < to-1 && toks[m].flags&fDet != 0 {
+			m++
+		}
+		run := capRun(toks, m, to-1)
+		if run > m && run == to-1 {
+			if cr := classifyRun(toks, m, run, m == s.from); cr.kind == runOrg || allCapsRun(toks, m, run) {
+				if a := x.speakerIn(toks, s, m, run, pi, sentIdx); a.ent >= 0 && x.ents[a.ent].typ == article.Organization {
+					a.mention, a.form = span, "description"
+					return a, true
+				}
+			}
+		}
+	}
 	lead := strings.ToLower(toks[from].text)
 	definite := lead == "the" || lead == "this" || lead == "that" || lead == "these" || lead == "those"
 	headWord := singular(head.lower)
