@@ -318,9 +318,10 @@ func TestRuleDocs(t *testing.T) {
 	list := []*checker.Rule{
 		{ID: "first-rule", Severity: checker.Error, Title: "First", Rationale: strings.Repeat("word ", 40), Bad: "bad one", Good: "good one", Run: func(*checker.Pass) {}},
 		{ID: "second-rule", Severity: checker.Info, Title: "Second", Rationale: "Short.", Bad: "b", Good: "g", Run: func(*checker.Pass) {}},
+		{ID: "third-rule", Severity: checker.Info, Title: "Third", Rationale: "Two paragraphs.", Bad: "Para one.\n\n\"Para two.\"", Good: "g", Run: func(*checker.Pass) {}},
 	}
 	docs := report.RulesJSON(list)
-	require.Len(t, docs, 2)
+	require.Len(t, docs, 3)
 	assert.Equal(t, report.RuleDoc{ID: "second-rule", Severity: "info", Title: "Second", Rationale: "Short.", Bad: "b", Good: "g"}, docs[1])
 
 	var b bytes.Buffer
@@ -330,12 +331,14 @@ func TestRuleDocs(t *testing.T) {
 	assert.Contains(t, md, "| [`first-rule`](#first-rule) | error | First |\n")
 	assert.Contains(t, md, "\n## second-rule\n")
 	assert.Contains(t, md, "> bad one\n")
+	assert.Contains(t, md, "Bad:\n\n> Para one.\n>\n> \"Para two.\"\n\nGood:", "an example of two paragraphs is one quotation")
 
 	b.Reset()
 	require.NoError(t, report.WriteRulesText(&b, list))
 	text := b.String()
 	assert.Contains(t, text, "first-rule (error)\n  First\n")
 	assert.Contains(t, text, "  good: g\n")
+	assert.Contains(t, text, "  bad:  Para one.\n\n        \"Para two.\"\n  good: g\n", "later paragraphs of an example are indented")
 	for _, l := range strings.Split(text, "\n") {
 		assert.LessOrEqual(t, len(l), 80, "rationale wrapped: %q", l)
 	}

@@ -33,7 +33,8 @@ func WriteRulesText(w io.Writer, list []*checker.Rule) error {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		fmt.Fprintf(w, "%s (%s)\n  %s\n\n%s\n\n  bad:  %s\n  good: %s\n", r.ID, r.Severity, r.Title, indent(wrap(r.Rationale, 76), "  "), r.Bad, r.Good)
+		fmt.Fprintf(w, "%s (%s)\n  %s\n\n%s\n\n  bad:  %s\n  good: %s\n", r.ID, r.Severity, r.Title, indent(wrap(r.Rationale, 76), "  "),
+			hangingIndent(r.Bad, "        "), hangingIndent(r.Good, "        "))
 	}
 	return nil
 }
@@ -50,7 +51,7 @@ func WriteRulesMarkdown(w io.Writer, list []*checker.Rule) error {
 		fmt.Fprintf(w, "| [`%s`](#%s) | %s | %s |\n", r.ID, r.ID, r.Severity, r.Title)
 	}
 	for _, r := range list {
-		fmt.Fprintf(w, "\n## %s\n\n**%s** — default severity `%s`.\n\n%s\n\nBad:\n\n> %s\n\nGood:\n\n> %s\n", r.ID, r.Title, r.Severity, r.Rationale, r.Bad, r.Good)
+		fmt.Fprintf(w, "\n## %s\n\n**%s** — default severity `%s`.\n\n%s\n\nBad:\n\n%s\n\nGood:\n\n%s\n", r.ID, r.Title, r.Severity, r.Rationale, blockquote(r.Bad), blockquote(r.Good))
 	}
 	return nil
 }
@@ -77,4 +78,30 @@ func wrap(s string, width int) string {
 
 func indent(s, pre string) string {
 	return pre + strings.ReplaceAll(s, "\n", "\n"+pre)
+}
+
+// blockquote quotes an example in Markdown, every line of it, so that an
+// example of several paragraphs stays one quotation.
+func blockquote(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if l == "" {
+			lines[i] = ">"
+		} else {
+			lines[i] = "> " + l
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// hangingIndent indents every line of s after the first, leaving blank
+// lines empty.
+func hangingIndent(s, pre string) string {
+	lines := strings.Split(s, "\n")
+	for i := 1; i < len(lines); i++ {
+		if lines[i] != "" {
+			lines[i] = pre + lines[i]
+		}
+	}
+	return strings.Join(lines, "\n")
 }

@@ -142,7 +142,7 @@ func sarifRuleOf(r *checker.Rule) sarifRule {
 	sr.ShortDescription.Text = r.Title
 	sr.FullDescription.Text = r.Rationale
 	sr.Help.Text = fmt.Sprintf("%s\n\nBad: %s\nGood: %s", r.Rationale, r.Bad, r.Good)
-	sr.Help.Markdown = fmt.Sprintf("%s\n\nBad:\n\n> %s\n\nGood:\n\n> %s\n\n[Documentation](%s)", r.Rationale, r.Bad, r.Good, RuleHelpURI(r.ID))
+	sr.Help.Markdown = fmt.Sprintf("%s\n\nBad:\n\n%s\n\nGood:\n\n%s\n\n[Documentation](%s)", r.Rationale, blockquote(r.Bad), blockquote(r.Good), RuleHelpURI(r.ID))
 	sr.DefaultConfiguration.Level = sarifLevel(r.Severity)
 	return sr
 }

@@ -128,7 +128,12 @@ func TestSARIFWriter(t *testing.T) {
 		assert.Equal(t, rule.ID, d.ID)
 		assert.Equal(t, rule.Title, d.ShortDescription.Text)
 		assert.Contains(t, d.Help.Text, rule.Rationale)
-		assert.Contains(t, d.Help.Markdown, rule.Good)
+		assert.Contains(t, d.Help.Text, rule.Good)
+		for _, line := range strings.Split(rule.Good, "\n") {
+			if line != "" {
+				assert.Contains(t, d.Help.Markdown, "> "+line+"\n", "every line of the example is quoted")
+			}
+		}
 		assert.True(t, strings.HasSuffix(d.HelpURI, "#"+rule.ID), d.HelpURI)
 	}
 	assert.Equal(t, "error", run.Tool.Driver.Rules[rulesIndex("missing-attribution")].DefaultConfiguration.Level)
