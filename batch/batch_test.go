@@ -170,7 +170,7 @@ func TestSummaryFigures(t *testing.T) {
 	// Quotations: ferry 3, budget 3, market v1 2, market v2 2, library 2.
 	assert.Equal(t, 12, f.Quotes)
 	assert.Equal(t, []Count{
-		{"person", 6, 6.0 / 12}, {"organization", 2, 2.0 / 12}, {"anonymous", 3, 3.0 / 12}, {"none", 1, 1.0 / 12},
+		{"person", 6, 6.0 / 12}, {"organization", 2, 2.0 / 12}, {"anonymous", 3, 3.0 / 12}, {"document", 0, 0}, {"none", 1, 1.0 / 12},
 	}, f.QuotesByType)
 	assert.Equal(t, 3, f.AnonymousQuotes)
 	assert.InDelta(t, 0.25, f.AnonymousShare, 1e-9)

@@ -85,6 +85,7 @@ var typeLabels = map[string][2]string{
 	"person":       {"named people", "person"},
 	"organization": {"organisations", "org"},
 	"anonymous":    {"anonymous sources", "anon"},
+	"document":     {"documents", "doc"},
 	"none":         {"no speaker", "none"},
 }
 
@@ -222,7 +223,7 @@ const pageHTML = `<!DOCTYPE html>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>Quotation audit: {{num .F.Checked}} articles</title>
 <style>
-:root { --person: #2f6db5; --org: #2e8b57; --anon: #d9822b; --none: #8a8f98; --finding: #b5473a; --count: #5b6b8c; --ink: #1d2330; --muted: #5d6472; --rule: #e3e6eb; }
+:root { --person: #2f6db5; --org: #2e8b57; --anon: #d9822b; --doc: #7c5cbf; --none: #8a8f98; --finding: #b5473a; --count: #5b6b8c; --ink: #1d2330; --muted: #5d6472; --rule: #e3e6eb; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #f6f7f9; }
 header, main { max-width: 1000px; margin: 0 auto; padding: 0 20px; }
@@ -248,6 +249,7 @@ svg .muted { fill: var(--muted); }
 .person { fill: var(--person); background: var(--person); }
 .org { fill: var(--org); background: var(--org); }
 .anon { fill: var(--anon); background: var(--anon); }
+.doc { fill: var(--doc); background: var(--doc); }
 .none { fill: var(--none); background: var(--none); }
 .finding { fill: var(--finding); }
 .count { fill: var(--count); }

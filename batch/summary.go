@@ -42,7 +42,7 @@ const (
 
 // SourceTypes are the speaker types in the order figures list them; none
 // is a quotation with no speaker.
-var SourceTypes = []string{"person", "organization", "anonymous", "none"}
+var SourceTypes = []string{"person", "organization", "anonymous", "document", "none"}
 
 // summary aggregates the records of a run in input order. Every figure
 // is computed from Record and ErrorRecord values alone, the same values

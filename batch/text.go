@@ -138,6 +138,7 @@ var typeWords = map[string]string{
 	"person":       "named people",
 	"organization": "organisations",
 	"anonymous":    "anonymous sources",
+	"document":     "documents",
 	"none":         "no one (unattributed)",
 }
 
