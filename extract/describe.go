@@ -59,8 +59,7 @@ type description struct {
 	possessive bool
 }
 
-var postModifierStarts = set("in", "at", "of", "with", "familiar", "briefed", "close",
-	"involved", "knowledgeable", "from", "on", "to", "for", "inside", "within", "near", "based", "working", "who")
+var postModifierStarts = wordSet("post-modifier-starts.txt")
 
 // parseDescription reads a determiner phrase headed by an anonymous-source
 // noun, an organisation noun or a title.
@@ -372,20 +371,4 @@ func (x *attributor) orgInTail(toks []token, from, to int) int {
 // descOrgHeads are the organisation nouns that make "the X" an
 // organisation when written in lower case ("the company said"), a
 // narrower list than the words that end organisation names.
-var descOrgHeads = set("company", "firm", "council", "ministry", "department", "government",
-	"administration", "agency", "board", "committee", "commission", "union", "club",
-	"league", "association", "party", "court", "police", "charity", "hospital",
-	"university", "school", "college", "group", "utility", "bank", "regulator",
-	"watchdog", "authority", "office", "service", "trust", "foundation", "institute",
-	"festival", "museum", "embassy", "military", "army", "navy", "team", "campaign",
-	"organisation", "organization", "nonprofit", "co-operative", "cooperative",
-	"developer", "operator", "manufacturer", "retailer", "lender", "insurer",
-	"airline", "carrier", "publisher", "broadcaster", "newspaper", "network",
-	"studio", "label", "church", "coalition", "alliance", "federation", "bureau",
-	"secretariat", "cabinet", "parliament", "senate", "congress", "assembly",
-	"prosecution", "prosecutors", "tribunal", "inquiry", "exchange", "council's",
-	"forum", "consortium", "opposition", "municipality", "county", "city", "state",
-	"station", "channel", "magazine", "paper", "supplier", "producer", "brand",
-	"chain", "business", "startup", "start-up", "maker", "owner", "landlord",
-	"jury", "panel", "organisers", "organizers", "body", "agency's", "trust's",
-	"zoo", "aquarium", "library", "theatre", "theater", "gallery", "orchestra")
+var descOrgHeads = wordSet("description-organisation-heads.txt")

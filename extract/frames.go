@@ -555,7 +555,7 @@ func (x *attributor) antecedent(toks []token, rel int, s sentence, pi, sentIdx i
 	return noAttribution
 }
 
-var subordinators = set("after", "because", "when", "while", "although", "since", "before", "until", "if", "whether", "though", "once", "as")
+var subordinators = wordSet("subordinators.txt")
 
 // headChunk splits a subject region at commas: introductory phrases are
 // skipped, the first remaining chunk is the head and the next descriptive

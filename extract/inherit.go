@@ -112,11 +112,7 @@ func passiveBefore(toks []token, s sentence, k int) bool {
 	return false
 }
 
-var irregularParticiples = set("written", "known", "seen", "given", "taken", "told", "held",
-	"thought", "shown", "done", "made", "said", "brought", "bought", "built", "called",
-	"chosen", "driven", "eaten", "fallen", "forgotten", "found", "heard", "hidden",
-	"kept", "left", "lost", "meant", "paid", "put", "read", "run", "sent", "set",
-	"sold", "spoken", "struck", "taught", "thrown", "understood", "won", "beaten")
+var irregularParticiples = wordSet("irregular-participles.txt")
 
 func isParticipleWord(w string) bool {
 	return strings.HasSuffix(w, "ed") || irregularParticiples[w]

@@ -156,11 +156,12 @@ func (x *attributor) findOrgByHead(head string) int {
 	return -1
 }
 
+// governmentHeads are public bodies, never "the company".
+var governmentHeads = wordSet("government-heads.txt")
+
 func isGovernment(e *entity) bool {
 	for _, r := range e.roles {
-		switch r {
-		case "ministry", "department", "council", "government", "house", "court", "police", "senate", "congress", "parliament", "party", "league", "board", "festival",
-			"commission", "regulator", "agency", "authority", "watchdog", "office", "inquiry", "committee", "tribunal":
+		if governmentHeads[r] {
 			return true
 		}
 	}
@@ -184,12 +185,7 @@ func (x *attributor) findRoleOnly(role string) int {
 	})
 }
 
-var companyWords = set("company", "firm", "co-operative", "cooperative", "co-op", "business",
-	"maker", "manufacturer", "retailer", "supplier", "group", "chain", "operator",
-	"provider", "producer", "startup", "start-up", "lender", "bank", "insurer",
-	"publisher", "developer", "miller", "brewer", "carrier", "airline", "labs",
-	"inc", "inc.", "corp", "corp.", "ltd", "llc", "plc", "holdings", "logistics",
-	"foods", "motors", "technologies", "systems", "industries", "enterprises")
+var companyWords = wordSet("company-words.txt")
 
 func isCompany(e *entity) bool {
 	for _, r := range e.roles {
@@ -200,10 +196,12 @@ func isCompany(e *entity) bool {
 	return len(e.nameToks) > 0 && companyWords[e.nameToks[len(e.nameToks)-1]]
 }
 
+// institutionHeads are institutions, never "the company".
+var institutionHeads = wordSet("institution-heads.txt")
+
 func isInstitution(e *entity) bool {
 	for _, r := range e.roles {
-		switch r {
-		case "institute", "university", "college", "school", "hospital", "museum", "foundation", "trust", "charity", "society":
+		if institutionHeads[r] {
 			return true
 		}
 	}
@@ -262,8 +260,7 @@ func (x *attributor) canon(e int) int {
 	return e
 }
 
-var genericOrgNouns = set("charity", "developer", "organisation", "organization", "body",
-	"nonprofit", "operator", "agency")
+var genericOrgNouns = wordSet("generic-organisation-nouns.txt")
 
 // recentOrg returns the organisation mentioned last within the last n
 // paragraphs.
@@ -306,9 +303,7 @@ func (x *attributor) recentAnonymous(plural bool) int {
 
 // sourceNouns describe a source by position rather than trade, so one may
 // rename another ("a member of the committee" … "the lawmaker").
-var sourceNouns = set("official", "source", "person", "member", "aide", "insider", "diplomat",
-	"lawmaker", "legislator", "employee", "staffer", "figure", "executive", "adviser",
-	"advisor", "officer", "representative", "negotiator", "minister", "politician")
+var sourceNouns = wordSet("source-nouns.txt")
 
 // knownOrg reports whether name is the full name of a known organisation.
 func (x *attributor) knownOrg(name []string) bool {

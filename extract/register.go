@@ -8,15 +8,9 @@ import (
 
 // prepositions before a name mark it as an object, not a subject, which
 // lowers its salience as an antecedent for pronouns.
-var prepositions = set("to", "of", "by", "from", "with", "at", "for", "against",
-	"in", "on", "than", "about", "under", "over", "toward", "towards", "into",
-	"between", "among", "behind", "near", "beside", "like", "unlike", "via", "and",
-	"across", "around", "along", "inside", "outside", "beyond", "through",
-	"throughout", "amid", "amidst", "within", "without", "upon", "beneath",
-	"below", "above", "onto", "despite", "during", "beside", "besides", "as")
+var prepositions = wordSet("prepositions.txt")
 
-var nameParticles = set("de", "van", "von", "da", "das", "dos", "bin", "al", "el",
-	"del", "della", "di", "du", "le", "la", "ter", "ten", "der", "den", "ibn", "abu", "st", "st.")
+var nameParticles = wordSet("name-particles.txt")
 
 // registerSentence records every source candidate a sentence mentions:
 // names, organisations, anonymous descriptions and resolved pronouns.
@@ -572,15 +566,11 @@ func particleRunEnd(toks []token, j, end int) int {
 // orgPremodifiers before a name make it an organisation's name ("campaign
 // group Heath Watch"); role nouns such as "operator" or "producer" do not
 // ("crane operator Arkadiusz Zielonka").
-var orgPremodifiers = set("group", "charity", "campaign", "company", "firm", "nonprofit",
-	"organisation", "organization", "union", "club", "band", "team", "agency", "watchdog",
-	"coalition", "alliance", "association", "party", "newspaper", "broadcaster",
-	"network", "startup", "retailer", "chain", "label", "studio", "council", "trust")
+var orgPremodifiers = wordSet("organisation-premodifiers.txt")
 
 // personTrades are organisation words that, after "a", name a person's
 // trade ("a software developer", "a record producer").
-var personTrades = set("developer", "operator", "producer", "publisher", "owner", "owners",
-	"manufacturer", "retailer", "supplier", "distributor", "exporter", "importer", "carrier")
+var personTrades = wordSet("person-trades.txt")
 
 // possessedRole reads the title after a possessive name ("deputy foreign
 // minister" in "Ketlan's deputy foreign minister"), returning the index

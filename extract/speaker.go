@@ -540,9 +540,7 @@ func inPrepPhrase(toks []token, from, pos int) bool {
 	return false
 }
 
-var kinship = set("brother", "sister", "father", "mother", "son", "daughter", "husband",
-	"wife", "uncle", "aunt", "cousin", "grandson", "granddaughter", "grandfather",
-	"grandmother", "nephew", "niece", "dad", "mum", "mom", "parents", "brothers", "sisters")
+var kinship = wordSet("kinship.txt")
 
 // resolveKin finds the relative a kinship phrase names: the possessor is
 // resolved like a pronoun, and the relative is another person sharing a
@@ -566,13 +564,11 @@ func (x *attributor) resolveKin(toks []token, s sentence, from, pi, sentIdx int)
 	return x.mostRecent(x.index[ixFirst][on[0]], keep)
 }
 
-func isReplyVerb(w string) bool {
-	switch w {
-	case "replied", "replies", "answered", "answers", "responded", "responds", "retorted", "retorts", "countered", "counters", "shot":
-		return true
-	}
-	return false
-}
+// replyVerbs answer a question: "he replied" after a question is its
+// addressee speaking.
+var replyVerbs = wordSet("reply-verbs.txt")
+
+func isReplyVerb(w string) bool { return replyVerbs[w] }
 
 // repairOrganisation retypes the latest speaker of the paragraph as an
 // organisation when "it" is about to be resolved and that speaker is a
