@@ -237,6 +237,25 @@ func (s *Score) addFindings(g *Gold, doc *article.Document, preds []*article.Quo
 		name string
 		fp   int
 	}
+	// inOrder lists keys in a fixed order so mistakes print the same way
+	// on every run.
+	inOrder := func(m map[key]bool) []key {
+		keys := make([]key, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Slice(keys, func(i, j int) bool {
+			a, b := keys[i], keys[j]
+			if a.gold != b.gold {
+				return a.gold < b.gold
+			}
+			if a.name != b.name {
+				return a.name < b.name
+			}
+			return a.fp < b.fp
+		})
+		return keys
+	}
 	falseHere := 0
 	for _, rule := range scoredRules {
 		want := map[key]bool{}
@@ -278,7 +297,7 @@ func (s *Score) addFindings(g *Gold, doc *article.Document, preds []*article.Quo
 			c = &Counts{}
 			s.Findings[rule] = c
 		}
-		for k := range got {
+		for _, k := range inOrder(got) {
 			if want[k] {
 				c.TP++
 			} else {
@@ -286,7 +305,7 @@ func (s *Score) addFindings(g *Gold, doc *article.Document, preds []*article.Quo
 				s.mistake(g, "finding-spurious", "%s %s", rule, findingTarget(g, k.gold, k.name))
 			}
 		}
-		for k := range want {
+		for _, k := range inOrder(want) {
 			if !got[k] {
 				c.FN++
 				s.mistake(g, "finding-missed", "%s %s", rule, findingTarget(g, k.gold, k.name))
