@@ -232,6 +232,8 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"Ferrin"}},
 		{name: "the one person a paragraph names, as a guess", text: `Since then Ilse Varga has sounded off against the idea that anyone is "Latino enough" for the council.`,
 			want: []string{"Varga"}},
+		{name: "a capitalised number is not a name, a poll is not he", text: "A poll found that 74 percent of voters said Mr. Vantongeren should publish his tax returns. Sixty-two percent of farmers agreed.\n\nContrary to his claim that people would \"learn nothing,\" the returns matter.",
+			want: []string{"Vantongeren"}},
 		{name: "while coordinates two clauses", text: `Ilse Varga suggested that the mayor could not lead, while Tomas Ferrin said that the "stakes are too high" for the town.`,
 			want: []string{"Ferrin"}},
 		{name: "thus is not a name", text: `Thus, in the debate last week, the candidates referred to "the levee" forty-four times.`,

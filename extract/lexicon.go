@@ -177,6 +177,22 @@ var functionWords = wordSet("function-words.txt")
 
 var monthsDays = wordSet("months-days.txt")
 
+var numberWords = wordSet("number-words.txt")
+
+// isNumberWord reports whether a lower-case word is a spelled-out number,
+// hyphenated compounds included ("sixty-two", "one-third").
+func isNumberWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, part := range strings.Split(w, "-") {
+		if !numberWords[part] && !numberWords[strings.TrimSuffix(part, "s")] && !numberWords[strings.TrimSuffix(part, "ths")] && !numberWords[strings.TrimSuffix(part, "th")] {
+			return false
+		}
+	}
+	return true
+}
+
 // abbreviations end with a full stop that does not end a sentence.
 var abbreviations = wordSet("abbreviations.txt")
 

@@ -59,6 +59,7 @@ func TestLexiconFiles(t *testing.T) {
 		"government-heads.txt":               {"ministry", "tribunal"},
 		"institution-heads.txt":              {"university", "museum"},
 		"reply-verbs.txt":                    {"replied", "retorted"},
+		"number-words.txt":                   {"sixty", "hundred"},
 		"person-words.txt":                   {"mogul", "candidate"},
 		"person-suffixes.txt":                {"er", "ist"},
 		"label-words.txt":                    {"update", "q"},
@@ -155,4 +156,22 @@ func TestBoilerplateMakesNoEntities(t *testing.T) {
 	require.Len(t, qs, 1)
 	require.NotNil(t, qs[0].Speaker)
 	assert.Equal(t, "Ilse Varga", qs[0].Speaker.Name)
+}
+
+func TestIsNumberWord(t *testing.T) {
+	for _, tc := range []struct {
+		word string
+		want bool
+	}{
+		{"sixty-two", true},
+		{"one-third", true},
+		{"hundreds", true},
+		{"twenty", true},
+		{"", false},
+		{"sixty-something", false},
+		{"vantongeren", false},
+		{"ten-year", false},
+	} {
+		assert.Equal(t, tc.want, isNumberWord(tc.word), tc.word)
+	}
 }

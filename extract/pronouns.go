@@ -29,7 +29,7 @@ func (x *attributor) resolvePronounExcept(p string, pos, para, sentIdx, except i
 		}
 		switch g {
 		case 'm', 'f':
-			if ent.typ == article.Organization || ent.typ == article.Anonymous && ent.plural {
+			if ent.typ == article.Organization || ent.typ == article.DocumentSource || ent.typ == article.Anonymous && ent.plural {
 				continue
 			}
 			if ent.gender != 0 && ent.gender != g {

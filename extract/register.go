@@ -138,7 +138,7 @@ type classifiedRun struct {
 func classifyRun(toks []token, from, to int, sentenceStart bool) classifiedRun {
 	cr := classifiedRun{from: from, to: to, nameFrom: from}
 	// sentence-initial function words are not names ("The", "Asked")
-	for cr.nameFrom < to && functionWords[toks[cr.nameFrom].lower] && (cr.nameFrom == from) {
+	for cr.nameFrom < to && (functionWords[toks[cr.nameFrom].lower] || isNumberWord(toks[cr.nameFrom].lower)) && (cr.nameFrom == from) {
 		if toks[cr.nameFrom].lower == "mr" || toks[cr.nameFrom].lower == "ms" || toks[cr.nameFrom].lower == "mrs" || toks[cr.nameFrom].lower == "dr" || toks[cr.nameFrom].lower == "prof" || toks[cr.nameFrom].lower == "cllr" {
 			break
 		}
@@ -211,7 +211,7 @@ func classifyRun(toks []token, from, to int, sentenceStart bool) classifiedRun {
 	}
 	// leading capitalised non-title modifiers ("Riverton coach" is split by
 	// the lower-case title, so only months and days remain to drop)
-	for cr.nameFrom < to && (monthsDays[toks[cr.nameFrom].lower] || functionWords[toks[cr.nameFrom].lower]) {
+	for cr.nameFrom < to && (monthsDays[toks[cr.nameFrom].lower] || functionWords[toks[cr.nameFrom].lower] || isNumberWord(toks[cr.nameFrom].lower)) {
 		cr.nameFrom++
 	}
 	if cr.nameFrom >= to {
