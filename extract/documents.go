@@ -52,6 +52,10 @@ func (x *attributor) documentSpeaker(toks []token, s sentence, from, to, pi, sen
 		if t.flags&(fAux|fRel) != 0 && t.flags&fDet == 0 || t.lower == "and" {
 			return noAttribution, false // a clause, not a phrase
 		}
+		// "the authors of the report": people are the head, not the report
+		if t.lower == "of" && k > from && personNoun(singular(toks[k-1].lower)) {
+			return noAttribution, false
+		}
 		// "Ryan issued a statement", "carrying signs": a verb form not
 		// after an article or adjective is a clause's verb
 		if (strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "ing")) && !t.capitalised() && (k == from || toks[k-1].capitalised() || pronounLike(toks[k-1].lower)) {

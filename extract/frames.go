@@ -506,10 +506,13 @@ func (x *attributor) subjectOf(toks []token, v int, s sentence, pi, sentIdx int)
 		}
 		// "In a televised address he called the quake … and promised": the
 		// first person or organisation the sentence names before the verb
+		if a := x.sentenceSubject(toks, s, pi, sentIdx); a.ent >= 0 {
+			return a
+		}
 		if e, pos := x.firstMentionIn(toks[s.from].start, toks[v].start); e >= 0 {
 			return attribution{ent: e, mention: article.Span{Start: pos, End: pos}, form: "inherited"}
 		}
-		return x.sentenceSubject(toks, s, pi, sentIdx)
+		return noAttribution
 	}
 	head, appos := headChunk(toks, start, end)
 	if head[0] >= head[1] {
