@@ -234,6 +234,8 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"Varga"}},
 		{name: "a capitalised number is not a name, a poll is not he", text: "A poll found that 74 percent of voters said Mr. Vantongeren should publish his tax returns. Sixty-two percent of farmers agreed.\n\nContrary to his claim that people would \"learn nothing,\" the returns matter.",
 			want: []string{"Vantongeren"}},
+		{name: "an adverb opening the sentence is not a name", text: "Tomas Ferrin called for a recount.\n\nImmediately after the vote, Ferrin issued a statement, \u201cThe count was flawed. We will appeal.\u201d",
+			want: []string{"Ferrin"}},
 		{name: "an elided subject after and is the sentence subject", text: `Ferrin's relatives watched the police videos on Thursday and said they came away with "more questions than answers."`,
 			want: []string{"Ferrin's relatives"}, typ: []article.SourceType{article.Anonymous}},
 		{name: "the authors of a report are people, not the report", text: `The authors of the report combed through the filings and found that most firms "kept subsidiaries offshore."`,

@@ -60,6 +60,7 @@ func TestLexiconFiles(t *testing.T) {
 		"institution-heads.txt":              {"university", "museum"},
 		"reply-verbs.txt":                    {"replied", "retorted"},
 		"number-words.txt":                   {"sixty", "hundred"},
+		"adverb-suffixes.txt":                {"edly", "ously"},
 		"person-words.txt":                   {"mogul", "candidate"},
 		"person-suffixes.txt":                {"er", "ist"},
 		"label-words.txt":                    {"update", "q"},
@@ -173,5 +174,22 @@ func TestIsNumberWord(t *testing.T) {
 		{"ten-year", false},
 	} {
 		assert.Equal(t, tc.want, isNumberWord(tc.word), tc.word)
+	}
+}
+
+func TestIsSentenceAdverb(t *testing.T) {
+	for _, tc := range []struct {
+		word string
+		want bool
+	}{
+		{"repeatedly", true},
+		{"immediately", true},
+		{"hastily", true},
+		{"kelly", false},
+		{"emily", false},
+		{"connolly", false},
+		{"ably", false},
+	} {
+		assert.Equal(t, tc.want, isSentenceAdverb(tc.word), tc.word)
 	}
 }

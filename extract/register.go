@@ -148,6 +148,10 @@ func classifyRun(toks []token, from, to int, sentenceStart bool) classifiedRun {
 	if cr.nameFrom >= to {
 		return cr
 	}
+	if sentenceStart && to-from == 1 && isSentenceAdverb(toks[from].lower) {
+		cr.kind = runNone // "Repeatedly, the crowd chanted …"
+		return cr
+	}
 	last := toks[to-1]
 	base, poss := stripPossessive(last.lower)
 	cr.possess = poss && strings.ContainsAny(last.text, "'’")
@@ -607,6 +611,19 @@ func namedBy(toks []token, i int, s sentence) bool {
 			}
 		}
 		if match {
+			return true
+		}
+	}
+	return false
+}
+
+var adverbSuffixes = wordList("adverb-suffixes.txt")
+
+// isSentenceAdverb reports whether a word that opens a sentence is an -ly
+// adverb, not a name.
+func isSentenceAdverb(w string) bool {
+	for _, suf := range adverbSuffixes {
+		if strings.HasSuffix(w, suf) && len(w) >= len(suf)+2 {
 			return true
 		}
 	}
