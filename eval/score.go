@@ -1,8 +1,12 @@
 package eval
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/checker"
@@ -240,21 +244,9 @@ func (s *Score) addFindings(g *Gold, doc *article.Document, preds []*article.Quo
 	// inOrder lists keys in a fixed order so mistakes print the same way
 	// on every run.
 	inOrder := func(m map[key]bool) []key {
-		keys := make([]key, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		sort.Slice(keys, func(i, j int) bool {
-			a, b := keys[i], keys[j]
-			if a.gold != b.gold {
-				return a.gold < b.gold
-			}
-			if a.name != b.name {
-				return a.name < b.name
-			}
-			return a.fp < b.fp
+		return slices.SortedFunc(maps.Keys(m), func(a, b key) int {
+			return cmp.Or(cmp.Compare(a.gold, b.gold), strings.Compare(a.name, b.name), cmp.Compare(a.fp, b.fp))
 		})
-		return keys
 	}
 	falseHere := 0
 	for _, rule := range scoredRules {

@@ -185,7 +185,7 @@ func isNumberWord(w string) bool {
 	if w == "" {
 		return false
 	}
-	for _, part := range strings.Split(w, "-") {
+	for part := range strings.SplitSeq(w, "-") {
 		if !numberWords[part] && !numberWords[strings.TrimSuffix(part, "s")] && !numberWords[strings.TrimSuffix(part, "ths")] && !numberWords[strings.TrimSuffix(part, "th")] {
 			return false
 		}
