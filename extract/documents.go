@@ -221,7 +221,7 @@ func (x *attributor) speechNounOwner(toks []token, s sentence, k, pi, sentIdx in
 			return noAttribution
 		}
 		pronounOwner := n > s.from && (toks[n-1].lower == "his" || toks[n-1].lower == "her" || toks[n-1].lower == "their" || toks[n-1].lower == "its")
-		for v := s.from; v < n && (n+1 == k || pronounOwner); v++ {
+		for v := max(s.from, n-maxMentionLookBack); v < n && (n+1 == k || pronounOwner); v++ {
 			if toks[v].kind == tokWord && (x.isCue(toks, v, s) || toks[v].flags&fSpeech != 0 && strings.HasSuffix(toks[v].lower, "ing")) {
 				return noAttribution
 			}

@@ -484,7 +484,7 @@ func (x *attributor) subjectOf(toks []token, v int, s sentence, pi, sentIdx int)
 		if x.isCue(toks, start-1, s) && !(start-2 >= s.from && toks[start-2].flags&fRel != 0) {
 			break
 		}
-		if (t.lower == "and" || t.lower == "but") && (start == end || npLike(toks[start]) && finiteClause(toks, s.from, start-1)) {
+		if (t.lower == "and" || t.lower == "but") && (start == end || npLike(toks[start]) && finiteClause(toks, max(s.from, start-1-maxSubjectTokens), start-1)) {
 			break // "a woman asked for a photo and Clinton said"
 		}
 		start--
@@ -1064,7 +1064,7 @@ func namedAfterLowerTitle(toks []token, j, v int) bool {
 // earlierQuoteSpeaker returns the speaker of a quotation before token v in
 // the same sentence.
 func (x *attributor) earlierQuoteSpeaker(toks []token, s sentence, v int) attribution {
-	for k := v - 1; k >= s.from; k-- {
+	for k := v - 1; k >= s.from && k >= v-maxMentionLookBack; k-- {
 		if toks[k].kind == tokQuote && x.speakerOf[toks[k].quote] >= 0 {
 			return attribution{ent: x.speakerOf[toks[k].quote], form: "inherited"}
 		}
