@@ -13,7 +13,7 @@ func (x *attributor) inherited(q, pi int, idx []int, ps paraState, k int, s sent
 	startsSentence := k == s.from || onlyIntroBefore(ps.toks, s, k)
 	// a running quotation continues the previous paragraph's quote
 	if quote.Continues && q > 0 && x.speakerOf[q-1] >= 0 {
-		return attribution{ent: x.speakerOf[q-1], conf: 0.9, form: x.mentionOf[q-1].form, frame: "running-quotation"}
+		return attribution{ent: x.speakerOf[q-1], form: x.mentionOf[q-1].form, frame: "running-quotation"}
 	}
 	if x.doc.Paragraphs[pi].Heading {
 		return noAttribution // headline quotes are matched to the body later
@@ -23,13 +23,13 @@ func (x *attributor) inherited(q, pi int, idx []int, ps paraState, k int, s sent
 		for i := len(idx) - 1; i >= 0; i-- {
 			if o := idx[i]; o < q && x.speakerOf[o] >= 0 {
 				m := x.mentionOf[o]
-				return attribution{ent: x.speakerOf[o], conf: 0.85, form: "inherited", cue: m.cue, frame: "same-paragraph"}
+				return attribution{ent: x.speakerOf[o], form: "inherited", cue: m.cue, frame: "same-paragraph"}
 			}
 		}
 		for _, o := range idx {
 			if o > q && x.speakerOf[o] >= 0 {
 				m := x.mentionOf[o]
-				return attribution{ent: x.speakerOf[o], conf: 0.75, form: "inherited", cue: m.cue, frame: "same-paragraph-later"}
+				return attribution{ent: x.speakerOf[o], form: "inherited", cue: m.cue, frame: "same-paragraph-later"}
 			}
 		}
 		// the subject of the previous sentence ("Okafor was blunt. "…"")
@@ -38,28 +38,24 @@ func (x *attributor) inherited(q, pi int, idx []int, ps paraState, k int, s sent
 			if !hasQuote(ps.toks, prev) {
 				a := x.sentenceSubject(ps.toks, prev, pi, sentIdx-1)
 				if a.ent >= 0 && x.ents[a.ent].typ == article.Person {
-					a.conf, a.cue, a.frame = 0.6, "", "previous-sentence-subject"
+					a.cue, a.frame = "", "previous-sentence-subject"
 					return a
 				}
 				// "The only other person in the kitchen is Teodoro
 				// Villaseñor, 63, who …. "…"": the person the sentence names
 				if e := x.lastPersonIn(ps.toks, prev); e >= 0 {
-					return attribution{ent: e, conf: 0.5, form: "inherited", frame: "previous-sentence-person"}
+					return attribution{ent: e, form: "inherited", frame: "previous-sentence-person"}
 				}
 			}
 		}
 		// a paragraph of quotation following someone who spoke
 		if k == 0 && pi > 0 && !x.doc.Paragraphs[pi-1].Heading && x.lastSpeech[pi-1] >= 0 {
-			conf := 0.55
-			if x.leadIn[pi-1] {
-				conf = 0.75
-			}
-			return attribution{ent: x.lastSpeech[pi-1], conf: conf, form: "inherited", frame: frameLeadIn(x.leadIn[pi-1])}
+			return attribution{ent: x.lastSpeech[pi-1], form: "inherited", frame: frameLeadIn(x.leadIn[pi-1])}
 		}
 		// a quotation paragraph after one about a person ("Ilse Varga has
 		// inspected the dam since 2009. ¶ "Concrete cracks.""): theirs
 		if k == 0 && pi > 0 && x.paraSubject[pi-1] >= 0 {
-			return attribution{ent: x.paraSubject[pi-1], conf: 0.45, form: "inherited", frame: "paragraph-about-person"}
+			return attribution{ent: x.paraSubject[pi-1], form: "inherited", frame: "paragraph-about-person"}
 		}
 		return noAttribution
 	}
@@ -71,7 +67,7 @@ func (x *attributor) inherited(q, pi int, idx []int, ps paraState, k int, s sent
 		a = noAttribution // "It seems unfair to …": no one
 	}
 	if a.ent >= 0 && !passiveBefore(ps.toks, s, k) {
-		a.conf, a.cue, a.frame = 0.4, "", "clause-subject"
+		a.cue, a.frame = "", "clause-subject"
 		return a
 	}
 	// "Hennessey added. But that's not the same as "…"": a sentence about
@@ -79,7 +75,7 @@ func (x *attributor) inherited(q, pi int, idx []int, ps paraState, k int, s sent
 	if si := ps.sentOf[q]; si > 0 && a.ent < 0 && demonstrativeSubject(ps.toks, s) {
 		for i := len(idx) - 1; i >= 0; i-- {
 			if o := idx[i]; o < q && x.speakerOf[o] >= 0 && ps.sentOf[o] == si-1 {
-				return attribution{ent: x.speakerOf[o], conf: 0.5, form: "inherited", frame: "demonstrative-continuation"}
+				return attribution{ent: x.speakerOf[o], form: "inherited", frame: "demonstrative-continuation"}
 			}
 		}
 	}
@@ -155,7 +151,7 @@ func (x *attributor) matchHeadlineQuotes() {
 			if strings.Contains(lower[o], words) {
 				m := x.mentionOf[q]
 				x.speakerOf[q] = x.speakerOf[o]
-				x.mentionOf[q] = speakerMention{span: m.span, form: "inherited", cue: m.cue, cueSpan: m.cueSpan, conf: capConfidence("headline-repeats-body", 0.6), frame: "headline-repeats-body"}
+				x.mentionOf[q] = speakerMention{span: m.span, form: "inherited", cue: m.cue, cueSpan: m.cueSpan, conf: capConfidence("headline-repeats-body", 0), frame: "headline-repeats-body"}
 				hq.Kind, hq.TermReason = article.Quotation, ""
 				break
 			}
@@ -321,5 +317,5 @@ func (x *attributor) onlyPersonInParagraph(q, pi int) attribution {
 	if found < 0 {
 		return noAttribution
 	}
-	return attribution{ent: found, form: "inherited", frame: "only-person-in-paragraph", conf: 0.5}
+	return attribution{ent: found, form: "inherited", frame: "only-person-in-paragraph"}
 }
