@@ -598,7 +598,10 @@ func possessedRole(toks []token, k, end int) (int, string) {
 // namedBy reports a naming cue right before token i ("known as", "trades
 // as"): the capitalised words after it name a thing, not a person.
 func namedBy(toks []token, i int, s sentence) bool {
-	for _, cue := range namingCues {
+	if i <= s.from {
+		return false
+	}
+	for _, cue := range namingCuesByLast[toks[i-1].lower] {
 		n := len(cue)
 		if n < 2 || i-n < s.from {
 			continue
