@@ -93,7 +93,7 @@ func (x *attributor) documentSpeaker(toks []token, s sentence, from, to, pi, sen
 			}
 		}
 	}
-	lead := strings.ToLower(toks[from].text)
+	lead := toks[from].lower
 	definite := lead == "the" || lead == "this" || lead == "that" || lead == "these" || lead == "those"
 	headWord := singular(head.lower)
 	if definite || to-from == 1 {

@@ -89,7 +89,7 @@ func (x *attributor) afterByPosition(toks []token, s sentence, k, j, pi, sentIdx
 	}
 	pastVerb := func(t token) bool {
 		return t.kind == tokWord && !t.capitalised() && t.flags&(fAux|fDet|fPrep|fRel) == 0 &&
-			(strings.HasSuffix(t.lower, "ed") || irregularPast[t.lower] || t.lower == "began")
+			(strings.HasSuffix(t.lower, "ed") || irregularPast[t.lower])
 	}
 	// "Hannity pressed.", "he went on,"
 	end := j
