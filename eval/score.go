@@ -60,9 +60,8 @@ type Score struct {
 	Quotes   Counts
 	// GoldQuotes counts gold quotes. Unresolved counts those whose gold
 	// names only a pronoun (speaker_unresolved): they count for quote
-	// precision and recall but not for speaker or type accuracy;
-	// UnresolvedMatched counts the matched ones.
-	GoldQuotes, Unresolved, UnresolvedMatched int
+	// precision and recall but not for speaker or type accuracy.
+	GoldQuotes, Unresolved int
 	// Matched, SpeakerRight and TypeRight count matched, scorable gold
 	// quotes and those whose prediction has the right speaker and type.
 	Matched, SpeakerRight, TypeRight int
@@ -185,9 +184,7 @@ func (s *Score) Add(g *Gold, doc *article.Document, findings []checker.Finding) 
 		}
 		if gq.SpeakerUnresolved {
 			s.Unresolved++
-			if pi >= 0 {
-				s.UnresolvedMatched++
-			} else {
+			if pi < 0 {
 				s.mistake(g, "missed", "%q", short(gq.Text))
 			}
 			continue
@@ -227,8 +224,8 @@ func firstTwo(names []string) []string {
 
 // addFindings scores the findings of the rules every article is scored on,
 // as (rule, gold quote) pairs; anonymous-no-reason is scored once per
-// source, by the gold source's name. An extra finding listed in the
-// gold's findings is scored for its rule too.
+// source, by the gold source's name. Other rules are not scored, as in
+// the reference scorer.
 func (s *Score) addFindings(g *Gold, doc *article.Document, preds []*article.Quote, predFor []int, findings []checker.Finding) {
 	goldOf := map[string]int{}
 	for gi, pi := range predFor {
