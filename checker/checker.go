@@ -2,6 +2,7 @@ package checker
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -87,7 +88,16 @@ type Result struct {
 // CheckDocument extracts quotes from a document and runs every enabled
 // rule over it. Findings are sorted by position.
 func (c *Checker) CheckDocument(doc *article.Document) []Finding {
-	c.extractor.Extract(doc)
+	f, _ := c.CheckDocumentContext(context.Background(), doc)
+	return f
+}
+
+// CheckDocumentContext is CheckDocument that stops once ctx is done and
+// returns ctx's error (and no findings).
+func (c *Checker) CheckDocumentContext(ctx context.Context, doc *article.Document) ([]Finding, error) {
+	if err := c.extractor.ExtractContext(ctx, doc); err != nil {
+		return nil, err
+	}
 	var findings []Finding
 	for _, r := range c.rules {
 		if c.cfg.Disabled[r.ID] {
@@ -106,7 +116,7 @@ func (c *Checker) CheckDocument(doc *article.Document) []Finding {
 		}
 		return findings[i].Rule < findings[j].Rule
 	})
-	return c.applySuppressions(doc, findings)
+	return c.applySuppressions(doc, findings), nil
 }
 
 // CheckText checks already decoded text.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"strings"
 
 	"github.com/quotecheck/quotecheck/article"
@@ -88,6 +89,14 @@ type paraState struct {
 func Extract(doc *article.Document) { defaultExtractor.extract(doc) }
 
 func (ex *Extractor) extract(doc *article.Document) *attributor {
+	x, _ := ex.extractContext(context.Background(), doc)
+	return x
+}
+
+// extractContext is extract that stops between paragraphs once ctx is
+// done, returning ctx's error and a document whose later quotes are
+// unattributed.
+func (ex *Extractor) extractContext(ctx context.Context, doc *article.Document) (*attributor, error) {
 	raw, problems := Scan(doc.Text, doc.Paragraphs)
 	doc.Marks = problems
 	doc.Quotes = make([]article.Quote, len(raw))
@@ -130,11 +139,17 @@ func (ex *Extractor) extract(doc *article.Document) *attributor {
 			idx = append(idx, qi)
 			qi++
 		}
+		if err := ctx.Err(); err != nil {
+			return x, err
+		}
 		x.paragraph(pi, p, regions, idx)
+	}
+	if err := ctx.Err(); err != nil {
+		return x, err
 	}
 	x.matchHeadlineQuotes()
 	x.finish()
-	return x
+	return x, nil
 }
 
 func itoa(n int) string {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -249,4 +250,16 @@ func TestAttributionReal(t *testing.T) {
 		{name: "body as subject of partial quote", text: `The county board passed "an emergency levy for the flood wall" on Tuesday.`,
 			want: []string{"the county board"}},
 	})
+}
+
+func TestExtractContextStopsWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	doc := article.New("a.txt", "\"We will win,\" said Ilse Varga.\n\n\"Maybe,\" said Tomas Ferrin.\n")
+	err := New(Options{}).ExtractContext(ctx, doc)
+	require.ErrorIs(t, err, context.Canceled)
+
+	doc = article.New("a.txt", "\"We will win,\" said Ilse Varga.\n")
+	require.NoError(t, New(Options{}).ExtractContext(context.Background(), doc))
+	require.Len(t, doc.Quotes, 1)
 }

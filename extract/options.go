@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"strings"
 
 	"github.com/quotecheck/quotecheck/article"
@@ -69,3 +70,11 @@ func lowerAll(list []string) []string {
 // Extract finds the quotations in doc, attributes each to a speaker and
 // fills doc.Quotes, doc.Sources and doc.Marks.
 func (ex *Extractor) Extract(doc *article.Document) { ex.extract(doc) }
+
+// ExtractContext is Extract that gives up once ctx is done (a server's
+// deadline, a cancelled batch) and returns ctx's error; the document is
+// then incomplete and should be discarded.
+func (ex *Extractor) ExtractContext(ctx context.Context, doc *article.Document) error {
+	_, err := ex.extractContext(ctx, doc)
+	return err
+}
