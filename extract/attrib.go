@@ -35,7 +35,10 @@ type attributor struct {
 	noSpeaker   []float64
 	paraSubject []int
 	// lastQuoteSpeaker is the speaker of the most recent attributed quote.
-	lastQuoteSpeaker  int
+	lastQuoteSpeaker int
+	// work counts tokens, mentions and quotes visited by the look-backs:
+	// a deterministic measure of cost that tests hold linear in the input.
+	work              int
 	lastQuoteQuestion bool
 	// inHeading is set while registering a headline, where title case
 	// makes every word look like a name.
@@ -206,6 +209,7 @@ func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Sp
 		sentIdx := firstSent + si
 		x.registerSentence(toks, s, pi, sentIdx)
 		for k := s.from; k < s.to; k++ {
+			x.work++
 			if toks[k].kind != tokQuote {
 				continue
 			}

@@ -176,6 +176,7 @@ func (x *attributor) personDescription(toks []token, s sentence, from, to, pi, s
 func (x *attributor) recentPerson(pos, pi int) int {
 	for i := len(x.mentions) - 1; i >= 0 && i >= len(x.mentions)-maxMentionLookBack; i-- {
 		m := x.mentions[i]
+		x.work++
 		if m.para < pi-2 {
 			break
 		}

@@ -251,6 +251,7 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 		}
 	}
 	for v := k - 1; v >= s.from; v-- {
+		x.work++
 		t := toks[v]
 		if t.kind != tokWord {
 			continue
@@ -545,6 +546,7 @@ func (x *attributor) antecedent(toks []token, rel int, s sentence, pi, sentIdx i
 	pos := toks[rel].start
 	for i := len(x.mentions) - 1; i >= 0; i-- {
 		m := x.mentions[i]
+		x.work++
 		if m.pos < toks[s.from].start-4000 {
 			break
 		}
@@ -981,6 +983,7 @@ func (x *attributor) firstMentionIn(from, to int) (int, int) {
 	best, pos := -1, to
 	for i := len(x.mentions) - 1; i >= 0; i-- {
 		m := x.mentions[i]
+		x.work++
 		if m.pos < from-4000 {
 			break
 		}

@@ -6,6 +6,10 @@ import (
 	"github.com/quotecheck/quotecheck/article"
 )
 
+// maxQuoteReach bounds how many quotes of the same paragraph, before or
+// after, a quote with no speaker of its own looks at for one.
+const maxQuoteReach = 12
+
 // inherited handles quotes whose own sentence names no speaker.
 func (x *attributor) inherited(q, pi int, idx []int, ps paraState, k int, s sentence, sentIdx int) attribution {
 	quote := &x.doc.Quotes[q]
@@ -20,14 +24,18 @@ func (x *attributor) inherited(q, pi int, idx []int, ps paraState, k int, s sent
 	}
 	if startsSentence {
 		// another quote of the same paragraph: the same speaker and cue
-		for i := len(idx) - 1; i >= 0; i-- {
-			if o := idx[i]; o < q && x.speakerOf[o] >= 0 {
+		// idx holds the paragraph's quotes in order, consecutive numbers
+		first, last := idx[0], idx[len(idx)-1]
+		for o := q - 1; o >= first && o >= q-maxQuoteReach; o-- {
+			x.work++
+			if x.speakerOf[o] >= 0 {
 				m := x.mentionOf[o]
 				return attribution{ent: x.speakerOf[o], form: "inherited", cue: m.cue, frame: "same-paragraph"}
 			}
 		}
-		for _, o := range idx {
-			if o > q && x.speakerOf[o] >= 0 {
+		for o := q + 1; o <= last && o <= q+maxQuoteReach; o++ {
+			x.work++
+			if x.speakerOf[o] >= 0 {
 				m := x.mentionOf[o]
 				return attribution{ent: x.speakerOf[o], form: "inherited", cue: m.cue, frame: "same-paragraph-later"}
 			}
@@ -73,8 +81,8 @@ func (x *attributor) inherited(q, pi int, idx []int, ps paraState, k int, s sent
 	// "Hennessey added. But that's not the same as "…"": a sentence about
 	// what was just said continues its speaker
 	if si := ps.sentOf[q]; si > 0 && a.ent < 0 && demonstrativeSubject(ps.toks, s) {
-		for i := len(idx) - 1; i >= 0; i-- {
-			if o := idx[i]; o < q && x.speakerOf[o] >= 0 && ps.sentOf[o] == si-1 {
+		for o := q - 1; o >= idx[0] && o >= q-maxQuoteReach; o-- {
+			if x.speakerOf[o] >= 0 && ps.sentOf[o] == si-1 {
 				return attribution{ent: x.speakerOf[o], form: "inherited", frame: "demonstrative-continuation"}
 			}
 		}
@@ -172,6 +180,7 @@ func (x *attributor) lastPersonIn(toks []token, s sentence) int {
 	best := -1
 	for i := len(x.mentions) - 1; i >= 0; i-- {
 		m := x.mentions[i]
+		x.work++
 		if m.pos < from-4000 {
 			break
 		}
@@ -210,6 +219,7 @@ func (x *attributor) unattributedConfidence(toks []token, s sentence, k, pi int)
 	}
 	for i := len(x.mentions) - 1; i >= 0 && i >= len(x.mentions)-maxMentionLookBack; i-- {
 		m := x.mentions[i]
+		x.work++
 		if m.para < pi-1 {
 			break
 		}
@@ -220,8 +230,13 @@ func (x *attributor) unattributedConfidence(toks []token, s sentence, k, pi int)
 	return noSpeakerLikely
 }
 
-// maxMentionLookBack bounds how many recent mentions a look-back visits.
-const maxMentionLookBack = 64
+// maxMentionLookBack bounds how many recent mentions a look-back visits;
+// maxPronounLookBack, for pronouns and recent organisations, which look
+// back a few paragraphs.
+const (
+	maxMentionLookBack = 64
+	maxPronounLookBack = 256
+)
 
 // agentAfter reports a "by" agent after the quote ("was hailed as “…” by
 // critics"): the passive then names who spoke.
@@ -302,6 +317,7 @@ func (x *attributor) onlyPersonInParagraph(q, pi int) attribution {
 	found := -1
 	for i := len(x.mentions) - 1; i >= 0 && i >= len(x.mentions)-maxMentionLookBack; i-- {
 		m := x.mentions[i]
+		x.work++
 		if m.para < pi {
 			break
 		}

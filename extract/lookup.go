@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/quotecheck/quotecheck/article"
@@ -244,12 +245,8 @@ func (x *attributor) nameLedeSource(person int, head string) {
 }
 
 func (x *attributor) paragraphOf(offset int) int {
-	for i, p := range x.doc.Paragraphs {
-		if offset < p.End {
-			return i
-		}
-	}
-	return len(x.doc.Paragraphs)
+	ps := x.doc.Paragraphs
+	return sort.Search(len(ps), func(i int) bool { return offset < ps[i].End })
 }
 
 // canon follows a lede alias to the named entity.
@@ -269,8 +266,9 @@ func (x *attributor) recentOrg(n int) int {
 		return -1
 	}
 	para := x.mentions[len(x.mentions)-1].para
-	for i := len(x.mentions) - 1; i >= 0; i-- {
+	for i := len(x.mentions) - 1; i >= 0 && i >= len(x.mentions)-maxPronounLookBack; i-- {
 		m := x.mentions[i]
+		x.work++
 		if m.para < para-n {
 			break
 		}
@@ -289,8 +287,9 @@ func (x *attributor) recentAnonymous(plural bool) int {
 		return -1
 	}
 	para := x.mentions[len(x.mentions)-1].para
-	for i := len(x.mentions) - 1; i >= 0; i-- {
+	for i := len(x.mentions) - 1; i >= 0 && i >= len(x.mentions)-maxMentionLookBack; i-- {
 		m := x.mentions[i]
+		x.work++
 		if m.para < para-1 {
 			break
 		}

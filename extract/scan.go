@@ -111,6 +111,9 @@ func Scan(text string, paras []article.Paragraph) ([]RawQuote, []article.MarkPro
 				maybeApos, apos = q, true
 				continue
 			}
+			if !q.Unterminated && !q.Continues && !hasWordRune(text[q.Span.Start:q.Span.End]) {
+				continue // `""`, `" - "`: marks around no words quote nothing
+			}
 			quotes = append(quotes, q)
 			if q.Unterminated {
 				pending = &quotes[len(quotes)-1]
@@ -122,6 +125,15 @@ func Scan(text string, paras []article.Paragraph) ([]RawQuote, []article.MarkPro
 		problems = append(problems, unclosedProblem(text, *pending))
 	}
 	return quotes, problems
+}
+
+func hasWordRune(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func unclosedProblem(text string, q RawQuote) article.MarkProblem {

@@ -46,7 +46,8 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 					return attribution{ent: e, mention: span, form: "pronoun"}
 				}
 			}
-			for i := len(x.mentions) - 1; i >= 0; i-- {
+			for i := len(x.mentions) - 1; i >= 0 && i >= len(x.mentions)-maxMentionLookBack; i-- {
+				x.work++
 				if x.mentions[i].pos == toks[from].start {
 					return attribution{ent: x.mentions[i].ent, mention: span, form: "pronoun"}
 				}
@@ -104,6 +105,7 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 	best, firstAny := -1, -1
 	for i := len(x.mentions) - 1; i >= 0; i-- {
 		m := x.mentions[i]
+		x.work++
 		if m.pos < span.Start {
 			if m.pos < span.Start-2000 {
 				break
@@ -575,8 +577,9 @@ func isReplyVerb(w string) bool { return replyVerbs[w] }
 // one-word "person" with no title, honorific or gender ("Ballinmore said
 // in a statement ... 'He has been taken for scans,' it said").
 func (x *attributor) repairOrganisation(pi int) {
-	for i := len(x.mentions) - 1; i >= 0; i-- {
+	for i := len(x.mentions) - 1; i >= 0 && i >= len(x.mentions)-maxMentionLookBack; i-- {
 		m := x.mentions[i]
+		x.work++
 		if m.para != pi {
 			return
 		}

@@ -82,6 +82,11 @@ func (l *lowerer) lower(w string) string {
 // tokenize appends the paragraph's tokens to buf[:0], reusing its memory.
 func tokenize(buf []token, lw *lowerer, text string, p article.Span, regions []article.Span, quoteIdx []int, flags map[string]uint16) []token {
 	toks := buf[:0]
+	// one token per four bytes is generous for prose: grow once, not by
+	// doubling through a giant paragraph
+	if want := (p.End-p.Start)/4 + 16; cap(toks) < want {
+		toks = make([]token, 0, want)
+	}
 	ri := 0
 	for i := p.Start; i < p.End; {
 		if ri < len(regions) && i >= regions[ri].Start {
@@ -170,8 +175,14 @@ func isInitial(w string) bool {
 // sentence is a run of tokens [from, to) in a paragraph's token list.
 type sentence struct{ from, to int }
 
+// maxSentenceTokens caps a sentence: every look-back inside a sentence is
+// then bounded, whatever the input (a run of marks, a paragraph with no
+// full stop). Real sentences stay far below it.
+const maxSentenceTokens = 160
+
 // splitSentences breaks tokens at sentence-final punctuation, and after a
-// quotation that ends a sentence when what follows is not its attribution.
+// quotation that ends a sentence when what follows is not its attribution,
+// and after maxSentenceTokens tokens.
 func splitSentences(lex *Lexicon, toks []token, quoteTexts func(int) string) []sentence {
 	var out []sentence
 	start := 0
@@ -193,7 +204,7 @@ func splitSentences(lex *Lexicon, toks []token, quoteTexts func(int) string) []s
 				end = true
 			}
 		}
-		if end {
+		if end || i+1-start >= maxSentenceTokens {
 			out = append(out, sentence{start, i + 1})
 			start = i + 1
 		}

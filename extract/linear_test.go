@@ -1,0 +1,58 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/quotecheck/quotecheck/article"
+)
+
+// adversarialShapes build inputs of about n bytes whose cost was once
+// quadratic: runs of marks, marks around tiny words, one giant paragraph,
+// thousands of names, deep nesting, openers that never close.
+var adversarialShapes = map[string]func(n int) string{
+	"marks":        func(n int) string { return strings.Repeat("\"", n) },
+	"marked-words": func(n int) string { return strings.Repeat("\"a\" ", n/4) },
+	"attributed": func(n int) string {
+		return strings.Repeat("\"We will win,\" said Ilse Varga and ", n/34)
+	},
+	"giant-paragraph": func(n int) string {
+		return strings.Repeat("Ilse Varga, a hydrologist, said the dam is \"safe and sound\" and she added that \"it will hold.\" ", n/95)
+	},
+	"many-paragraphs": func(n int) string {
+		return strings.Repeat("Ilse Varga, a hydrologist, said the dam is \"safe.\"\n\n\"It will hold,\" she said.\n\n", n/80)
+	},
+	"names": func(n int) string {
+		var b strings.Builder
+		for i := 0; b.Len() < n; i++ {
+			fmt.Fprintf(&b, "Anna Berg%c%c met Tom Ode%c%c, who said he \"agreed.\" ", 'a'+i%26, 'a'+i/26%26, 'a'+i/676%26, 'a'+i%13)
+		}
+		return b.String()
+	},
+	"nesting":     func(n int) string { return strings.Repeat("\u201c\u2018", n/6) + "x" },
+	"open-quotes": func(n int) string { return strings.Repeat("\u201cHe said ", n/12) },
+	"pronouns": func(n int) string {
+		return "Ilse Varga spoke. " + strings.Repeat("She said \"yes\" and he said \"no\" and they said \"maybe.\" ", n/60)
+	},
+}
+
+// TestWorkGrowsLinearly holds the extractor's cost linear: doubling an
+// adversarial input at most (a little more than) doubles the work counted
+// by the look-backs, and the work per byte stays small.
+func TestWorkGrowsLinearly(t *testing.T) {
+	const n = 100_000
+	for name, gen := range adversarialShapes {
+		t.Run(name, func(t *testing.T) {
+			work := func(size int) int {
+				doc := article.New("shape.txt", gen(size))
+				return defaultExtractor.extract(doc).work
+			}
+			w1, w2 := work(n), work(2*n)
+			assert.LessOrEqual(t, float64(w2), 2.2*float64(w1)+1000, "work %d for %d bytes, %d for %d", w1, n, w2, 2*n)
+			assert.LessOrEqual(t, w2, 50*2*n, "work per byte")
+		})
+	}
+}
