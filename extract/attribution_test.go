@@ -263,3 +263,21 @@ func TestExtractContextStopsWhenCancelled(t *testing.T) {
 	require.NoError(t, New(Options{}).ExtractContext(context.Background(), doc))
 	require.Len(t, doc.Quotes, 1)
 }
+
+// TestCommonWordsAreNotSurnames: a capitalised common word opening a
+// sentence is not a new person ("Criticism …", "Adding to …", "The Latest").
+func TestCommonWordsAreNotSurnames(t *testing.T) {
+	for text, word := range map[string]string{
+		"Criticism within the party drove the candidate to say \"we will be fine.\"": "Criticism",
+		"Adding to the pressure, \"the vote is close,\" the union wrote.":            "Adding",
+		"The Latest on the vote. \"It is close.\"":                                   "Latest",
+		"Any attempt would be \"cleareyed,\" analysts wrote.":                        "Any",
+	} {
+		doc := article.New("a.txt", text)
+		Extract(doc)
+		require.Len(t, doc.Quotes, 1, text)
+		if sp := doc.Quotes[0].Speaker; sp != nil {
+			assert.NotEqual(t, word, sp.Name, text)
+		}
+	}
+}

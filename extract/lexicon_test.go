@@ -61,6 +61,7 @@ func TestLexiconFiles(t *testing.T) {
 		"reply-verbs.txt":                    {"replied", "retorted"},
 		"number-words.txt":                   {"sixty", "hundred"},
 		"adverb-suffixes.txt":                {"edly", "ously"},
+		"common-noun-suffixes.txt":           {"ism", "ing"},
 		"person-words.txt":                   {"mogul", "candidate"},
 		"person-suffixes.txt":                {"er", "ist"},
 		"label-words.txt":                    {"update", "q"},

@@ -624,6 +624,20 @@ var adverbSuffixes = wordList("adverb-suffixes.txt")
 
 // isSentenceAdverb reports whether a word that opens a sentence is an -ly
 // adverb, not a name.
+var commonNounSuffixes = wordList("common-noun-suffixes.txt")
+
+// commonNounShape reports whether a word ends like a common noun or a
+// participle ("criticism", "adding"), so that, capitalised at the start of
+// a sentence, it is not a surname.
+func commonNounShape(w string) bool {
+	for _, suf := range commonNounSuffixes {
+		if strings.HasSuffix(w, suf) && len(w) >= len(suf)+3 {
+			return true
+		}
+	}
+	return false
+}
+
 func isSentenceAdverb(w string) bool {
 	for _, suf := range adverbSuffixes {
 		if strings.HasSuffix(w, suf) && len(w) >= len(suf)+2 {

@@ -179,7 +179,7 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 					} else if len(name) == 1 {
 						if o := x.findOrgShort(name[0]); o >= 0 {
 							e = o
-						} else {
+						} else if !(cr.nameFrom == s.from && !cr.hasHon && len(cr.titles) == 0 && commonNounShape(name[0])) {
 							e = x.newSurnameEntity(toks, cr, name)
 						}
 					}
