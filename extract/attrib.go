@@ -54,6 +54,8 @@ type attributor struct {
 	// alias maps an anonymous lede description to the person named later
 	// (stored +1).
 	alias map[int]int
+	// quoteTok and sentOf are the buffers behind paraState's.
+	quoteTok, sentOf []int
 }
 
 type speakerMention struct {
@@ -82,14 +84,21 @@ var noAttribution = attribution{ent: -1}
 type paraState struct {
 	toks  []token
 	sents []sentence
-	// quoteTok maps quote index to its token index
-	quoteTok map[int]int
-	sentOf   map[int]int // quote index -> sentence index within paragraph
+	// firstQuote is the paragraph's first quote; quoteTok[q-firstQuote]
+	// is quote q's token and sentOf[q-firstQuote] its sentence.
+	firstQuote int
+	quoteTok   []int
+	sentOf     []int
 }
+
+// tokenOf and sentenceOf give a quote of the paragraph its token and its
+// sentence index within the paragraph.
+func (ps *paraState) tokenOf(q int) int    { return ps.quoteTok[q-ps.firstQuote] }
+func (ps *paraState) sentenceOf(q int) int { return ps.sentOf[q-ps.firstQuote] }
 
 // Extract finds the quotations in doc, attributes each to a speaker and
 // fills doc.Quotes, doc.Sources and doc.Marks.
-func Extract(doc *article.Document) { defaultExtractor.extract(doc) }
+func Extract(doc *article.Document) { defaultExtractor.Extract(doc) }
 
 func (ex *Extractor) extract(doc *article.Document) *attributor {
 	x, _ := ex.extractContext(context.Background(), doc)
@@ -112,23 +121,12 @@ func (ex *Extractor) extractContext(ctx context.Context, doc *article.Document) 
 			doc.Quotes[i].Close = article.Span{}
 		}
 	}
-	x := &attributor{ex: ex, doc: doc, text: doc.Text, speakerOf: make([]int, len(raw)), mentionOf: make([]speakerMention, len(raw)), lastQuoteSpeaker: -1}
-	for i := range x.speakerOf {
-		x.speakerOf[i] = -1
-	}
-	for k := range x.index {
-		x.index[k] = map[string][]int{}
-	}
-	x.lastSpeech = make([]int, len(doc.Paragraphs))
-	x.leadIn = make([]bool, len(doc.Paragraphs))
-	x.noSpeaker = make([]float64, len(raw))
-	x.opensWithQuote = make([]bool, len(doc.Paragraphs))
+	x := ex.newAttributor(doc, len(raw))
 	for _, r := range raw {
 		if p := doc.Paragraphs[r.Paragraph]; r.Open.Start <= p.Start+3 {
 			x.opensWithQuote[r.Paragraph] = true
 		}
 	}
-	x.paraSubject = make([]int, len(doc.Paragraphs))
 	qi := 0
 	for pi, p := range doc.Paragraphs {
 		var regions []article.Span
@@ -153,6 +151,82 @@ func (ex *Extractor) extractContext(ctx context.Context, doc *article.Document) 
 	x.matchHeadlineQuotes()
 	x.finish()
 	return x, nil
+}
+
+// newAttributor takes an attributor from the pool, its buffers emptied
+// and sized for a document of nq quotes: documents after the first
+// allocate little.
+func (ex *Extractor) newAttributor(doc *article.Document, nq int) *attributor {
+	x, _ := ex.pool.Get().(*attributor)
+	if x == nil {
+		x = &attributor{}
+		for k := range x.index {
+			x.index[k] = map[string][]int{}
+		}
+	}
+	np := len(doc.Paragraphs)
+	*x = attributor{
+		ex: ex, doc: doc, text: doc.Text, lastQuoteSpeaker: -1,
+		speakerOf:      fill(x.speakerOf, nq, -1),
+		mentionOf:      resize(x.mentionOf, nq),
+		noSpeaker:      resize(x.noSpeaker, nq),
+		lastSpeech:     resize(x.lastSpeech, np),
+		leadIn:         resize(x.leadIn, np),
+		opensWithQuote: resize(x.opensWithQuote, np),
+		paraSubject:    resize(x.paraSubject, np),
+		ents:           x.ents[:0],
+		mentions:       x.mentions[:0],
+		prevQuotes:     x.prevQuotes[:0],
+		lastPos:        x.lastPos[:0],
+		orgs:           x.orgs[:0],
+		tokBuf:         x.tokBuf,
+		lw:             x.lw,
+		index:          x.index,
+		quoteTok:       x.quoteTok,
+		sentOf:         x.sentOf,
+	}
+	for k := range x.index {
+		clear(x.index[k])
+	}
+	// the lowerer's shared strings are worth keeping between documents,
+	// but not without limit over a long batch
+	if len(x.lw.seen) > maxSharedWords {
+		clear(x.lw.seen)
+	}
+	return x
+}
+
+// maxSharedWords bounds the lower-cased words an attributor keeps between
+// documents.
+const maxSharedWords = 1 << 16
+
+// release returns x to its extractor's pool once its document is done.
+func (x *attributor) release() {
+	if cap(x.tokBuf) > maxPooledTokens {
+		x.tokBuf = nil // one giant paragraph should not pin its memory
+	}
+	x.doc, x.text = nil, ""
+	x.ex.pool.Put(x)
+}
+
+const maxPooledTokens = 1 << 16
+
+// resize returns s with length n and zero elements, reusing its memory.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+func fill(s []int, n, v int) []int {
+	s = resize(s, n)
+	for i := range s {
+		s[i] = v
+	}
+	return s
 }
 
 func itoa(n int) string {
@@ -193,12 +267,17 @@ func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Sp
 		sents[0].from = d
 	}
 	x.dashLineByline(toks, pi)
-	ps := paraState{toks: toks, sents: sents, quoteTok: map[int]int{}, sentOf: map[int]int{}}
+	ps := paraState{toks: toks, sents: sents}
+	if len(idx) > 0 {
+		ps.firstQuote = idx[0]
+		x.quoteTok, x.sentOf = resize(x.quoteTok, len(idx)), resize(x.sentOf, len(idx))
+		ps.quoteTok, ps.sentOf = x.quoteTok, x.sentOf
+	}
 	for si, s := range sents {
 		for k := s.from; k < s.to; k++ {
 			if toks[k].kind == tokQuote {
-				ps.quoteTok[toks[k].quote] = k
-				ps.sentOf[toks[k].quote] = si
+				ps.quoteTok[toks[k].quote-ps.firstQuote] = k
+				ps.sentOf[toks[k].quote-ps.firstQuote] = si
 			}
 		}
 	}
@@ -234,9 +313,9 @@ func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Sp
 		if x.doc.Quotes[q].Kind == article.Term || x.speakerOf[q] >= 0 {
 			continue
 		}
-		k := ps.quoteTok[q]
-		s := sents[ps.sentOf[q]]
-		a := x.inherited(q, pi, idx, ps, k, s, firstSent+ps.sentOf[q])
+		k := ps.tokenOf(q)
+		s := sents[ps.sentenceOf(q)]
+		a := x.inherited(q, pi, idx, ps, k, s, firstSent+ps.sentenceOf(q))
 		if a.ent < 0 && !isScareQuote(x.quoteText(q)) && !agentlessPassive(toks, s, k) && !characterisedAs(toks, k) {
 			a = x.onlyPersonInParagraph(q, pi)
 		}

@@ -41,7 +41,7 @@ func (x *attributor) inherited(q, pi int, idx []int, ps paraState, k int, s sent
 			}
 		}
 		// the subject of the previous sentence ("Okafor was blunt. "…"")
-		if si := ps.sentOf[q]; si > 0 {
+		if si := ps.sentenceOf(q); si > 0 {
 			prev := ps.sents[si-1]
 			if !hasQuote(ps.toks, prev) {
 				a := x.sentenceSubject(ps.toks, prev, pi, sentIdx-1)
@@ -80,9 +80,9 @@ func (x *attributor) inherited(q, pi int, idx []int, ps paraState, k int, s sent
 	}
 	// "Hennessey added. But that's not the same as "…"": a sentence about
 	// what was just said continues its speaker
-	if si := ps.sentOf[q]; si > 0 && a.ent < 0 && demonstrativeSubject(ps.toks, s) {
+	if si := ps.sentenceOf(q); si > 0 && a.ent < 0 && demonstrativeSubject(ps.toks, s) {
 		for o := q - 1; o >= idx[0] && o >= q-maxQuoteReach; o-- {
-			if x.speakerOf[o] >= 0 && ps.sentOf[o] == si-1 {
+			if x.speakerOf[o] >= 0 && ps.sentenceOf(o) == si-1 {
 				return attribution{ent: x.speakerOf[o], form: "inherited", frame: "demonstrative-continuation"}
 			}
 		}

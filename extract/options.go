@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"strings"
+	"sync"
 
 	"github.com/quotecheck/quotecheck/article"
 )
@@ -21,6 +22,8 @@ type Options struct {
 // Lexicon. It is safe for concurrent use: Extract keeps its state per call.
 type Extractor struct {
 	lex *Lexicon
+	// pool keeps attributors, with their buffers, between documents.
+	pool sync.Pool
 }
 
 var defaultExtractor = &Extractor{lex: defaultLexicon}
@@ -69,12 +72,13 @@ func lowerAll(list []string) []string {
 
 // Extract finds the quotations in doc, attributes each to a speaker and
 // fills doc.Quotes, doc.Sources and doc.Marks.
-func (ex *Extractor) Extract(doc *article.Document) { ex.extract(doc) }
+func (ex *Extractor) Extract(doc *article.Document) { _ = ex.ExtractContext(context.Background(), doc) }
 
 // ExtractContext is Extract that gives up once ctx is done (a server's
 // deadline, a cancelled batch) and returns ctx's error; the document is
 // then incomplete and should be discarded.
 func (ex *Extractor) ExtractContext(ctx context.Context, doc *article.Document) error {
-	_, err := ex.extractContext(ctx, doc)
+	x, err := ex.extractContext(ctx, doc)
+	x.release()
 	return err
 }
