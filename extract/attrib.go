@@ -408,6 +408,21 @@ func (x *attributor) noteReportedSpeech(toks []token, s sentence, pi, sentIdx in
 }
 
 // isCue reports whether token k is a finite reporting verb in active voice.
+// titleCased reports whether most words of a sentence are capitalised, as
+// in a headline ("Glenn Beck Says Trump …").
+func titleCased(toks []token, s sentence) bool {
+	words, caps := 0, 0
+	for k := s.from; k < s.to && words < 16; k++ {
+		if toks[k].kind == tokWord {
+			words++
+			if toks[k].capitalised() {
+				caps++
+			}
+		}
+	}
+	return words > 0 && caps*3 >= words*2
+}
+
 func (x *attributor) isCue(toks []token, k int, s sentence) bool {
 	t := toks[k]
 	if t.kind != tokWord || t.flags&(fSpeech|fDocVerb|fRetort) == 0 {
@@ -435,6 +450,9 @@ func (x *attributor) isCue(toks []token, k int, s sentence) bool {
 	}
 	if k == s.from && t.capitalised() {
 		return false // "Asked about it, ..." is a participle
+	}
+	if t.capitalised() && toks[k-1].capitalised() && !titleCased(toks, s) {
+		return false // "the United States": part of a name, outside a title-case headline
 	}
 	if k > s.from && toks[k-1].lower == "to" && !(k-2 >= s.from && (toks[k-2].lower == "on" || toks[k-2].lower == "continued" || toks[k-2].lower == "continues")) {
 		return false // "declined to say", but "goes on to say"

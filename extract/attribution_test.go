@@ -59,6 +59,8 @@ func runAttribution(t *testing.T, cases []attributionCase) {
 func TestAttributionReal(t *testing.T) {
 	doc, person := article.DocumentSource, article.Person
 	runAttribution(t, []attributionCase{
+		{name: "capitalised verb inside a name", text: "Ilse Varga spoke on Monday. The United States should \"be rallying our allies,\" she said.\n\nTomas Ferrin wants to \"fundamentally transform\" the United States.",
+			want: []string{"Ilse Varga", "Tomas Ferrin"}},
 		{name: "document said", text: `"The pumps were never tested," the inspection report said.`,
 			want: []string{"the inspection report"}, typ: []article.SourceType{doc}},
 		{name: "document reads", text: `"We see charter schools offering hope," the letter reads. "Our children are thriving."`,
