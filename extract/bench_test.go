@@ -216,13 +216,10 @@ func BenchmarkCheckOneDocument(b *testing.B) {
 	corpus := benchCorpus()
 	chk, err := checker.New(rules.All(), checker.Config{})
 	require.NoError(b, err)
-	for _, size := range []int{256 << 10, 1 << 20, 4 << 20} {
+	for _, size := range []int{256 << 10, 1 << 20, 4 << 20, 32 << 20} {
 		var sb strings.Builder
-		for _, a := range corpus {
-			if sb.Len() >= size {
-				break
-			}
-			sb.WriteString(a)
+		for i := 0; sb.Len() < size; i++ {
+			sb.WriteString(corpus[i%len(corpus)])
 		}
 		data := []byte(sb.String())
 		b.Run(fmt.Sprintf("%dKB", len(data)>>10), func(b *testing.B) {

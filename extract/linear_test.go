@@ -15,6 +15,7 @@ import (
 // thousands of names, deep nesting, openers that never close.
 var adversarialShapes = map[string]func(n int) string{
 	"marks":        func(n int) string { return strings.Repeat("\"", n) },
+	"apostrophes":  func(n int) string { return strings.Repeat("''a'' '", n/7) },
 	"marked-words": func(n int) string { return strings.Repeat("\"a\" ", n/4) },
 	"attributed": func(n int) string {
 		return strings.Repeat("\"We will win,\" said Ilse Varga and ", n/34)
@@ -54,5 +55,21 @@ func TestWorkGrowsLinearly(t *testing.T) {
 			assert.LessOrEqual(t, float64(w2), 2.2*float64(w1)+1000, "work %d for %d bytes, %d for %d", w1, n, w2, 2*n)
 			assert.LessOrEqual(t, w2, 50*2*n, "work per byte")
 		})
+	}
+}
+
+// BenchmarkAdversarial times the shapes of TestWorkGrowsLinearly at 1 and
+// 2 MB: the 2 MB time should be about twice the 1 MB time.
+func BenchmarkAdversarial(b *testing.B) {
+	for _, name := range []string{"marks", "apostrophes", "marked-words", "attributed", "giant-paragraph", "names", "nesting", "open-quotes", "pronouns"} {
+		for _, size := range []int{1 << 20, 2 << 20} {
+			text := adversarialShapes[name](size)
+			b.Run(fmt.Sprintf("%s/%dMB", name, size>>20), func(b *testing.B) {
+				b.SetBytes(int64(len(text)))
+				for b.Loop() {
+					Extract(article.New("shape.txt", text))
+				}
+			})
+		}
 	}
 }

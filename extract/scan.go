@@ -127,6 +127,18 @@ func Scan(text string, paras []article.Paragraph) ([]RawQuote, []article.MarkPro
 	return quotes, problems
 }
 
+// markCandidates bounds the marks in s: ASCII mark characters and the
+// first bytes of non-ASCII characters.
+func markCandidates(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0xC0 || c < utf8.RuneSelf && markTab.ascii[c] {
+			n++
+		}
+	}
+	return n
+}
+
 func hasWordRune(s string) bool {
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -163,6 +175,11 @@ type scanner struct {
 // also records the paragraph's lines.
 func (sc *scanner) classifyMarks(text string, p article.Span) []mark {
 	out := sc.marks[:0]
+	// size the buffer once: growing it mark by mark through a paragraph
+	// made of marks costs more than the scan
+	if n := markCandidates(text[p.Start:p.End]); cap(out) < n {
+		out = make([]mark, 0, n)
+	}
 	defer func() { sc.marks = out[:0] }()
 	sc.lines = sc.lines[:0]
 	line, lineStart, blank := 0, p.Start, true
