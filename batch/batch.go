@@ -23,13 +23,15 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/quotecheck/quotecheck/article"
+	"github.com/quotecheck/quotecheck/baseline"
 	"github.com/quotecheck/quotecheck/checker"
+	qcengine "github.com/quotecheck/quotecheck/engine"
 	"github.com/quotecheck/quotecheck/input"
+	"github.com/quotecheck/quotecheck/internal/pool"
 	"github.com/quotecheck/quotecheck/report"
 	"github.com/quotecheck/quotecheck/rules"
 	"github.com/quotecheck/quotecheck/versions"
@@ -41,7 +43,11 @@ type Options struct {
 	// see IsArchiveFile) and "-" for Stdin, read in the order given.
 	Paths []string
 	Stdin io.Reader
-	// Checker runs the rules; nil uses every rule with default settings.
+	// Engine gives each input the settings its configuration file (and
+	// the command line) chooses, as every command does. When nil, Checker
+	// checks every record; when both are nil every rule runs with default
+	// settings.
+	Engine  *qcengine.Engine
 	Checker *checker.Checker
 	// Input says how records are read: the format (by default by file
 	// extension, or by a glance at the content), the field names of
@@ -227,44 +233,21 @@ func (e *engine) run(ctx context.Context, start time.Time) (*Stats, error) {
 	go e.measure(ctx)
 	prog := startProgress(e, start)
 
-	type slot struct {
-		job
-		out chan []result
-	}
-	jobs := make(chan *slot, workers*4)
-	queue := make(chan chan []result, workers*16)
-	rd := &reader{opt: e.opt.Input, stdin: e.opt.Stdin, skip: e.outputPaths(), read: &e.readBytes,
-		emit: func(j job) bool {
-			s := &slot{job: j, out: make(chan []result, 1)}
-			select {
-			case queue <- s.out:
-			case <-ctx.Done():
-				return false
-			}
-			jobs <- s
-			return true
-		}}
+	rd := &reader{opt: e.opt.Input, stdin: e.opt.Stdin, skip: e.outputPaths(), read: &e.readBytes}
 	readAll := false
-	go func() {
-		defer close(queue)
-		defer close(jobs)
+	produce := func(yield func(job) bool) {
+		rd.emit = yield
 		rd.run(ctx, e.opt.Paths)
 		readAll = ctx.Err() == nil
-	}()
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			lp := newLineParser(e.opt.Input)
-			cr := newCSVRenderer()
-			for s := range jobs {
-				s.out <- e.work(&s.job, lp, cr)
-			}
-		}()
 	}
-	for out := range queue {
-		for _, r := range <-out {
+	// Each worker keeps its own line parser and CSV renderer.
+	newWorker := func() func(job) []result {
+		lp := newLineParser(e.opt.Input)
+		cr := newCSVRenderer()
+		return func(j job) []result { return e.work(&j, lp, cr) }
+	}
+	pool.Ordered(ctx, workers, workers*16, produce, newWorker, func(rs []result) {
+		for _, r := range rs {
 			if writeErr != nil {
 				continue
 			}
@@ -273,8 +256,7 @@ func (e *engine) run(ctx context.Context, start time.Time) (*Stats, error) {
 				cancel()
 			}
 		}
-	}
-	wg.Wait()
+	})
 	prog.stop()
 	stats.Elapsed = time.Since(start)
 	stats.Records = int(e.records.Load())
@@ -320,9 +302,29 @@ func docID(doc *article.Document, path string) string {
 	return report.DocID(path)
 }
 
+// settings returns the checker and baseline of an input.
+func (e *engine) settings(path string) (*checker.Checker, *baseline.Baseline, error) {
+	if e.opt.Engine == nil {
+		return e.chk, nil, nil
+	}
+	s, err := e.opt.Engine.Settings(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s.Checker, s.Baseline, nil
+}
+
 // check extracts and checks one document and renders its outputs.
 func (e *engine) check(r *result, cr *csvRenderer) {
-	findings := e.chk.CheckDocument(r.doc)
+	chk, bl, err := e.settings(r.input)
+	if err != nil {
+		r.err = err
+		return
+	}
+	findings := chk.CheckDocument(r.doc)
+	if bl != nil {
+		findings = bl.Filter(r.input, r.doc, findings)
+	}
 	r.rec = &Record{
 		Document: report.DocumentOf(checker.Result{Path: r.input, Doc: r.doc, Findings: findings}),
 		Record:   r.record, Line: r.line, Meta: metaOf(r.doc.Meta),
@@ -408,12 +410,18 @@ func (e *engine) emit(r *result) error {
 // compare reports the changes of r's quotations since the previous
 // version of its article, and renders r again with them.
 func (e *engine) compare(prev *version, r *result) {
+	chk, _, err := e.settings(r.input)
+	if err != nil {
+		return
+	}
 	if prev.pending {
-		e.chk.CheckDocument(prev.doc)
+		if pchk, _, err := e.settings(prev.path); err == nil {
+			pchk.CheckDocument(prev.doc)
+		}
 		prev.doc = compact(prev.doc)
 		prev.pending = false
 	}
-	findings := e.chk.Compare(prev.doc, r.doc)
+	findings := chk.Compare(prev.doc, r.doc)
 	r.rec.PreviousVersion = prev.version
 	r.rec.Changes = changesOf(prev.doc, r.doc, findings)
 	e.render(r, e.csv)

@@ -23,8 +23,10 @@ type Config struct {
 	// MaxSize is the largest input accepted, in bytes; 0 means
 	// article.DefaultMaxSize.
 	MaxSize int64
-	// Options are rule and extractor options from the config file.
+	// Options are extractor options from the config file.
 	Options Options
+	// Rules are each rule's options by rule id (see Rule.Options).
+	Rules map[string]RuleOptions
 	// Input says how files are read: the format (by default chosen by
 	// extension) and the field names of JSON records. Its MaxSize is
 	// taken from MaxSize.
@@ -66,9 +68,22 @@ func New(rules []*Rule, cfg Config) (*Checker, error) {
 			return nil, fmt.Errorf("unknown rule %q in configuration", id)
 		}
 	}
-	// a configured loaded verb is an attribution verb too, or no quote
-	// could carry it as its cue
-	speech := append(append([]string(nil), cfg.Options.SpeechVerbs...), cfg.Options.LoadedVerbs...)
+	speech := append([]string(nil), cfg.Options.SpeechVerbs...)
+	for id, opts := range cfg.Rules {
+		r := ruleByID(rules, id)
+		if r == nil {
+			return nil, fmt.Errorf("unknown rule %q in configuration", id)
+		}
+		for name, values := range opts {
+			opt := r.option(name)
+			if opt == nil {
+				return nil, fmt.Errorf("rule %q has no option %q", id, name)
+			}
+			if opt.SpeechVerbs {
+				speech = append(speech, values...)
+			}
+		}
+	}
 	ex := extract.New(extract.Options{SpeechVerbs: speech, AnonymityReasons: cfg.Options.AnonymityReasons})
 	return &Checker{rules: rules, cfg: cfg, extractor: ex}, nil
 }
@@ -100,14 +115,11 @@ func (c *Checker) CheckDocumentContext(ctx context.Context, doc *article.Documen
 	}
 	var findings []Finding
 	for _, r := range c.rules {
-		if c.cfg.Disabled[r.ID] {
+		if c.cfg.Disabled[r.ID] || r.Needs != NeedsDocument {
 			continue
 		}
-		sev := r.Severity
-		if s, ok := c.cfg.Severity[r.ID]; ok {
-			sev = s
-		}
-		pass := &Pass{Rule: r, Doc: doc, Severity: sev, Options: &c.cfg.Options, report: func(f Finding) { findings = append(findings, f) }}
+		pass := c.pass(r, doc)
+		pass.report = func(f Finding) { findings = append(findings, f) }
 		r.Run(pass)
 	}
 	sort.SliceStable(findings, func(i, j int) bool {
@@ -117,6 +129,34 @@ func (c *Checker) CheckDocumentContext(ctx context.Context, doc *article.Documen
 		return findings[i].Rule < findings[j].Rule
 	})
 	return c.applySuppressions(doc, findings), nil
+}
+
+// pass prepares a rule's run over doc with its configured severity and
+// options.
+func (c *Checker) pass(r *Rule, doc *article.Document) *Pass {
+	sev := r.Severity
+	if s, ok := c.cfg.Severity[r.ID]; ok {
+		sev = s
+	}
+	return &Pass{Rule: r, Doc: doc, Severity: sev, Options: &c.cfg.Options, RuleOptions: c.cfg.Rules[r.ID]}
+}
+
+func ruleByID(rules []*Rule, id string) *Rule {
+	for _, r := range rules {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}
+
+func (r *Rule) option(name string) *RuleOption {
+	for i := range r.Options {
+		if r.Options[i].Name == name {
+			return &r.Options[i]
+		}
+	}
+	return nil
 }
 
 // CheckText checks already decoded text.

@@ -7,7 +7,7 @@ import (
 	"github.com/quotecheck/quotecheck/versions"
 )
 
-// Compare runs the version rules (Rule.Compare) over two versions of one
+// Compare runs the version rules (NeedsVersions) over two versions of one
 // article, both already extracted (the Doc of a CheckText, CheckBytes or
 // CheckFile result). The rules see the later version as pass.Doc, the
 // earlier as pass.Previous, and the quote changes between them as
@@ -20,15 +20,12 @@ func (c *Checker) Compare(old, new *article.Document) []Finding {
 	}
 	var findings []Finding
 	for _, r := range c.rules {
-		if !r.Compare || c.cfg.Disabled[r.ID] {
+		if r.Needs != NeedsVersions || c.cfg.Disabled[r.ID] {
 			continue
 		}
-		sev := r.Severity
-		if s, ok := c.cfg.Severity[r.ID]; ok {
-			sev = s
-		}
-		pass := &Pass{Rule: r, Doc: new, Previous: old, Changes: changes, Severity: sev, Options: &c.cfg.Options,
-			report: func(f Finding) { findings = append(findings, f) }}
+		pass := c.pass(r, new)
+		pass.Previous, pass.Changes = old, changes
+		pass.report = func(f Finding) { findings = append(findings, f) }
 		r.Run(pass)
 	}
 	order := make(map[*versions.Change]int, len(changes))

@@ -8,32 +8,6 @@ import (
 	"github.com/quotecheck/quotecheck/checker"
 )
 
-func TestOptionsLoadedVerb(t *testing.T) {
-	tests := []struct {
-		name       string
-		opts       *checker.Options
-		word       string
-		wantLemma  string
-		wantLoaded bool
-	}{
-		{"nil options use the built-in list", nil, "claimed", "claim", true},
-		{"built-in list, neutral verb", &checker.Options{}, "said", "say", false},
-		{"configured lemma matches an inflection", &checker.Options{LoadedVerbs: []string{"say"}}, "said", "say", true},
-		{"configured list replaces the built-in one", &checker.Options{LoadedVerbs: []string{"say"}}, "claimed", "claim", false},
-		{"exact form", &checker.Options{LoadedVerbs: []string{"Quipped"}}, "quipped", "quip", true},
-		{"empty list: nothing is loaded", &checker.Options{LoadedVerbs: []string{}}, "claimed", "claim", false},
-		{"a configured verb the built-in list does not know", &checker.Options{LoadedVerbs: []string{"opine"}}, "opined", "opine", true},
-		{"unknown verb", &checker.Options{LoadedVerbs: []string{"opine"}}, "ruled", "rule", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			lemma, loaded := tt.opts.LoadedVerb(tt.word)
-			assert.Equal(t, tt.wantLemma, lemma)
-			assert.Equal(t, tt.wantLoaded, loaded)
-		})
-	}
-}
-
 func TestLoadedVerbsOptionReachesRule(t *testing.T) {
 	text := "Headline\n\n\"We followed every rule,\" said Dana Whitfield, the director.\n\n\"We are done,\" Whitfield claimed.\n\n\"Enough,\" Whitfield harrumphed.\n"
 	tests := []struct {
@@ -48,7 +22,11 @@ func TestLoadedVerbsOptionReachesRule(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := suppressChecker(t, checker.Config{Options: checker.Options{LoadedVerbs: tt.loaded}})
+			cfg := checker.Config{}
+			if tt.loaded != nil {
+				cfg.Rules = map[string]checker.RuleOptions{"non-neutral-verb": {"verbs": tt.loaded}}
+			}
+			c := suppressChecker(t, cfg)
 			r := c.CheckText("s.txt", text)
 			n := 0
 			for _, f := range r.Findings {

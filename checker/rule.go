@@ -72,11 +72,50 @@ type Rule struct {
 	Bad, Good string
 	// Run inspects pass.Doc and calls pass.Report.
 	Run func(pass *Pass)
-	// Compare marks a version rule: it reports on pass.Changes, which are
-	// set only when two versions of an article are compared (Checker.
-	// Compare runs these rules and no others); in an ordinary check it has
-	// nothing to report.
-	Compare bool
+	// Needs says which results the rule reads: the extracted document
+	// (the default, run by every check) or two versions and the quote
+	// changes between them (run by Checker.Compare alone).
+	Needs Needs
+	// Options are the options the rule accepts under
+	// rules.<id>.options in the config file; Pass.RuleOptions holds the
+	// configured values.
+	Options []RuleOption
+}
+
+// Needs names the results a rule reads.
+type Needs uint8
+
+// What a rule can need.
+const (
+	// NeedsDocument is one extracted document (pass.Doc).
+	NeedsDocument Needs = iota
+	// NeedsVersions is two versions of an article and the quotation
+	// changes between them (pass.Previous, pass.Changes).
+	NeedsVersions
+)
+
+// ComparesVersions reports whether the rule runs on two versions.
+func (r *Rule) ComparesVersions() bool { return r.Needs == NeedsVersions }
+
+// RuleOption documents one option of a rule: a list of words or
+// phrases.
+type RuleOption struct {
+	Name  string
+	Usage string
+	// SpeechVerbs marks a list of verbs the extractor must read as
+	// attribution verbs too, or no quote could carry them as its cue.
+	SpeechVerbs bool
+}
+
+// RuleOptions are one rule's configured option values by name. A name
+// that is present (even with an empty list) is set; an absent one takes
+// the rule's built-in behaviour.
+type RuleOptions map[string][]string
+
+// Option returns a configured list and whether it is set.
+func (o RuleOptions) Option(name string) ([]string, bool) {
+	v, ok := o[name]
+	return v, ok
 }
 
 // Pass is one rule's run over one document.
@@ -85,8 +124,10 @@ type Pass struct {
 	Doc  *article.Document
 	// Severity is the rule's effective severity after configuration.
 	Severity Severity
-	// Options are the configured rule options; never nil.
+	// Options are the configured extractor options; never nil.
 	Options *Options
+	// RuleOptions are this rule's configured options (nil when none).
+	RuleOptions RuleOptions
 	// Previous is the earlier version and Changes the quotations that
 	// differ from it, when two versions are compared (Doc is then the
 	// later version); nil in an ordinary check.

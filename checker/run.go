@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/quotecheck/quotecheck/input"
+	"github.com/quotecheck/quotecheck/internal/pool"
 )
 
 // ArticleExtensions are the file types picked up when a folder is checked:
@@ -22,6 +23,18 @@ func articleExtensions() map[string]bool {
 		m[ext] = true
 	}
 	return m
+}
+
+// IsArticleFile reports whether a folder walk picks up a file: an
+// extension package input reads, optionally followed by .gz, and not
+// hidden. Every command walks folders the same way.
+func IsArticleFile(path string) bool {
+	base := filepath.Base(path)
+	if strings.HasPrefix(base, ".") {
+		return false
+	}
+	lower := strings.TrimSuffix(strings.ToLower(base), ".gz")
+	return ArticleExtensions[filepath.Ext(lower)]
 }
 
 // Input names one thing to check: a file path, or "-" for Reader.
@@ -64,7 +77,7 @@ func ExpandPaths(paths []string) []Input {
 				return nil
 			}
 			// Hidden files (tool and editor settings) are not articles.
-			if ArticleExtensions[strings.ToLower(filepath.Ext(path))] && !strings.HasPrefix(d.Name(), ".") {
+			if IsArticleFile(path) {
 				files = append(files, path)
 			}
 			return nil
@@ -84,65 +97,41 @@ func ExpandPaths(paths []string) []Input {
 // in input order. At most about 2×workers inputs' results are held at
 // once, so memory does not grow with the number of inputs. open reads an
 // input ("-" and files) and returns a result for each article in it (a
-// JSON Lines file holds many); a nil open uses CheckFileAll.
+// JSON Lines file holds many); a nil open uses CheckFileAll. Package
+// engine runs inputs the same way, each with its own configuration.
 func (c *Checker) Run(ctx context.Context, inputs []Input, workers int, open func(Input) []Result, emit func(Result)) {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
 	if open == nil {
 		open = func(in Input) []Result { return c.CheckFileAll(in.Path) }
 	}
-	check := func(in Input) []Result {
+	RunInputs(ctx, inputs, workers, open, emit)
+}
+
+// RunInputs runs open over inputs on the worker pool and calls emit with
+// every result in input order; an input that could not be listed gives
+// its error as its result.
+func RunInputs(ctx context.Context, inputs []Input, workers int, open func(Input) []Result, emit func(Result)) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if len(inputs) <= 1 {
+		workers = 1
+	}
+	produce := func(yield func(Input) bool) {
+		for _, in := range inputs {
+			if !yield(in) {
+				return
+			}
+		}
+	}
+	work := func(in Input) []Result {
 		if in.Err != nil {
 			return []Result{{Path: in.Path, Err: in.Err}}
 		}
 		return open(in)
 	}
-	emitAll := func(rs []Result) {
+	pool.Ordered(ctx, workers, 2*workers, produce, func() func(Input) []Result { return work }, func(rs []Result) {
 		for _, r := range rs {
 			emit(r)
 		}
-	}
-	if workers == 1 || len(inputs) <= 1 {
-		for _, in := range inputs {
-			if ctx.Err() != nil {
-				return
-			}
-			emitAll(check(in))
-		}
-		return
-	}
-	// Each input gets a one-slot channel; a bounded queue of those
-	// channels keeps results in order while workers run ahead.
-	queue := make(chan chan []Result, workers*2)
-	jobs := make(chan struct {
-		in  Input
-		out chan []Result
-	}, workers)
-	go func() {
-		defer close(queue)
-		defer close(jobs)
-		for _, in := range inputs {
-			out := make(chan []Result, 1)
-			select {
-			case queue <- out:
-			case <-ctx.Done():
-				return
-			}
-			jobs <- struct {
-				in  Input
-				out chan []Result
-			}{in, out}
-		}
-	}()
-	for i := 0; i < workers; i++ {
-		go func() {
-			for j := range jobs {
-				j.out <- check(j.in)
-			}
-		}()
-	}
-	for out := range queue {
-		emitAll(<-out)
-	}
+	})
 }

@@ -65,7 +65,61 @@ type Rule struct {
 	EnabledFrom  Origin
 	Severity     checker.Severity
 	SeverityFrom Origin
+	// Options are the rule's configured options (rules.<id>.options), in
+	// the order the rule declares them; unset options are absent.
+	Options []Option
 }
+
+// Option is one configured rule option: a list of words or phrases.
+type Option struct {
+	Name  string `json:"name"`
+	Items []Item `json:"items"`
+	From  Origin `json:"from"`
+}
+
+// Option returns a rule's configured option by name, or nil.
+func (r *Rule) Option(name string) *Option {
+	for i := range r.Options {
+		if r.Options[i].Name == name {
+			return &r.Options[i]
+		}
+	}
+	return nil
+}
+
+// SetOption sets (replaces) one of the rule's options.
+func (r *Rule) SetOption(name string, items []Item, from Origin) error {
+	def := rules.ByID(rules.All(), r.ID)
+	known := false
+	var names []string
+	for _, o := range def.Options {
+		names = append(names, o.Name)
+		known = known || o.Name == name
+	}
+	if !known {
+		if len(names) == 0 {
+			return fmt.Errorf("rule %q takes no options", r.ID)
+		}
+		return fmt.Errorf("rule %q has no option %q (want %s)", r.ID, name, orList(names))
+	}
+	if items == nil {
+		items = []Item{}
+	}
+	if o := r.Option(name); o != nil {
+		o.Items, o.From = items, from
+		return nil
+	}
+	r.Options = append(r.Options, Option{Name: name, Items: items, From: from})
+	return nil
+}
+
+// LoadedVerbsRule and LoadedVerbsOption are where the top-level
+// options.loaded-verbs key (kept for older config files) and a preset's
+// LoadedVerbs are stored.
+const (
+	LoadedVerbsRule   = "non-neutral-verb"
+	LoadedVerbsOption = "verbs"
+)
 
 // Item is one entry of a list option.
 type Item struct {
@@ -88,11 +142,6 @@ type Config struct {
 	// built-in lists.
 	SpeechVerbs      []Item
 	AnonymityReasons []Item
-	// LoadedVerbs replaces the built-in loaded-verb list when
-	// LoadedVerbsSet.
-	LoadedVerbs     []Item
-	LoadedVerbsSet  bool
-	LoadedVerbsFrom Origin
 	// Baseline is the absolute path of the baseline file, "" for none.
 	Baseline     string
 	BaselineFrom Origin
@@ -100,7 +149,7 @@ type Config struct {
 
 // Default returns the built-in configuration.
 func Default() *Config {
-	c := &Config{BaselineFrom: defaultOrigin, LoadedVerbsFrom: defaultOrigin}
+	c := &Config{BaselineFrom: defaultOrigin}
 	for _, r := range rules.All() {
 		c.Rules = append(c.Rules, Rule{ID: r.ID, Enabled: true, EnabledFrom: defaultOrigin, Severity: r.Severity, SeverityFrom: defaultOrigin})
 	}
@@ -112,9 +161,11 @@ func (c *Config) Clone() *Config {
 	out := *c
 	out.Extends = append([]Item(nil), c.Extends...)
 	out.Rules = append([]Rule(nil), c.Rules...)
+	for i := range out.Rules {
+		out.Rules[i].Options = append([]Option(nil), out.Rules[i].Options...)
+	}
 	out.SpeechVerbs = append([]Item(nil), c.SpeechVerbs...)
 	out.AnonymityReasons = append([]Item(nil), c.AnonymityReasons...)
-	out.LoadedVerbs = append([]Item(nil), c.LoadedVerbs...)
 	return &out
 }
 
@@ -169,28 +220,92 @@ func (c *Config) applyPreset(p *Preset) {
 		c.AnonymityReasons = append(c.AnonymityReasons, Item{v, from})
 	}
 	if p.LoadedVerbs != nil {
-		c.LoadedVerbs, c.LoadedVerbsSet, c.LoadedVerbsFrom = nil, true, from
+		var items []Item
 		for _, v := range p.LoadedVerbs {
-			c.LoadedVerbs = append(c.LoadedVerbs, Item{v, from})
+			items = append(items, Item{v, from})
 		}
+		_ = c.Rule(LoadedVerbsRule).SetOption(LoadedVerbsOption, items, from)
 	}
 }
 
-// CheckerConfig converts the configuration for the rule engine. MaxSize is
-// left for the caller.
+// Overrides are the settings command-line flags give, applied over each
+// input's config file.
+type Overrides struct {
+	// Disable lists rule ids turned off (--disable).
+	Disable []string
+	// Severity lists RULE=LEVEL settings (--severity), in flag order.
+	Severity []SeverityOverride
+}
+
+// SeverityOverride is one --severity RULE=LEVEL.
+type SeverityOverride struct {
+	Rule     string
+	Severity checker.Severity
+}
+
+// ParseSeverityOverride reads RULE=error|warning|info.
+func ParseSeverityOverride(kv string) (SeverityOverride, error) {
+	id, level, ok := strings.Cut(kv, "=")
+	if !ok {
+		return SeverityOverride{}, fmt.Errorf("%q: want RULE=error|warning|info", kv)
+	}
+	sev, err := checker.ParseSeverity(level)
+	if err != nil {
+		return SeverityOverride{}, fmt.Errorf("%q: %v", kv, err)
+	}
+	return SeverityOverride{Rule: strings.TrimSpace(id), Severity: sev}, nil
+}
+
+// Check reports an unknown rule id in the overrides.
+func (o Overrides) Check() error {
+	for _, id := range o.Disable {
+		if rules.ByID(rules.All(), id) == nil {
+			return fmt.Errorf("--disable: unknown rule %q (see quotecheck rules)", id)
+		}
+	}
+	for _, s := range o.Severity {
+		if rules.ByID(rules.All(), s.Rule) == nil {
+			return fmt.Errorf("--severity: unknown rule %q (see quotecheck rules)", s.Rule)
+		}
+	}
+	return nil
+}
+
+// With returns a copy of the configuration with the overrides applied,
+// each value marked as coming from its flag.
+func (c *Config) With(o Overrides) (*Config, error) {
+	if err := o.Check(); err != nil {
+		return nil, err
+	}
+	cfg := c.Clone()
+	for _, id := range o.Disable {
+		_ = cfg.Disable(id, Origin{Kind: FromFlag, Name: "--disable"})
+	}
+	for _, s := range o.Severity {
+		_ = cfg.SetSeverity(s.Rule, s.Severity, Origin{Kind: FromFlag, Name: "--severity"})
+	}
+	return cfg, nil
+}
+
+// CheckerConfig converts the configuration for the rule engine: the one
+// conversion from the settings users write to the checker's. MaxSize and
+// Input are left for the caller.
 func (c *Config) CheckerConfig() checker.Config {
-	cfg := checker.Config{Disabled: map[string]bool{}, Severity: map[string]checker.Severity{}}
+	cfg := checker.Config{Disabled: map[string]bool{}, Severity: map[string]checker.Severity{}, Rules: map[string]checker.RuleOptions{}}
 	for _, r := range c.Rules {
 		if !r.Enabled {
 			cfg.Disabled[r.ID] = true
 		}
 		cfg.Severity[r.ID] = r.Severity
+		for _, o := range r.Options {
+			if cfg.Rules[r.ID] == nil {
+				cfg.Rules[r.ID] = checker.RuleOptions{}
+			}
+			cfg.Rules[r.ID][o.Name] = append([]string{}, values(o.Items)...)
+		}
 	}
 	cfg.Options.SpeechVerbs = values(c.SpeechVerbs)
 	cfg.Options.AnonymityReasons = values(c.AnonymityReasons)
-	if c.LoadedVerbsSet {
-		cfg.Options.LoadedVerbs = append([]string{}, values(c.LoadedVerbs)...)
-	}
 	return cfg
 }
 

@@ -23,7 +23,7 @@ func TestDefault(t *testing.T) {
 	}
 	cc := c.CheckerConfig()
 	assert.Empty(t, cc.Disabled)
-	assert.Nil(t, cc.Options.LoadedVerbs, "the built-in loaded-verb list applies")
+	assert.Empty(t, cc.Rules, "no rule options: the built-in loaded-verb list applies")
 	_, err := checker.New(rules.All(), cc)
 	require.NoError(t, err)
 }
@@ -73,17 +73,45 @@ baseline: archive/.quotecheck-baseline.json
 
 	assert.Equal(t, []Item{{"opine", at(11)}, {"blurt out", at(11)}}, c.SpeechVerbs)
 	assert.Equal(t, []Item{{"speaking privately", at(13)}}, c.AnonymityReasons)
-	assert.True(t, c.LoadedVerbsSet)
-	assert.Equal(t, at(14), c.LoadedVerbsFrom)
+	verbs := c.Rule("non-neutral-verb").Option("verbs")
+	require.NotNil(t, verbs)
+	assert.Equal(t, at(14), verbs.From)
 	assert.Equal(t, filepath.FromSlash("/news/archive/.quotecheck-baseline.json"), c.Baseline)
 
 	cc := c.CheckerConfig()
 	assert.True(t, cc.Disabled["anonymous-source"])
 	assert.True(t, cc.Disabled["unbalanced-quotes"])
 	assert.Equal(t, checker.Warning, cc.Severity["missing-attribution"])
-	assert.Equal(t, []string{"claim", "insist"}, cc.Options.LoadedVerbs)
+	assert.Equal(t, []string{"claim", "insist"}, cc.Rules["non-neutral-verb"]["verbs"])
 	assert.Equal(t, []string{"opine", "blurt out"}, cc.Options.SpeechVerbs)
 	assert.Equal(t, []string{"speaking privately"}, cc.Options.AnonymityReasons)
+}
+
+func TestParseRuleOptions(t *testing.T) {
+	const file = "/news/.quotecheck.yaml"
+	c, err := Parse(file, []byte("rules:\n  non-neutral-verb:\n    severity: warning\n    options:\n      verbs: [harrumph, claim]\n"))
+	require.NoError(t, err)
+	o := c.Rule("non-neutral-verb").Option("verbs")
+	require.NotNil(t, o)
+	assert.Equal(t, []Item{{"harrumph", Origin{FromFile, file, 5}}, {"claim", Origin{FromFile, file, 5}}}, o.Items)
+	assert.Equal(t, Origin{FromFile, file, 5}, o.From)
+	cc := c.CheckerConfig()
+	assert.Equal(t, checker.RuleOptions{"verbs": {"harrumph", "claim"}}, cc.Rules["non-neutral-verb"])
+	_, err = checker.New(rules.All(), cc)
+	require.NoError(t, err)
+}
+
+func TestWithOverrides(t *testing.T) {
+	c, err := Parse("/news/.quotecheck.yaml", []byte("rules:\n  anonymous-source: error\n"))
+	require.NoError(t, err)
+	got, err := c.With(Overrides{Disable: []string{"missing-attribution"}, Severity: []SeverityOverride{{"anonymous-source", checker.Info}}})
+	require.NoError(t, err)
+	assert.Equal(t, checker.Error, c.Rule("anonymous-source").Severity, "the file's config is not changed")
+	assert.Equal(t, checker.Info, got.Rule("anonymous-source").Severity)
+	assert.Equal(t, Origin{Kind: FromFlag, Name: "--severity"}, got.Rule("anonymous-source").SeverityFrom)
+	assert.False(t, got.Rule("missing-attribution").Enabled)
+	_, err = c.With(Overrides{Disable: []string{"no-such-rule"}})
+	assert.EqualError(t, err, `--disable: unknown rule "no-such-rule" (see quotecheck rules)`)
 }
 
 func TestParseExtendsList(t *testing.T) {
@@ -114,7 +142,10 @@ func TestParseErrors(t *testing.T) {
 		{"unknown top key", "rules: {}\nfail_on: error\n", `/news/.quotecheck.yaml:2:1: unknown key "fail_on" at top level (want extends, rules, options or baseline)`},
 		{"unknown rule", "rules:\n  anonymous-sources: off\n", `/news/.quotecheck.yaml:2:3: unknown rule "anonymous-sources" (see quotecheck rules)`},
 		{"bad rule value", "rules:\n  anonymous-source: loud\n", `/news/.quotecheck.yaml:2:21: rules.anonymous-source: want on, off, error, warning or info, got "loud"`},
-		{"unknown rule key", "rules:\n  anonymous-source:\n    level: error\n", `/news/.quotecheck.yaml:3:5: unknown key "level" at rules.anonymous-source (want enabled or severity)`},
+		{"unknown rule key", "rules:\n  anonymous-source:\n    level: error\n", `/news/.quotecheck.yaml:3:5: unknown key "level" at rules.anonymous-source (want enabled, severity or options)`},
+		{"unknown rule option", "rules:\n  non-neutral-verb:\n    options:\n      words: [claim]\n", `/news/.quotecheck.yaml:4:7: rules.non-neutral-verb.options: rule "non-neutral-verb" has no option "words" (want verbs)`},
+		{"rule without options", "rules:\n  anonymous-source:\n    options:\n      verbs: [claim]\n", `/news/.quotecheck.yaml:4:7: rules.anonymous-source.options: rule "anonymous-source" takes no options`},
+		{"rule option not a list", "rules:\n  non-neutral-verb:\n    options:\n      verbs: claim\n", `/news/.quotecheck.yaml:4:14: rules.non-neutral-verb.options.verbs: want a list of words or phrases`},
 		{"bad severity", "rules:\n  anonymous-source:\n    severity: fatal\n", `/news/.quotecheck.yaml:3:15: rules.anonymous-source.severity: want error, warning or info, got "fatal"`},
 		{"bad enabled", "rules:\n  anonymous-source:\n    enabled: maybe\n", `/news/.quotecheck.yaml:3:14: rules.anonymous-source.enabled: want true or false, got "maybe"`},
 		{"unknown preset", "extends: nyt\n", `/news/.quotecheck.yaml:1:10: extends: unknown preset "nyt" (want ap, bbc or reuters)`},
@@ -237,7 +268,7 @@ func TestShow(t *testing.T) {
 	assert.Regexp(t, `unbalanced-quotes\s+on\s+error\s+default`, out)
 	assert.Regexp(t, `missing-attribution\s+off\s+error\s+--disable\n`, out)
 	assert.Regexp(t, `surname-before-introduction\s+on\s+warning\s+preset ap`, out)
-	assert.Contains(t, out, "loaded-verbs: none (/news/.quotecheck.yaml:5)")
+	assert.Contains(t, out, "loaded-verbs (rules.non-neutral-verb.options.verbs): none (/news/.quotecheck.yaml:5)")
 
 	b, err := json.Marshal(c.View())
 	require.NoError(t, err)

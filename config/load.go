@@ -183,7 +183,7 @@ func (p *parser) rules(n *yaml.Node) error {
 		return nil
 	}
 	if n.Kind != yaml.MappingNode {
-		return p.errorf(n, "rules: want a mapping of rule ids to on, off, a severity, or {enabled, severity}")
+		return p.errorf(n, "rules: want a mapping of rule ids to on, off, a severity, or {enabled, severity, options}")
 	}
 	if _, err := p.mapping(n, nil, "rules"); err != nil {
 		return err
@@ -200,7 +200,7 @@ func (p *parser) rules(n *yaml.Node) error {
 				return err
 			}
 		case yaml.MappingNode:
-			fields, err := p.mapping(v, []string{"enabled", "severity"}, "rules."+r.ID)
+			fields, err := p.mapping(v, []string{"enabled", "severity", "options"}, "rules."+r.ID)
 			if err != nil {
 				return err
 			}
@@ -219,8 +219,35 @@ func (p *parser) rules(n *yaml.Node) error {
 				}
 				r.Enabled, r.EnabledFrom = on, p.origin(kv[1])
 			}
+			if kv, ok := fields["options"]; ok {
+				if err := p.ruleOptions(r, kv[1]); err != nil {
+					return err
+				}
+			}
 		default:
-			return p.errorf(v, "rules.%s: want on, off, error, warning, info, or {enabled, severity}", r.ID)
+			return p.errorf(v, "rules.%s: want on, off, error, warning, info, or {enabled, severity, options}", r.ID)
+		}
+	}
+	return nil
+}
+
+// ruleOptions reads rules.<id>.options: a mapping of the rule's option
+// names to lists.
+func (p *parser) ruleOptions(r *Rule, n *yaml.Node) error {
+	if n.Kind != yaml.MappingNode {
+		return p.errorf(n, "rules.%s.options: want a mapping of option names to lists", r.ID)
+	}
+	if _, err := p.mapping(n, nil, "rules."+r.ID+".options"); err != nil {
+		return err
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		items, err := p.list(v, "rules."+r.ID+".options."+k.Value)
+		if err != nil {
+			return err
+		}
+		if err := r.SetOption(k.Value, items, p.origin(v)); err != nil {
+			return p.errorf(k, "rules.%s.options: %v", r.ID, err)
 		}
 	}
 	return nil
@@ -276,7 +303,8 @@ func (p *parser) options(n *yaml.Node) error {
 		case "anonymity-reasons":
 			p.cfg.AnonymityReasons = append(p.cfg.AnonymityReasons, items...)
 		case "loaded-verbs":
-			p.cfg.LoadedVerbs, p.cfg.LoadedVerbsSet, p.cfg.LoadedVerbsFrom = items, true, p.origin(kv[1])
+			// the older spelling of rules.non-neutral-verb.options.verbs
+			_ = p.cfg.Rule(LoadedVerbsRule).SetOption(LoadedVerbsOption, items, p.origin(kv[1]))
 		}
 	}
 	return nil

@@ -17,7 +17,8 @@ type View struct {
 	Options struct {
 		SpeechVerbs      []Item `json:"speech_verbs"`
 		AnonymityReasons []Item `json:"anonymity_reasons"`
-		// LoadedVerbs is null when the built-in list applies.
+		// LoadedVerbs is null when the built-in list applies; it repeats
+		// rules.non-neutral-verb.options.verbs for older readers.
 		LoadedVerbs     []Item `json:"loaded_verbs"`
 		LoadedVerbsFrom Origin `json:"loaded_verbs_from"`
 	} `json:"options"`
@@ -32,21 +33,30 @@ type RuleView struct {
 	EnabledFrom  Origin `json:"enabled_from"`
 	Severity     string `json:"severity"`
 	SeverityFrom Origin `json:"severity_from"`
+	// Options are the rule's configured options; absent when none is set.
+	Options []Option `json:"options,omitempty"`
 }
 
 // View returns the JSON form of the configuration.
 func (c *Config) View() View {
 	v := View{File: c.File, FoundBy: c.FoundBy, Extends: nonNil(c.Extends), Baseline: c.Baseline, BaselineFrom: c.BaselineFrom}
 	for _, r := range c.Rules {
-		v.Rules = append(v.Rules, RuleView{r.ID, r.Enabled, r.EnabledFrom, r.Severity.String(), r.SeverityFrom})
+		v.Rules = append(v.Rules, RuleView{r.ID, r.Enabled, r.EnabledFrom, r.Severity.String(), r.SeverityFrom, r.Options})
 	}
 	v.Options.SpeechVerbs = nonNil(c.SpeechVerbs)
 	v.Options.AnonymityReasons = nonNil(c.AnonymityReasons)
-	if c.LoadedVerbsSet {
-		v.Options.LoadedVerbs = nonNil(c.LoadedVerbs)
+	v.Options.LoadedVerbsFrom = defaultOrigin
+	if o := c.loadedVerbs(); o != nil {
+		v.Options.LoadedVerbs, v.Options.LoadedVerbsFrom = nonNil(o.Items), o.From
 	}
-	v.Options.LoadedVerbsFrom = c.LoadedVerbsFrom
 	return v
+}
+
+func (c *Config) loadedVerbs() *Option {
+	if r := c.Rule(LoadedVerbsRule); r != nil {
+		return r.Option(LoadedVerbsOption)
+	}
+	return nil
 }
 
 func nonNil(items []Item) []Item {
@@ -99,14 +109,21 @@ func (c *Config) WriteText(w io.Writer) error {
 	fmt.Fprintln(w, "options:")
 	writeItems(w, "speech-verbs", c.SpeechVerbs, "none added to the built-in list")
 	writeItems(w, "anonymity-reasons", c.AnonymityReasons, "none added to the built-in list")
-	if c.LoadedVerbsSet {
-		if len(c.LoadedVerbs) == 0 {
-			fmt.Fprintf(w, "  loaded-verbs: none (%s)\n", c.LoadedVerbsFrom)
-		} else {
-			writeItems(w, "loaded-verbs", c.LoadedVerbs, "")
-		}
-	} else {
+	if c.loadedVerbs() == nil {
 		fmt.Fprintln(w, "  loaded-verbs: the built-in list (default)")
+	}
+	for _, r := range c.Rules {
+		for _, o := range r.Options {
+			key := "rules." + r.ID + ".options." + o.Name
+			if r.ID == LoadedVerbsRule && o.Name == LoadedVerbsOption {
+				key = "loaded-verbs (" + key + ")"
+			}
+			if len(o.Items) == 0 {
+				fmt.Fprintf(w, "  %s: none (%s)\n", key, o.From)
+			} else {
+				writeItems(w, key, o.Items, "")
+			}
+		}
 	}
 	fmt.Fprintln(w)
 	if c.Baseline == "" {

@@ -1,6 +1,7 @@
 package htmlreport
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -12,10 +13,14 @@ import (
 // HTML, a JSON record) and checks it. A file that holds several articles
 // (a JSON array, JSON Lines) is an error: a report shows one story.
 //
-// Integration point: this is the input package's Read followed by
-// Checker.CheckDocument; if the checker gains a format-aware CheckBytes,
-// call that instead.
+// The command line and the server read stories through package engine,
+// which finds each story's configuration; this is for a fixed checker.
 func ReadStory(chk *checker.Checker, path string, data []byte, opt input.Options) checker.Result {
+	return readStory(context.Background(), chk, path, data, opt)
+}
+
+// readStory is ReadStory that stops once ctx is done.
+func readStory(ctx context.Context, chk *checker.Checker, path string, data []byte, opt input.Options) checker.Result {
 	recs, err := input.Read(path, data, opt)
 	if err != nil {
 		return checker.Result{Path: path, Err: err}
@@ -37,5 +42,9 @@ func ReadStory(chk *checker.Checker, path string, data []byte, opt input.Options
 	if doc == nil {
 		return checker.Result{Path: path, Err: errors.New("no article read")}
 	}
-	return checker.Result{Path: path, Doc: doc, Findings: chk.CheckDocument(doc)}
+	findings, err := chk.CheckDocumentContext(ctx, doc)
+	if err != nil {
+		return checker.Result{Path: path, Err: err}
+	}
+	return checker.Result{Path: path, Doc: doc, Findings: findings}
 }

@@ -11,12 +11,14 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
 	"time"
 
 	"github.com/quotecheck/quotecheck/checker"
+	"github.com/quotecheck/quotecheck/engine"
 	"github.com/quotecheck/quotecheck/input"
 	"github.com/quotecheck/quotecheck/report"
 )
@@ -29,15 +31,20 @@ const (
 
 // ServerConfig sets up the review page server.
 type ServerConfig struct {
-	// Checker checks the stories; Rules document its findings.
+	// Engine checks the stories, each with the configuration found for
+	// its path (a request's "path" relative to the working folder, else
+	// the working folder's). When nil, Checker checks every story.
+	Engine  *engine.Engine
 	Checker *checker.Checker
-	Rules   []*checker.Rule
-	Tool    report.Tool
+	// Rules document the findings.
+	Rules []*checker.Rule
+	Tool  report.Tool
 	// MaxBody is the largest request body accepted, in bytes (the story
 	// and the earlier version together); larger requests get 413.
 	MaxBody int64
-	// Timeout bounds one request's work; a check still running then gets
-	// 503.
+	// Timeout bounds one request's work: a check still running then is
+	// cancelled (it stops between paragraphs), its slot freed, and the
+	// request gets 503.
 	Timeout time.Duration
 	// MaxConcurrent bounds the checks that run at once; further requests
 	// wait for a slot until their timeout. 0 means four per CPU.
@@ -59,10 +66,11 @@ type Server struct {
 	handler http.Handler
 }
 
-// NewServer builds a server; it panics when cfg.Checker is nil.
+// NewServer builds a server; it panics when cfg.Engine and cfg.Checker
+// are both nil.
 func NewServer(cfg ServerConfig) *Server {
-	if cfg.Checker == nil {
-		panic("htmlreport: ServerConfig.Checker is nil")
+	if cfg.Engine == nil && cfg.Checker == nil {
+		panic("htmlreport: ServerConfig has neither Engine nor Checker")
 	}
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = DefaultMaxBody
@@ -220,8 +228,8 @@ func (s *Server) handleReport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in *Input
-	err = s.do(r.Context(), func() error {
-		res, err := s.check(form.req)
+	err = s.do(r.Context(), func(ctx context.Context) error {
+		res, err := s.check(ctx, form.req)
 		if err != nil {
 			return err
 		}
@@ -377,8 +385,8 @@ func (s *Server) handleAPI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var resp APIResponse
-	err = s.do(r.Context(), func() error {
-		in, err := s.check(*req)
+	err = s.do(r.Context(), func(ctx context.Context) error {
+		in, err := s.check(ctx, *req)
 		if err != nil {
 			return err
 		}
@@ -469,7 +477,7 @@ func jsonErr(err error, dec *json.Decoder) string {
 }
 
 // check reads and checks the story (and the earlier version).
-func (s *Server) check(req request) (*Input, error) {
+func (s *Server) check(ctx context.Context, req request) (*Input, error) {
 	format, err := storyFormat(req.Format)
 	if err != nil {
 		return nil, badRequest("format: %v", err)
@@ -483,20 +491,48 @@ func (s *Server) check(req request) (*Input, error) {
 			return nil, badRequest("against: the earlier version is empty")
 		}
 	}
-	story := ReadStory(s.cfg.Checker, req.Path, []byte(req.Text), input.Options{Format: format, MaxSize: s.cfg.MaxBody})
+	story := s.story(ctx, req.Path, req.Text, format)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if story.Err != nil {
 		return nil, badRequest("the story could not be read: %v", story.Err)
 	}
 	in := &Input{Result: story, Rules: s.cfg.Rules, Tool: s.cfg.Tool}
 	if req.HasAgainst {
-		old := ReadStory(s.cfg.Checker, req.AgainstPath, []byte(req.Against), input.Options{Format: oldFormat, MaxSize: s.cfg.MaxBody})
+		old := s.story(ctx, req.AgainstPath, req.Against, oldFormat)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if old.Err != nil {
 			return nil, badRequest("the earlier version could not be read: %v", old.Err)
 		}
 		in.Against = &old
-		in.Changes = s.cfg.Checker.Compare(old.Doc, story.Doc)
+		if s.cfg.Engine == nil {
+			in.Changes = s.cfg.Checker.Compare(old.Doc, story.Doc)
+		} else if in.Changes, err = s.cfg.Engine.Compare(settingsPath(req.Path), old.Doc, story.Doc); err != nil {
+			return nil, &httpError{status: http.StatusInternalServerError, msg: err.Error()}
+		}
 	}
 	return in, nil
+}
+
+// story reads and checks one story within ctx.
+func (s *Server) story(ctx context.Context, label, text string, format input.Format) checker.Result {
+	if s.cfg.Engine == nil {
+		return readStory(ctx, s.cfg.Checker, label, []byte(text), input.Options{Format: format, MaxSize: s.cfg.MaxBody})
+	}
+	return s.cfg.Engine.Story(ctx, label, settingsPath(label), []byte(text), format)
+}
+
+// settingsPath is the path whose configuration a story gets: a request's
+// path when it names a place under the working folder, else the working
+// folder.
+func settingsPath(p string) string {
+	if p != "" && filepath.IsLocal(p) {
+		return p
+	}
+	return "-"
 }
 
 // storyFormat reads a format name of the review page: auto, text,
@@ -514,9 +550,11 @@ func storyFormat(name string) (input.Format, error) {
 }
 
 // do runs fn in one of the bounded check slots, within the request's
-// timeout. A check that outlives the timeout keeps its slot until it
-// ends, so runaway checks cannot pile up beyond MaxConcurrent.
-func (s *Server) do(ctx context.Context, fn func() error) error {
+// timeout. fn gets a context that is done at the timeout: the check then
+// stops and frees its slot. A check that outlives its context keeps the
+// slot until it ends, so runaway checks cannot pile up beyond
+// MaxConcurrent.
+func (s *Server) do(ctx context.Context, fn func(context.Context) error) error {
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
 	defer cancel()
 	select {
@@ -536,7 +574,7 @@ func (s *Server) do(ctx context.Context, fn func() error) error {
 				done <- &httpError{status: http.StatusInternalServerError, msg: "internal error: the check failed"}
 			}
 		}()
-		done <- fn()
+		done <- fn(ctx)
 	}()
 	select {
 	case err := <-done:

@@ -412,3 +412,39 @@ func TestConcurrentChecks(t *testing.T) {
 	}
 	t.Logf("%d concurrent checks of %d KB stories: %v, %.0f requests/s", n, len(bodies[0])>>10, elapsed.Round(time.Millisecond), float64(n)/elapsed.Seconds())
 }
+
+// TestHostileRequestsFreeTheirSlots fills every check slot with hostile
+// stories (1 MB of quotation marks, in paragraphs of 20 KB, each of which
+// costs the extractor a while) and expects a normal request right after
+// to be answered: at the deadline each hostile check is cancelled and its
+// slot freed, instead of being held until the work ends minutes later.
+func TestHostileRequestsFreeTheirSlots(t *testing.T) {
+	const slots = 8
+	ts := newTestServer(t, ServerConfig{Timeout: 300 * time.Millisecond, MaxConcurrent: slots, MaxBody: 2 << 20})
+	hostile := strings.Repeat(strings.Repeat(`"`, 20_000)+"\n\n", 50)
+	var wg sync.WaitGroup
+	codes := make([]int, slots)
+	for i := range slots {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			resp, _ := do(t, "POST", ts.URL+"/api/check", "text/plain", strings.NewReader(hostile))
+			codes[i] = resp.StatusCode
+		}()
+	}
+	wg.Wait()
+	for _, c := range codes {
+		assert.Equal(t, http.StatusServiceUnavailable, c)
+	}
+	// The cancelled checks stop at their next paragraph.
+	var resp *http.Response
+	var data []byte
+	for range 20 {
+		resp, data = do(t, "POST", ts.URL+"/api/check", "text/plain", strings.NewReader(`"Fine," said Ana Ruiz.`))
+		if resp.StatusCode == http.StatusOK {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	assert.Equal(t, http.StatusOK, resp.StatusCode, string(data))
+}

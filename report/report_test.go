@@ -322,7 +322,7 @@ func TestRuleDocs(t *testing.T) {
 	}
 	docs := report.RulesJSON(list)
 	require.Len(t, docs, 3)
-	assert.Equal(t, report.RuleDoc{ID: "second-rule", Severity: "info", Title: "Second", Rationale: "Short.", Bad: "b", Good: "g"}, docs[1])
+	assert.Equal(t, report.RuleDoc{ID: "second-rule", Severity: "info", Title: "Second", Rationale: "Short.", Bad: "b", Good: "g", Needs: "document"}, docs[1])
 
 	var b bytes.Buffer
 	require.NoError(t, report.WriteRulesMarkdown(&b, list))

@@ -16,13 +16,35 @@ type RuleDoc struct {
 	Rationale string `json:"rationale"`
 	Bad       string `json:"bad"`
 	Good      string `json:"good"`
+	// Needs is "document", or "versions" for a rule that compares two
+	// versions of an article.
+	Needs string `json:"needs"`
+	// Options are the rule's config options (rules.<id>.options).
+	Options []RuleOptionDoc `json:"options,omitempty"`
+}
+
+// RuleOptionDoc documents one rule option.
+type RuleOptionDoc struct {
+	Name  string `json:"name"`
+	Usage string `json:"usage"`
+}
+
+func needsOf(r *checker.Rule) string {
+	if r.ComparesVersions() {
+		return "versions"
+	}
+	return "document"
 }
 
 // RulesJSON lists rule documentation.
 func RulesJSON(list []*checker.Rule) []RuleDoc {
 	out := make([]RuleDoc, 0, len(list))
 	for _, r := range list {
-		out = append(out, RuleDoc{ID: r.ID, Severity: r.Severity.String(), Title: r.Title, Rationale: r.Rationale, Bad: r.Bad, Good: r.Good})
+		d := RuleDoc{ID: r.ID, Severity: r.Severity.String(), Title: r.Title, Rationale: r.Rationale, Bad: r.Bad, Good: r.Good, Needs: needsOf(r)}
+		for _, o := range r.Options {
+			d.Options = append(d.Options, RuleOptionDoc{o.Name, o.Usage})
+		}
+		out = append(out, d)
 	}
 	return out
 }
@@ -35,6 +57,9 @@ func WriteRulesText(w io.Writer, list []*checker.Rule) error {
 		}
 		fmt.Fprintf(w, "%s (%s)\n  %s\n\n%s\n\n  bad:  %s\n  good: %s\n", r.ID, r.Severity, r.Title, indent(wrap(r.Rationale, 76), "  "),
 			hangingIndent(r.Bad, "        "), hangingIndent(r.Good, "        "))
+		for _, o := range r.Options {
+			fmt.Fprintf(w, "  option rules.%s.options.%s:\n%s\n", r.ID, o.Name, indent(wrap(o.Usage, 72), "    "))
+		}
 	}
 	return nil
 }
@@ -52,6 +77,12 @@ func WriteRulesMarkdown(w io.Writer, list []*checker.Rule) error {
 	}
 	for _, r := range list {
 		fmt.Fprintf(w, "\n## %s\n\n**%s** — default severity `%s`.\n\n%s\n\nBad:\n\n%s\n\nGood:\n\n%s\n", r.ID, r.Title, r.Severity, r.Rationale, blockquote(r.Bad), blockquote(r.Good))
+		if r.ComparesVersions() {
+			fmt.Fprintln(w, "\nRuns on two versions of an article (`quotecheck diff`, `report --against`, versioned `batch` records).")
+		}
+		for _, o := range r.Options {
+			fmt.Fprintf(w, "\nOption `rules.%s.options.%s`: %s.\n", r.ID, o.Name, o.Usage)
+		}
 	}
 	return nil
 }

@@ -12,7 +12,7 @@ import (
 var QuoteAdded = &checker.Rule{
 	ID:       "quote-added",
 	Severity: checker.Info,
-	Compare:  true,
+	Needs:    checker.NeedsVersions,
 	Title:    "Quotation added in a later version",
 	Rationale: "Quotations added while a story is updated are often gathered in a hurry; " +
 		"listing them lets an editor check each new quote's source and attribution " +

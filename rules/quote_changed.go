@@ -12,7 +12,7 @@ import (
 var QuoteChanged = &checker.Rule{
 	ID:       "quote-changed",
 	Severity: checker.Error,
-	Compare:  true,
+	Needs:    checker.NeedsVersions,
 	Title:    "Words of a quotation changed between versions",
 	Rationale: "A quotation is the speaker's exact words, so once a story is published any " +
 		"change inside the marks must be checked against the recording or notes and, " +

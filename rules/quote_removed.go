@@ -11,7 +11,7 @@ import (
 var QuoteRemoved = &checker.Rule{
 	ID:       "quote-removed",
 	Severity: checker.Warning,
-	Compare:  true,
+	Needs:    checker.NeedsVersions,
 	Title:    "Quotation removed from a later version",
 	Rationale: "Cutting a quotation after publication can be routine trimming, but it can " +
 		"also remove a source's side of the story or a remark that prompted a complaint; " +

@@ -13,7 +13,7 @@ import (
 var SpeakerChanged = &checker.Rule{
 	ID:       "speaker-changed",
 	Severity: checker.Error,
-	Compare:  true,
+	Needs:    checker.NeedsVersions,
 	Title:    "Quotation attributed to a different speaker in a later version",
 	Rationale: "Putting words in the wrong mouth is among the most serious errors a story " +
 		"can carry, and fixing it always calls for a correction that names both the " +

@@ -35,7 +35,7 @@ func TestVersionRuleExamples(t *testing.T) {
 	require.NoError(t, err)
 	for _, r := range []*checker.Rule{QuoteChanged, QuoteRemoved, QuoteAdded, SpeakerChanged} {
 		t.Run(r.ID, func(t *testing.T) {
-			require.True(t, r.Compare)
+			require.True(t, r.ComparesVersions())
 			require.Same(t, r, ByID(All(), r.ID), "registered in All")
 			for _, ex := range []struct {
 				text string

@@ -10,6 +10,7 @@ import (
 
 	"github.com/quotecheck/quotecheck/baseline"
 	"github.com/quotecheck/quotecheck/checker"
+	"github.com/quotecheck/quotecheck/engine"
 	"github.com/quotecheck/quotecheck/hook"
 )
 
@@ -31,18 +32,22 @@ func baselineCommand(e *env) *cli.Command {
 					"Exit status: 0 written, 2 usage or input errors (the file is still written).",
 				Flags: append([]cli.Flag{
 					&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "baseline `FILE` to write"},
+					&cli.BoolFlag{Name: "no-baseline", Hidden: true},
 				}, checkFlags()...),
 				Action: func(c *cli.Context) error {
 					paths := c.Args().Slice()
 					if len(paths) == 0 {
 						return usageError("baseline write: no paths given")
 					}
-					set, err := newConfigured(c)
+					// every finding is recorded: no baseline filters them
+					if err := c.Set("no-baseline", "true"); err != nil {
+						return err
+					}
+					eng, err := newEngine(c, e)
 					if err != nil {
 						return err
 					}
-					set.noBL = true
-					out, err := baselineOutput(c, set)
+					out, err := baselineOutput(c, eng)
 					if err != nil {
 						return err
 					}
@@ -51,8 +56,7 @@ func baselineCommand(e *env) *cli.Command {
 						return cli.Exit(err.Error(), ExitError)
 					}
 					inputErrors, docs := 0, 0
-					open := set.open(func(chk *checker.Checker, in checker.Input) []checker.Result { return e.openAll(chk)(in) })
-					runner().Run(context.Background(), checker.ExpandPaths(paths), c.Int("jobs"), open, func(r checker.Result) {
+					eng.Run(context.Background(), eng.Inputs(paths), nil, func(r checker.Result) {
 						if r.Err != nil {
 							inputErrors++
 							fmt.Fprintf(e.stderr, "%s: error: %v\n", r.Path, r.Err)
@@ -76,11 +80,11 @@ func baselineCommand(e *env) *cli.Command {
 }
 
 // baselineOutput chooses the file baseline write writes.
-func baselineOutput(c *cli.Context, set *configured) (string, error) {
+func baselineOutput(c *cli.Context, eng *engine.Engine) (string, error) {
 	if out := c.String("output"); out != "" {
 		return out, nil
 	}
-	cfg, err := set.configFor("-")
+	cfg, err := eng.Config("-")
 	if err != nil {
 		return "", cli.Exit(err.Error(), ExitError)
 	}

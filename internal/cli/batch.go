@@ -55,23 +55,18 @@ func runBatch(c *cli.Context, e *env) error {
 	if c.NArg() == 0 {
 		return usageError("batch: no paths given (use - for standard input)")
 	}
-	chk, err := newChecker(c)
-	if err != nil {
-		return err
-	}
-	cfg, err := flagConfig(c)
+	eng, err := newEngine(c, e)
 	if err != nil {
 		return err
 	}
 	opt := batch.Options{
 		Paths: c.Args().Slice(), Stdin: e.stdin, Stdout: e.stdout,
-		Checker: chk, Input: cfg.Input, Workers: c.Int("jobs"),
+		Engine: eng, Input: eng.Options().Input, Workers: c.Int("jobs"),
 		Out: c.String("out"), Quotes: c.String("quotes"), Sources: c.String("sources"), Summary: c.String("summary"),
 		Resume: c.Bool("resume"), VersionWindow: c.Int("version-window"), Top: c.Int("top"),
 		ProgressInterval: c.Duration("progress-interval"),
 		Tool:             report.Tool{Name: "quotecheck", Version: Version},
 	}
-	opt.Input.MaxSize = c.Int64("max-size")
 	if !c.Bool("quiet") {
 		opt.Progress = e.stderr
 		if (opt.Out == "" || opt.Out == "-") && batch.IsTerminal(e.stdout) {

@@ -24,12 +24,9 @@ func configCommand(e *env) *cli.Command {
 					"folder), applies --disable and --severity, and prints every rule's state and\n" +
 					"severity, the options and the baseline, each with its origin: default, a preset,\n" +
 					"FILE:LINE of a config file, or a flag. Exit 2 when the config is invalid.",
-				Flags: []cli.Flag{
-					configFlag(),
-					&cli.StringSliceFlag{Name: "disable", Usage: "turn off a rule (repeatable)"},
-					&cli.StringSliceFlag{Name: "severity", Usage: "change a rule's severity: RULE=error|warning|info (repeatable)"},
+				Flags: append([]cli.Flag{
 					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or json"},
-				},
+				}, ruleFlags()...),
 				Action: func(c *cli.Context) error {
 					if c.NArg() > 1 {
 						return usageError("config show: want at most one PATH")
@@ -38,7 +35,7 @@ func configCommand(e *env) *cli.Command {
 					if format != "text" && format != "json" {
 						return usageError("config show: unknown format %q (want text or json)", format)
 					}
-					set, err := newConfigured(c)
+					eng, err := newEngine(c, e)
 					if err != nil {
 						return err
 					}
@@ -50,7 +47,7 @@ func configCommand(e *env) *cli.Command {
 							path = filepath.Join(p, "x")
 						}
 					}
-					cfg, err := set.configFor(path)
+					cfg, err := eng.Config(path)
 					if err != nil {
 						return cli.Exit(err.Error(), ExitError)
 					}

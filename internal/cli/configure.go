@@ -1,107 +1,84 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
-	"os"
-	"sort"
-	"sync"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/quotecheck/quotecheck/baseline"
-	"github.com/quotecheck/quotecheck/checker"
 	"github.com/quotecheck/quotecheck/config"
-	"github.com/quotecheck/quotecheck/rules"
+	"github.com/quotecheck/quotecheck/engine"
+	"github.com/quotecheck/quotecheck/input"
 )
-
-// configured builds the rule engine for each input from the config file
-// that applies to it (--config, QUOTECHECK_CONFIG, or the nearest
-// .quotecheck.yaml above the input) with the command-line flags on top.
-// One checker is built per config file. It is safe for concurrent use.
-type configured struct {
-	loader *config.Loader
-	// base holds what the flags set; its Disabled and Severity are
-	// applied over each config file.
-	base     checker.Config
-	disable  []string
-	severity []string // rule ids with a --severity, in flag order
-	// blFlag is the --baseline file, used for every input; blDefault is
-	// used for inputs whose config names no baseline, when it exists.
-	blFlag    *baseline.Baseline
-	blDefault string
-	noBL      bool
-
-	mu        sync.Mutex
-	built     map[*config.Config]*built
-	baselines map[string]*loadedBaseline
-}
-
-// built is the engine for one config file.
-type built struct {
-	cfg *config.Config
-	chk *checker.Checker
-	bl  *baseline.Baseline
-	err error
-}
-
-type loadedBaseline struct {
-	bl  *baseline.Baseline
-	err error
-}
 
 // configFlag is the --config flag shared by the commands that check.
 func configFlag() cli.Flag {
 	return &cli.StringFlag{Name: "config", Usage: "config `FILE` to use for every input instead of the nearest " + config.FileName + " (also $" + config.EnvVar + ")"}
 }
 
-// newConfigured reads the config and baseline flags of a command. A bad
-// flag, an unreadable --config file or --baseline file is a usage error;
-// a bad config file found by walking up only fails the inputs under it.
-func newConfigured(c *cli.Context) (*configured, error) {
-	base, err := flagConfig(c)
-	if err != nil {
-		return nil, err
+// ruleFlags are the flags that override a config file's rule settings.
+func ruleFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringSliceFlag{Name: "disable", Usage: "turn off a rule (repeatable)"},
+		&cli.StringSliceFlag{Name: "severity", Usage: "change a rule's severity: RULE=error|warning|info (repeatable)"},
+		configFlag(),
 	}
-	set := &configured{
-		loader:    config.NewLoader(c.String("config")),
-		base:      base,
-		built:     map[*config.Config]*built{},
-		baselines: map[string]*loadedBaseline{},
+}
+
+// inputFlags say how inputs are read; every command that reads stories
+// takes them.
+func inputFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.Int64Flag{Name: "max-size", Usage: "largest input accepted, in bytes", Value: 64 << 20},
+		&cli.StringFlag{Name: "input-format", Value: "auto", Usage: "input format: auto (by extension), text, markdown, html, json or jsonl"},
+		&cli.StringSliceFlag{Name: "field", Usage: "JSON record field (or front matter key) to read: NAME=FIELD, NAME one of " + strings.Join(input.FieldNames, ", ") + " (repeatable)"},
 	}
-	set.disable = append(set.disable, c.StringSlice("disable")...)
-	for id := range base.Severity {
-		set.severity = append(set.severity, id)
-	}
-	sort.Strings(set.severity)
-	for _, id := range set.disable {
-		if rules.ByID(rules.All(), id) == nil {
-			return nil, usageError("--disable: unknown rule %q (see quotecheck rules)", id)
-		}
-	}
-	for _, id := range set.severity {
-		if rules.ByID(rules.All(), id) == nil {
-			return nil, usageError("--severity: unknown rule %q (see quotecheck rules)", id)
-		}
-	}
-	if file, from := set.loader.Explicit(); file != "" {
-		if _, err := set.loader.For("-"); err != nil {
-			return nil, cli.Exit(fmt.Sprintf("config (from %s): %v", from, err), ExitError)
-		}
-	}
-	if hasFlag(c, "no-baseline") && c.Bool("no-baseline") {
-		set.noBL = true
-	}
-	if hasFlag(c, "baseline") && c.String("baseline") != "" && !set.noBL {
-		bl, err := baseline.Load(c.String("baseline"))
+}
+
+// newEngine turns the command's flags into the engine's options and
+// builds it: the one place flags become settings.
+func newEngine(c *cli.Context, e *env) (*engine.Engine, error) {
+	opt := engine.Options{ConfigFile: c.String("config"), Workers: c.Int("jobs"), Stdin: e.stdin}
+	opt.Overrides.Disable = c.StringSlice("disable")
+	for _, kv := range c.StringSlice("severity") {
+		s, err := config.ParseSeverityOverride(kv)
 		if err != nil {
-			return nil, usageError("--baseline: %v", err)
+			return nil, usageError("--severity %v", err)
 		}
-		set.blFlag = bl
+		opt.Overrides.Severity = append(opt.Overrides.Severity, s)
+	}
+	if hasFlag(c, "input-format") {
+		format, err := input.ParseFormat(c.String("input-format"))
+		if err != nil {
+			return nil, usageError("--input-format: %v", err)
+		}
+		opt.Input.Format = format
+	}
+	for _, spec := range c.StringSlice("field") {
+		if err := opt.Input.Fields.SetField(spec); err != nil {
+			return nil, usageError("--field: %v", err)
+		}
+	}
+	if hasFlag(c, "max-size") {
+		opt.Input.MaxSize = c.Int64("max-size")
+	}
+	opt.Baseline.Off = hasFlag(c, "no-baseline") && c.Bool("no-baseline")
+	if hasFlag(c, "baseline") {
+		opt.Baseline.File = c.String("baseline")
 	}
 	if hasFlag(c, "default-baseline") {
-		set.blDefault = c.String("default-baseline")
+		opt.Baseline.Default = c.String("default-baseline")
 	}
-	return set, nil
+	eng, err := engine.New(opt)
+	if err != nil {
+		var ue *engine.UsageError
+		if errors.As(err, &ue) {
+			return nil, usageError("%v", err)
+		}
+		return nil, cli.Exit(fmt.Sprint(err), ExitError)
+	}
+	return eng, nil
 }
 
 func hasFlag(c *cli.Context, name string) bool {
@@ -113,115 +90,4 @@ func hasFlag(c *cli.Context, name string) bool {
 		}
 	}
 	return false
-}
-
-// configFor returns the effective configuration of an input, flags
-// applied.
-func (s *configured) configFor(path string) (*config.Config, error) {
-	cfg, err := s.loader.For(path)
-	if err != nil {
-		return nil, fmt.Errorf("config: %w", err)
-	}
-	return s.withFlags(cfg)
-}
-
-// withFlags applies --disable and --severity to a copy of a config.
-func (s *configured) withFlags(fileCfg *config.Config) (*config.Config, error) {
-	cfg := fileCfg.Clone()
-	for _, id := range s.disable {
-		if err := cfg.Disable(id, config.Origin{Kind: config.FromFlag, Name: "--disable"}); err != nil {
-			return nil, usageError("--disable: %v", err)
-		}
-	}
-	for _, id := range s.severity {
-		if err := cfg.SetSeverity(id, s.base.Severity[id], config.Origin{Kind: config.FromFlag, Name: "--severity"}); err != nil {
-			return nil, usageError("--severity: %v", err)
-		}
-	}
-	return cfg, nil
-}
-
-// forPath returns the engine for an input path ("-" for standard input).
-func (s *configured) forPath(path string) *built {
-	cfg, err := s.loader.For(path)
-	if err != nil {
-		return &built{err: fmt.Errorf("config: %w", err)}
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if b, ok := s.built[cfg]; ok {
-		return b
-	}
-	b := s.build(cfg)
-	s.built[cfg] = b
-	return b
-}
-
-func (s *configured) build(fileCfg *config.Config) *built {
-	cfg, err := s.withFlags(fileCfg)
-	b := &built{cfg: cfg, err: err}
-	if err != nil {
-		return b
-	}
-	fromFile := cfg.CheckerConfig()
-	ccfg := s.base
-	ccfg.Disabled, ccfg.Severity, ccfg.Options = fromFile.Disabled, fromFile.Severity, fromFile.Options
-	chk, err := checker.New(rules.All(), ccfg)
-	if err != nil {
-		b.err = usageError("%v", err)
-		return b
-	}
-	b.chk = chk
-	switch {
-	case s.noBL:
-	case s.blFlag != nil:
-		b.bl = s.blFlag
-	case cfg.Baseline != "":
-		lb := s.baseline(cfg.Baseline)
-		if lb.err != nil {
-			b.err = fmt.Errorf("%v (named at %s)", lb.err, cfg.BaselineFrom)
-			return b
-		}
-		b.bl = lb.bl
-	case s.blDefault != "":
-		if _, err := os.Stat(s.blDefault); err == nil {
-			lb := s.baseline(s.blDefault)
-			if lb.err != nil {
-				b.err = lb.err
-				return b
-			}
-			b.bl = lb.bl
-		}
-	}
-	return b
-}
-
-func (s *configured) baseline(path string) *loadedBaseline {
-	if lb, ok := s.baselines[path]; ok {
-		return lb
-	}
-	bl, err := baseline.Load(path)
-	lb := &loadedBaseline{bl, err}
-	s.baselines[path] = lb
-	return lb
-}
-
-// open wraps a reader of inputs so that each is checked by the engine of
-// its config and its findings are filtered by its baseline.
-func (s *configured) open(read func(*checker.Checker, checker.Input) []checker.Result) func(checker.Input) []checker.Result {
-	return func(in checker.Input) []checker.Result {
-		b := s.forPath(in.Path)
-		if b.err != nil {
-			return []checker.Result{{Path: in.Path, Err: b.err}}
-		}
-		rs := read(b.chk, in)
-		if b.bl != nil {
-			for i := range rs {
-				if rs[i].Err == nil {
-					rs[i].Findings = b.bl.Filter(rs[i].Path, rs[i].Doc, rs[i].Findings)
-				}
-			}
-		}
-		return rs
-	}
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/checker"
+	"github.com/quotecheck/quotecheck/engine"
 	"github.com/quotecheck/quotecheck/hook"
 	"github.com/quotecheck/quotecheck/report"
 )
@@ -34,16 +36,13 @@ func diffCommand(e *env) *cli.Command {
 			"                                      paths, every staged article file\n\n" +
 			"Prints nothing for an unchanged article (text format). Exit status: 0 no change at\n" +
 			"or above --fail-on, 1 changes at or above it, 2 usage or input errors.",
-		Flags: []cli.Flag{
+		Flags: append(append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text, json or jsonl"},
 			&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 when a change is at or above this severity: error, warning, info or never"},
 			&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the word diff: auto (on a terminal, unless NO_COLOR is set), always or never"},
 			&cli.StringFlag{Name: "git", Usage: "compare each PATH at git revision `REV` with the working tree"},
 			&cli.BoolFlag{Name: "staged", Aliases: []string{"cached"}, Usage: "with --git: compare with the staged version (the index) instead of the working tree; no paths means every staged article file"},
-			&cli.StringSliceFlag{Name: "disable", Usage: "turn off a rule (repeatable)"},
-			&cli.StringSliceFlag{Name: "severity", Usage: "change a rule's severity: RULE=error|warning|info (repeatable)"},
-			&cli.Int64Flag{Name: "max-size", Usage: "largest input accepted, in bytes", Value: 64 << 20},
-		},
+		}, ruleFlags()...), inputFlags()...),
 		Action: func(c *cli.Context) error { return runDiff(c, e) },
 	}
 }
@@ -68,10 +67,11 @@ func runDiff(c *cli.Context, e *env) error {
 	if err != nil {
 		return err
 	}
-	chk, err := newChecker(c)
+	eng, err := newEngine(c, e)
 	if err != nil {
 		return err
 	}
+	ctx := context.Background()
 	args := c.Args().Slice()
 	stdinUses := 0
 	for _, a := range args {
@@ -82,9 +82,8 @@ func runDiff(c *cli.Context, e *env) error {
 	if stdinUses > 1 {
 		return usageError("diff: standard input (-) can be given only once")
 	}
-	open := e.open(chk)
 	fileVersion := func(path string) version {
-		return version{label: path, load: func() checker.Result { return open(checker.Input{Path: path}) }}
+		return version{label: path, load: func() checker.Result { return firstResult(path, eng.Check(ctx, checker.Input{Path: path})) }}
 	}
 
 	// pairs lists comparisons as indices into versions.
@@ -102,7 +101,7 @@ func runDiff(c *cli.Context, e *env) error {
 		if len(args) == 0 && !staged {
 			return usageError("diff: --git %s: no paths given", rev)
 		}
-		src := newGitSource(chk, rev, c.Int64("max-size"))
+		src := newGitSource(eng, rev)
 		defer src.close()
 		var inputs []checker.Input
 		if staged {
@@ -111,7 +110,7 @@ func runDiff(c *cli.Context, e *env) error {
 				return err
 			}
 		} else {
-			inputs = checker.ExpandPaths(args)
+			inputs = eng.Inputs(args)
 		}
 		for _, in := range inputs {
 			if in.Err != nil || in.Path == "-" {
@@ -183,13 +182,17 @@ func runDiff(c *cli.Context, e *env) error {
 		if bad {
 			continue
 		}
-		findings := chk.Compare(old.Doc, new.Doc)
+		findings, err := eng.Compare(new.Path, old.Doc, new.Doc)
+		if err != nil {
+			inputErrors++
+			fmt.Fprintf(e.stderr, "%s: error: %v\n", displayName(new.Path), err)
+			continue
+		}
 		for _, f := range findings {
 			if failOn != 0 && f.Severity >= failOn {
 				failing++
 			}
 		}
-		var err error
 		switch format {
 		case "text":
 			err = report.WriteDiffText(e.stdout, old, new, findings, style)
@@ -201,6 +204,15 @@ func runDiff(c *cli.Context, e *env) error {
 		}
 	}
 	return exitStatus(writeErr, inputErrors, failing)
+}
+
+// firstResult is the first article's result of an input (a report or a
+// comparison shows one).
+func firstResult(path string, rs []checker.Result) checker.Result {
+	if len(rs) == 0 {
+		return checker.Result{Path: path, Err: article.ErrEmpty}
+	}
+	return rs[0]
 }
 
 func displayName(p string) string {
@@ -239,7 +251,7 @@ type usageErr struct{ error }
 // folder holding inputs and a check of REV per repository, rather than
 // several git processes per file.
 type gitSource struct {
-	chk   *checker.Checker
+	eng   *engine.Engine
 	rev   string
 	limit int64
 	tops  map[string]gitTop   // folder -> the working tree holding it
@@ -256,8 +268,8 @@ type gitRepo struct {
 	err   error
 }
 
-func newGitSource(chk *checker.Checker, rev string, limit int64) *gitSource {
-	return &gitSource{chk: chk, rev: rev, limit: limit, tops: map[string]gitTop{}, repos: map[string]*gitRepo{}}
+func newGitSource(eng *engine.Engine, rev string) *gitSource {
+	return &gitSource{eng: eng, rev: rev, limit: eng.Options().Input.MaxSize, tops: map[string]gitTop{}, repos: map[string]*gitRepo{}}
 }
 
 func (g *gitSource) close() {
@@ -368,20 +380,26 @@ func (g *gitSource) versions(path string, staged bool, working func(string) vers
 	old = version{label: label, load: func() checker.Result {
 		data, err := repo.blobs.AtRevision(g.rev, rel, g.limit)
 		if errors.Is(err, hook.ErrNotFound) {
-			return g.chk.CheckText(label, "")
+			chk, err := g.eng.Checker(path)
+			if err != nil {
+				return checker.Result{Path: label, Err: err}
+			}
+			return chk.CheckText(label, "")
 		}
-		return g.result(label, data, err)
+		return g.result(label, path, data, err)
 	}}
 	if staged {
 		new = version{label: path, load: func() checker.Result {
 			data, err := repo.blobs.Staged(rel, g.limit)
-			return g.result(path, data, err)
+			return g.result(path, path, data, err)
 		}}
 	}
 	return old, new, nil
 }
 
-func (g *gitSource) result(label string, data []byte, err error) checker.Result {
+// result checks a version read from git with the settings of the
+// working-tree path it is a version of.
+func (g *gitSource) result(label, path string, data []byte, err error) checker.Result {
 	if err != nil {
 		var tl *hook.TooLargeError
 		if errors.As(err, &tl) {
@@ -389,7 +407,7 @@ func (g *gitSource) result(label string, data []byte, err error) checker.Result 
 		}
 		return checker.Result{Path: label, Err: err}
 	}
-	return g.chk.CheckBytes(label, data)
+	return firstResult(label, g.eng.CheckBytesFor(context.Background(), label, path, data))
 }
 
 // stagedInputs returns what `diff --git REV --staged` compares: with no

@@ -22,15 +22,13 @@ func quotesCommand(e *env) *cli.Command {
 			if c.NArg() == 0 {
 				return usageError("quotes: no paths given (use - for standard input)")
 			}
-			// each file is read with the config that applies to it, as in check
-			set, err := newConfigured(c)
+			eng, err := newEngine(c, e)
 			if err != nil {
 				return err
 			}
-			open := set.open(func(chk *checker.Checker, in checker.Input) []checker.Result { return e.openAll(chk)(in) })
 			failed := 0
 			first := true
-			runner().Run(context.Background(), checker.ExpandPaths(c.Args().Slice()), c.Int("jobs"), open, func(r checker.Result) {
+			eng.Run(context.Background(), eng.Inputs(c.Args().Slice()), nil, func(r checker.Result) {
 				if r.Err != nil {
 					failed++
 					fmt.Fprintf(e.stderr, "%s: error: %v\n", report.DisplayPath(r.Path), r.Err)

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -9,10 +10,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/quotecheck/quotecheck/article"
-	"github.com/quotecheck/quotecheck/checker"
 	"github.com/quotecheck/quotecheck/htmlreport"
-	"github.com/quotecheck/quotecheck/input"
 	"github.com/quotecheck/quotecheck/report"
 	"github.com/quotecheck/quotecheck/rules"
 )
@@ -30,15 +28,11 @@ func reportCommand(e *env) *cli.Command {
 			"  quotecheck report story.txt --html story.html\n" +
 			"  quotecheck report v2.md --against v1.md --html changes.html\n\n" +
 			"Exit status: 0 the report was written, 2 usage or input errors.",
-		Flags: []cli.Flag{
+		Flags: append(append([]cli.Flag{
 			&cli.StringFlag{Name: "html", Aliases: []string{"o"}, Value: "-", Usage: "write the page to `FILE` (- for standard output)"},
 			&cli.StringFlag{Name: "against", Usage: "compare with the earlier version in `OLD`"},
-			&cli.StringFlag{Name: "input-format", Value: "auto", Usage: "input format: auto (by extension), text, markdown, html, json"},
 			&cli.StringFlag{Name: "title", Usage: "page title (default: the story's title or first heading)"},
-			&cli.StringSliceFlag{Name: "disable", Usage: "turn off a rule (repeatable)"},
-			&cli.StringSliceFlag{Name: "severity", Usage: "change a rule's severity: RULE=error|warning|info (repeatable)"},
-			&cli.Int64Flag{Name: "max-size", Usage: "largest input accepted, in bytes", Value: 64 << 20},
-		},
+		}, ruleFlags()...), inputFlags()...),
 		Action: func(c *cli.Context) error { return runReport(c, e) },
 	}
 }
@@ -47,20 +41,16 @@ func runReport(c *cli.Context, e *env) error {
 	if c.NArg() != 1 {
 		return usageError("report: want one STORY (a file, or - for standard input)")
 	}
-	format, err := input.ParseFormat(c.String("input-format"))
-	if err != nil {
-		return usageError("report: %v", err)
-	}
-	chk, err := newChecker(c)
+	eng, err := newEngine(c, e)
 	if err != nil {
 		return err
 	}
-	opt := input.Options{Format: format, MaxSize: c.Int64("max-size")}
+	ctx := context.Background()
 	storyPath, oldPath := c.Args().First(), c.String("against")
 	if storyPath == "-" && oldPath == "-" {
 		return usageError("report: standard input (-) can be given only once")
 	}
-	story := e.readStory(chk, storyPath, opt)
+	story := eng.ReadStory(ctx, storyPath)
 	in := htmlreport.Input{Result: story, Rules: rules.All(), Title: c.String("title"),
 		Tool: report.Tool{Name: "quotecheck", Version: Version}}
 	failed := false
@@ -69,13 +59,16 @@ func runReport(c *cli.Context, e *env) error {
 		failed = true
 	}
 	if c.IsSet("against") {
-		old := e.readStory(chk, oldPath, opt)
+		old := eng.ReadStory(ctx, oldPath)
 		in.Against = &old
 		if old.Err != nil {
 			fmt.Fprintf(e.stderr, "%s: error: %v\n", displayName(oldPath), old.Err)
 			failed = true
 		} else if story.Err == nil {
-			in.Changes = chk.Compare(old.Doc, story.Doc)
+			if in.Changes, err = eng.Compare(storyPath, old.Doc, story.Doc); err != nil {
+				fmt.Fprintf(e.stderr, "%s: error: %v\n", displayName(storyPath), err)
+				failed = true
+			}
 		}
 	}
 	if failed {
@@ -93,37 +86,6 @@ func runReport(c *cli.Context, e *env) error {
 		fmt.Fprintln(e.stderr)
 	}
 	return nil
-}
-
-// readStory reads one story file (or standard input for "-") in any input
-// format and checks it.
-func (e *env) readStory(chk *checker.Checker, path string, opt input.Options) checker.Result {
-	limit := opt.MaxSize
-	if limit <= 0 {
-		limit = article.DefaultMaxSize
-	}
-	var r io.Reader
-	if path == "-" {
-		r = e.stdin
-	} else {
-		f, err := os.Open(path)
-		if err != nil {
-			return checker.Result{Path: path, Err: err}
-		}
-		defer f.Close()
-		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return checker.Result{Path: path, Err: fmt.Errorf("is a directory; a report shows one story")}
-		}
-		r = f
-	}
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return checker.Result{Path: path, Err: err}
-	}
-	if int64(len(data)) > limit {
-		return checker.Result{Path: path, Err: &article.TooLargeError{Size: int64(len(data)), Limit: limit}}
-	}
-	return htmlreport.ReadStory(chk, path, data, opt)
 }
 
 // writeOutput writes to standard output for "-", or else to a temporary

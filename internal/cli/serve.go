@@ -36,14 +36,12 @@ func serveCommand(e *env) *cli.Command {
 			"The server listens on loopback only, and answers only requests addressed to\n" +
 			"localhost, unless --addr names another address. Doing so is dangerous: there\n" +
 			"is no authentication and anyone who can reach the port can use it.",
-		Flags: []cli.Flag{
+		Flags: append(append([]cli.Flag{
 			&cli.StringFlag{Name: "addr", Value: "127.0.0.1", Usage: "address to listen on, `HOST` or HOST:PORT; anything but loopback exposes the page to the network (dangerous)"},
 			&cli.IntFlag{Name: "port", Aliases: []string{"p"}, Value: 8080, Usage: "port to listen on (0: any free port)"},
 			&cli.Int64Flag{Name: "max-body", Value: htmlreport.DefaultMaxBody, Usage: "largest request accepted, in bytes (larger ones get 413)"},
 			&cli.DurationFlag{Name: "timeout", Value: htmlreport.DefaultTimeout, Usage: "longest time one request may take"},
-			&cli.StringSliceFlag{Name: "disable", Usage: "turn off a rule (repeatable)"},
-			&cli.StringSliceFlag{Name: "severity", Usage: "change a rule's severity: RULE=error|warning|info (repeatable)"},
-		},
+		}, ruleFlags()...), &cli.StringSliceFlag{Name: "field", Usage: "JSON record field (or front matter key) to read: NAME=FIELD (repeatable)"}),
 		Action: func(c *cli.Context) error { return runServe(c, e) },
 	}
 }
@@ -62,14 +60,14 @@ func runServe(c *cli.Context, e *env) error {
 	if c.Duration("timeout") <= 0 {
 		return usageError("serve: --timeout must be positive")
 	}
-	chk, err := newChecker(c)
+	eng, err := newEngine(c, e)
 	if err != nil {
 		return err
 	}
 	host, _, _ := net.SplitHostPort(addr)
 	local := isLoopback(host)
 	srv := htmlreport.NewServer(htmlreport.ServerConfig{
-		Checker: chk, Rules: rules.All(), Tool: report.Tool{Name: "quotecheck", Version: Version},
+		Engine: eng, Rules: rules.All(), Tool: report.Tool{Name: "quotecheck", Version: Version},
 		MaxBody: c.Int64("max-body"), Timeout: c.Duration("timeout"), LocalOnly: local, Log: e.stderr,
 	})
 	ln, err := net.Listen("tcp", addr)

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -10,8 +11,8 @@ import (
 
 	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/checker"
+	"github.com/quotecheck/quotecheck/engine"
 	"github.com/quotecheck/quotecheck/hook"
-	"github.com/quotecheck/quotecheck/rules"
 )
 
 // stagedFlags are the check command's flags for hooks: the staged
@@ -27,16 +28,6 @@ func stagedFlags() []cli.Flag {
 	}
 }
 
-// runner is the checker whose worker pool runs the inputs; each input is
-// checked by the engine its config chooses (see configured.open).
-func runner() *checker.Checker {
-	chk, err := checker.New(rules.All(), checker.Config{})
-	if err != nil {
-		panic(err) // the registered rules are checked by tests
-	}
-	return chk
-}
-
 // isArticle reports whether a file name has an article extension and is
 // not hidden.
 func isArticle(name string) bool {
@@ -47,15 +38,14 @@ func isArticle(name string) bool {
 // checkInputs returns what the check command reads: the paths given, or
 // with --staged the staged article files read from the index. done
 // releases what reading needs.
-func checkInputs(c *cli.Context, e *env, set *configured) ([]checker.Input, func(checker.Input) []checker.Result, func(), error) {
+func checkInputs(c *cli.Context, eng *engine.Engine) ([]checker.Input, func(context.Context, checker.Input) []checker.Result, func(), error) {
 	nothing := func() {}
 	if !c.Bool("staged") {
 		paths := c.Args().Slice()
 		if len(paths) == 0 {
 			return nil, nil, nothing, usageError("check: no paths given (use - for standard input, or --staged)")
 		}
-		open := set.open(func(chk *checker.Checker, in checker.Input) []checker.Result { return e.openAll(chk)(in) })
-		return checker.ExpandPaths(paths), open, nothing, nil
+		return eng.Inputs(paths), nil, nothing, nil
 	}
 	if c.NArg() > 0 {
 		return nil, nil, nothing, usageError("check --staged takes no paths: it checks every staged article file")
@@ -91,8 +81,8 @@ func checkInputs(c *cli.Context, e *env, set *configured) ([]checker.Input, func
 		inputs = append(inputs, checker.Input{Path: shown})
 		index[shown] = n
 	}
-	limit := c.Int64("max-size")
-	open := set.open(func(chk *checker.Checker, in checker.Input) []checker.Result {
+	limit := eng.Options().Input.MaxSize
+	read := func(ctx context.Context, in checker.Input) []checker.Result {
 		data, err := blobs.Staged(index[in.Path], limit)
 		if err != nil {
 			var tl *hook.TooLargeError
@@ -101,7 +91,7 @@ func checkInputs(c *cli.Context, e *env, set *configured) ([]checker.Input, func
 			}
 			return []checker.Result{{Path: in.Path, Err: err}}
 		}
-		return chk.CheckBytesAll(in.Path, data)
-	})
-	return inputs, open, func() { blobs.Close() }, nil
+		return eng.CheckBytes(ctx, in.Path, data)
+	}
+	return inputs, read, func() { blobs.Close() }, nil
 }
