@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"sync"
 
 	"github.com/quotecheck/quotecheck/article"
@@ -25,6 +26,7 @@ import (
 	"github.com/quotecheck/quotecheck/checker"
 	"github.com/quotecheck/quotecheck/config"
 	"github.com/quotecheck/quotecheck/input"
+	"github.com/quotecheck/quotecheck/internal/pool"
 	"github.com/quotecheck/quotecheck/rules"
 )
 
@@ -218,10 +220,43 @@ func (e *Engine) Inputs(paths []string) []checker.Input { return checker.ExpandP
 // input order. read gives an input's results (nil: Check, which reads
 // the file or standard input).
 func (e *Engine) Run(ctx context.Context, inputs []checker.Input, read func(context.Context, checker.Input) []checker.Result, emit func(checker.Result)) {
+	RunMap(ctx, e, inputs, read, func(r checker.Result) checker.Result { return r }, emit)
+}
+
+// RunMap is Run with one more step on the workers: render turns each
+// result into what emit receives (a report's encoded bytes), so that the
+// emitting goroutine only puts finished output in order.
+func RunMap[R any](ctx context.Context, e *Engine, inputs []checker.Input, read func(context.Context, checker.Input) []checker.Result, render func(checker.Result) R, emit func(R)) {
 	if read == nil {
 		read = e.Check
 	}
-	checker.RunInputs(ctx, inputs, e.opt.Workers, func(in checker.Input) []checker.Result { return read(ctx, in) }, emit)
+	workers := e.opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if len(inputs) <= 1 {
+		workers = 1
+	}
+	produce := func(yield func(checker.Input) bool) {
+		for _, in := range inputs {
+			if !yield(in) {
+				return
+			}
+		}
+	}
+	work := func(in checker.Input) []R {
+		rs := read(ctx, in)
+		out := make([]R, len(rs))
+		for i, r := range rs {
+			out[i] = render(r)
+		}
+		return out
+	}
+	pool.Ordered(ctx, workers, 2*workers, produce, func() func(checker.Input) []R { return work }, func(rs []R) {
+		for _, r := range rs {
+			emit(r)
+		}
+	})
 }
 
 // Check reads one input (a file, or "-" for standard input) and checks

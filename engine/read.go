@@ -150,7 +150,10 @@ func readGzip(path string, r io.Reader, opt input.Options, fn func(input.Record)
 		opt.Format = input.FormatOf(strings.TrimSuffix(strings.TrimSuffix(path, ".gz"), ".GZ"))
 	}
 	if err := records(path, zr, opt, fn); err != nil {
-		fn(input.Record{Err: fmt.Errorf("gzip: %w", err)})
+		if errors.Is(err, gzip.ErrChecksum) || errors.Is(err, gzip.ErrHeader) || errors.Is(err, io.ErrUnexpectedEOF) {
+			err = fmt.Errorf("gzip: %w", err)
+		}
+		fn(input.Record{Err: err})
 	}
 }
 

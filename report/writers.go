@@ -17,6 +17,25 @@ type Writer interface {
 	Close() error
 }
 
+// Prerenderer is a Writer whose work for one result can be done ahead,
+// on any goroutine (a worker of the pool that checked it): Render returns
+// the bytes, safe for concurrent use, and WriteRendered writes them in
+// order. Write(r) is WriteRendered(r, Render(r)).
+type Prerenderer interface {
+	Writer
+	Render(r checker.Result) ([]byte, error)
+	WriteRendered(r checker.Result, b []byte) error
+}
+
+// renderAndWrite is Write for a Prerenderer.
+func renderAndWrite(w Prerenderer, r checker.Result) error {
+	b, err := w.Render(r)
+	if err != nil {
+		return err
+	}
+	return w.WriteRendered(r, b)
+}
+
 // Formats lists the --format values of the check command.
 var Formats = []string{"text", "json", "jsonl", "sarif", "github"}
 
@@ -28,9 +47,9 @@ func NewWriter(format string, out, errOut io.Writer, tool Tool, minSeverity chec
 	case "text", "":
 		return &textWriter{out: out, errOut: errOut, min: minSeverity}, nil
 	case "json":
-		return &jsonWriter{out: bufio.NewWriter(out), tool: tool}, nil
+		return &jsonWriter{out: bufio.NewWriterSize(out, 64<<10), tool: tool}, nil
 	case "jsonl":
-		return &jsonlWriter{enc: json.NewEncoder(out)}, nil
+		return &jsonlWriter{out: bufio.NewWriterSize(out, 64<<10)}, nil
 	case "sarif":
 		return newSARIFWriter(out, errOut, tool, minSeverity), nil
 	case "github":
@@ -45,21 +64,32 @@ type textWriter struct {
 	min         checker.Severity
 }
 
-func (w *textWriter) Write(r checker.Result) error {
+func (w *textWriter) Write(r checker.Result) error { return renderAndWrite(w, r) }
+
+// Render prints a result's findings; an input error is written by
+// WriteRendered, to errOut.
+func (w *textWriter) Render(r checker.Result) ([]byte, error) {
 	if r.Err != nil {
-		_, err := fmt.Fprintf(w.errOut, "%s: error: %v\n", displayPath(r.Path), r.Err)
-		return err
+		return nil, nil
 	}
+	var b []byte
 	for _, f := range r.Findings {
 		if f.Severity < w.min {
 			continue
 		}
 		p := r.Doc.Position(f.Span.Start)
-		if _, err := fmt.Fprintf(w.out, "%s:%d:%d: %s: %s [%s]\n", displayPath(r.Path), p.Line, p.Column, f.Severity, f.Message, f.Rule); err != nil {
-			return err
-		}
+		b = fmt.Appendf(b, "%s:%d:%d: %s: %s [%s]\n", displayPath(r.Path), p.Line, p.Column, f.Severity, f.Message, f.Rule)
 	}
-	return nil
+	return b, nil
+}
+
+func (w *textWriter) WriteRendered(r checker.Result, b []byte) error {
+	if r.Err != nil {
+		_, err := fmt.Fprintf(w.errOut, "%s: error: %v\n", displayPath(r.Path), r.Err)
+		return err
+	}
+	_, err := w.out.Write(b)
+	return err
 }
 
 func (w *textWriter) Close() error { return nil }
@@ -79,7 +109,20 @@ type jsonWriter struct {
 	n    int
 }
 
-func (w *jsonWriter) Write(r checker.Result) error {
+func (w *jsonWriter) Write(r checker.Result) error { return renderAndWrite(w, r) }
+
+// Render encodes one document, indented to its place in the report.
+func (w *jsonWriter) Render(r checker.Result) ([]byte, error) {
+	b, err := json.MarshalIndent(DocumentOf(r), "    ", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// WriteRendered writes the report's head before the first document and
+// a separator before the others, then the document's bytes.
+func (w *jsonWriter) WriteRendered(_ checker.Result, b []byte) error {
 	if w.n == 0 {
 		tool, _ := json.Marshal(w.tool)
 		fmt.Fprintf(w.out, "{\n  \"schema_version\": %d,\n  \"tool\": %s,\n  \"documents\": [\n", SchemaVersion, tool)
@@ -87,12 +130,8 @@ func (w *jsonWriter) Write(r checker.Result) error {
 		w.out.WriteString(",\n")
 	}
 	w.n++
-	b, err := json.MarshalIndent(DocumentOf(r), "    ", "  ")
-	if err != nil {
-		return err
-	}
 	w.out.WriteString("    ")
-	_, err = w.out.Write(b)
+	_, err := w.out.Write(b)
 	return err
 }
 
@@ -106,10 +145,25 @@ func (w *jsonWriter) Close() error {
 }
 
 // jsonlWriter prints one document object per line.
-type jsonlWriter struct{ enc *json.Encoder }
+type jsonlWriter struct{ out *bufio.Writer }
 
-func (w *jsonlWriter) Write(r checker.Result) error { return w.enc.Encode(DocumentOf(r)) }
-func (w *jsonlWriter) Close() error                 { return nil }
+func (w *jsonlWriter) Write(r checker.Result) error { return renderAndWrite(w, r) }
+
+// Render encodes one document on its line.
+func (w *jsonlWriter) Render(r checker.Result) ([]byte, error) {
+	b, err := json.Marshal(DocumentOf(r))
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+func (w *jsonlWriter) WriteRendered(_ checker.Result, b []byte) error {
+	_, err := w.out.Write(b)
+	return err
+}
+
+func (w *jsonlWriter) Close() error { return w.out.Flush() }
 
 // DisplayPath names an input for messages: "<stdin>" for standard input.
 func DisplayPath(p string) string { return displayPath(p) }

@@ -7,6 +7,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/quotecheck/quotecheck/checker"
+	"github.com/quotecheck/quotecheck/engine"
 	"github.com/quotecheck/quotecheck/report"
 	"github.com/quotecheck/quotecheck/rules"
 )
@@ -51,7 +52,23 @@ func checkCommand(e *env) *cli.Command {
 			defer done()
 			var inputErrors, failing int
 			var writeErr error
-			eng.Run(context.Background(), inputs, read, func(r checker.Result) {
+			// Formats that can encode each document on the worker that
+			// checked it do; the writer only puts the bytes in order.
+			pre, _ := w.(report.Prerenderer)
+			type rendered struct {
+				r   checker.Result
+				b   []byte
+				err error
+			}
+			render := func(r checker.Result) rendered {
+				if pre == nil {
+					return rendered{r: r}
+				}
+				b, err := pre.Render(r)
+				return rendered{r, b, err}
+			}
+			engine.RunMap(context.Background(), eng, inputs, read, render, func(x rendered) {
+				r := x.r
 				if r.Err != nil {
 					inputErrors++
 				}
@@ -60,7 +77,15 @@ func checkCommand(e *env) *cli.Command {
 						failing++
 					}
 				}
-				if err := w.Write(r); err != nil && writeErr == nil {
+				err := x.err
+				switch {
+				case err != nil:
+				case pre != nil:
+					err = pre.WriteRendered(r, x.b)
+				default:
+					err = w.Write(r)
+				}
+				if err != nil && writeErr == nil {
 					writeErr = err
 				}
 			})
