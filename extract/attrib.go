@@ -56,6 +56,8 @@ type attributor struct {
 	alias map[int]int
 	// quoteTok and sentOf are the buffers behind paraState's.
 	quoteTok, sentOf []int
+	// ctx stops the work on a document early (see ExtractContext).
+	ctx context.Context
 }
 
 type speakerMention struct {
@@ -122,6 +124,7 @@ func (ex *Extractor) extractContext(ctx context.Context, doc *article.Document) 
 		}
 	}
 	x := ex.newAttributor(doc, len(raw))
+	x.ctx = ctx
 	for _, r := range raw {
 		if p := doc.Paragraphs[r.Paragraph]; r.Open.Start <= p.Start+3 {
 			x.opensWithQuote[r.Paragraph] = true
@@ -205,7 +208,7 @@ func (x *attributor) release() {
 	if cap(x.tokBuf) > maxPooledTokens {
 		x.tokBuf = nil // one giant paragraph should not pin its memory
 	}
-	x.doc, x.text = nil, ""
+	x.doc, x.text, x.ctx = nil, "", nil
 	x.ex.pool.Put(x)
 }
 
@@ -285,6 +288,10 @@ func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Sp
 	x.paraSubject[pi] = -1
 	firstSent := x.sentences
 	for si, s := range sents {
+		// a giant paragraph is checked for cancellation as it goes
+		if si%64 == 63 && x.ctx.Err() != nil {
+			return
+		}
 		sentIdx := firstSent + si
 		x.registerSentence(toks, s, pi, sentIdx)
 		for k := s.from; k < s.to; k++ {

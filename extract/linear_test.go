@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -72,4 +73,31 @@ func BenchmarkAdversarial(b *testing.B) {
 			})
 		}
 	}
+}
+
+// cancelAfter is a context that reports cancellation from its n-th Err call
+// on: a deterministic stand-in for a deadline passing mid-document.
+type cancelAfter struct {
+	context.Context
+	calls, n int
+}
+
+func (c *cancelAfter) Err() error {
+	c.calls++
+	if c.calls >= c.n {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestCancelInsideGiantParagraph: one paragraph of a million marks stops
+// soon after its context is cancelled, not at the paragraph's end.
+func TestCancelInsideGiantParagraph(t *testing.T) {
+	text := adversarialShapes["marked-words"](1 << 20)
+	ctx := &cancelAfter{Context: context.Background(), n: 2}
+	doc := article.New("shape.txt", text)
+	x, err := defaultExtractor.extractContext(ctx, doc)
+	assert.ErrorIs(t, err, context.Canceled)
+	full := defaultExtractor.extract(article.New("shape.txt", text)).work
+	assert.Less(t, x.work*10, full, "work before stopping %d of %d", x.work, full)
 }
