@@ -477,7 +477,7 @@ func (x *attributor) isCue(toks []token, k int, s sentence) bool {
 	if (vf.Base || !vf.Past && !vf.Gerund) && k > s.from {
 		prev := toks[k-1]
 		// "the remarks", "Trump's remarks", "his comments": nouns
-		if determiners[prev.lower] || prev.lower == "his" || prev.lower == "her" || prev.lower == "their" || prev.lower == "its" || isPossessiveWord(prev) {
+		if (prev.flags&fDet != 0) || prev.lower == "his" || prev.lower == "her" || prev.lower == "their" || prev.lower == "its" || isPossessiveWord(prev) {
 			return false
 		}
 	}
@@ -497,7 +497,7 @@ func (x *attributor) isCue(toks []token, k int, s sentence) bool {
 		}
 		// a participle modifying a noun: "a video posted on the blog"
 		if k > s.from && toks[k-1].kind == tokWord && !toks[k-1].capitalised() && !pronounLike(toks[k-1].lower) &&
-			k+1 < s.to && prepositions[toks[k+1].lower] && toks[k+1].lower != "to" && vf.Lemma != "say" && vf.Lemma != "tell" && vf.Lemma != "add" {
+			k+1 < s.to && (toks[k+1].flags&fPrep != 0) && toks[k+1].lower != "to" && vf.Lemma != "say" && vf.Lemma != "tell" && vf.Lemma != "add" {
 			if determinerBefore(toks, k-1, s) {
 				return false
 			}
@@ -522,7 +522,7 @@ func determinerBefore(toks []token, k int, s sentence) bool {
 		if toks[j].lower == "a" || toks[j].lower == "an" {
 			return true
 		}
-		if toks[j].kind != tokWord || toks[j].flags != 0 {
+		if toks[j].kind != tokWord || toks[j].flags&grammarFlags != 0 {
 			return false
 		}
 	}
@@ -568,7 +568,7 @@ func (x *attributor) subjectChunk(toks []token, s sentence) [2]int {
 		}
 		if k > start {
 			first := toks[start]
-			intro := first.kind != tokWord || (introWords[first.lower] || first.flags&fPrep != 0 && first.lower != "and") && first.lower != "the" && first.lower != "a" || isNumber(first.text) ||
+			intro := first.kind != tokWord || ((first.flags&fIntro != 0) || first.flags&fPrep != 0 && first.lower != "and") && first.lower != "the" && first.lower != "a" || isNumber(first.text) ||
 				isParticiple(toks, [2]int{start, k}) || strings.HasSuffix(first.lower, "ing") && !first.capitalised() ||
 				// "At a rally in Portsmouth, N.H., on Tuesday, Sanders said":
 				// a short chunk between commas continues the introduction

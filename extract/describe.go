@@ -93,23 +93,23 @@ func parseDescription(toks []token, i, end int) (description, bool) {
 			d.possessive = true
 			continue
 		}
-		if anonymousHeads[t.lower] || orgHeads[t.lower] || titleWords[t.lower] {
+		if (t.flags&fAnonHead != 0) || (t.flags&fOrgHead != 0) || (t.flags&fTitle != 0) {
 			head = k
 			// compound heads: "staff member", "council officer"
-			if k+1 < end && toks[k+1].kind == tokWord && (anonymousHeads[toks[k+1].lower] || titleWords[toks[k+1].lower] ||
-				orgHeads[toks[k+1].lower] && !t.capitalised()) && !toks[k+1].capitalised() {
+			if k+1 < end && toks[k+1].kind == tokWord && ((toks[k+1].flags&fAnonHead != 0) || (toks[k+1].flags&fTitle != 0) ||
+				(toks[k+1].flags&fOrgHead != 0) && !t.capitalised()) && !toks[k+1].capitalised() {
 				continue
 			}
 			break
 		}
-		if t.capitalised() && !(t.lower == "us" || t.lower == "u.s." || t.lower == "western" || t.lower == "white" || len(t.text) <= 3 || isAdjectival(t.lower)) && !anonymousHeads[t.lower] {
+		if t.capitalised() && !(t.lower == "us" || t.lower == "u.s." || t.lower == "western" || t.lower == "white" || len(t.text) <= 3 || isAdjectival(t.lower)) && (t.flags&fAnonHead == 0) {
 			// a proper name, unless a run of capitalised words only
 			// modifies the head: "a Downing Street spokesman"
 			j := k
-			for j < end && j < k+3 && toks[j].capitalised() && !anonymousHeads[toks[j].lower] && !titleWords[toks[j].lower] {
+			for j < end && j < k+3 && toks[j].capitalised() && (toks[j].flags&fAnonHead == 0) && (toks[j].flags&fTitle == 0) {
 				j++
 			}
-			if !(j < end && (anonymousHeads[toks[j].lower] || orgHeads[toks[j].lower] || titleWords[toks[j].lower])) {
+			if !(j < end && ((toks[j].flags&fAnonHead != 0) || (toks[j].flags&fOrgHead != 0) || (toks[j].flags&fTitle != 0))) {
 				return d, false
 			}
 			k = j - 1
@@ -195,7 +195,7 @@ func (x *attributor) resolveDescription(toks []token, d description, create bool
 			return e
 		}
 		for k := d.from + 1; k < d.headIdx; k++ {
-			if !toks[k].capitalised() && descOrgHeads[toks[k].lower] {
+			if !toks[k].capitalised() && (toks[k].flags&fDescOrg != 0) {
 				if e := x.findOrgByHead(toks[k].lower); e >= 0 {
 					return e
 				}
@@ -306,17 +306,17 @@ func possessedOrg(toks []token, k, end int, possessive bool) (int, bool) {
 	for n := 0; k < end && n < most; k, n = k+1, n+1 {
 		t := toks[k]
 		// only modifiers may come between: no verbs, articles or prepositions
-		if t.kind != tokWord || t.capitalised() || t.flags != 0 || strings.HasSuffix(t.lower, "ed") {
+		if t.kind != tokWord || t.capitalised() || t.flags&grammarFlags != 0 || strings.HasSuffix(t.lower, "ed") {
 			return 0, false
 		}
 		if heads[t.lower] {
 			// "Whitfield's campaign manager": a role in the organisation
-			if k+1 < end && toks[k+1].kind == tokWord && !toks[k+1].capitalised() && (titleWords[toks[k+1].lower] || anonymousHeads[toks[k+1].lower]) {
+			if k+1 < end && toks[k+1].kind == tokWord && !toks[k+1].capitalised() && ((toks[k+1].flags&fTitle != 0) || (toks[k+1].flags&fAnonHead != 0)) {
 				return 0, false
 			}
 			return k + 1, true
 		}
-		if titleWords[t.lower] || anonymousHeads[t.lower] {
+		if (t.flags&fTitle != 0) || (t.flags&fAnonHead != 0) {
 			return 0, false
 		}
 	}
@@ -361,7 +361,7 @@ func (x *attributor) orgInTail(toks []token, from, to int) int {
 			k = j - 1
 			continue
 		}
-		if orgHeads[t.lower] {
+		if t.flags&fOrgHead != 0 {
 			return x.findOrgByHead(t.lower)
 		}
 	}

@@ -31,7 +31,7 @@ func (x *attributor) after(toks []token, s sentence, k, pi, sentIdx int) attribu
 		return x.npAfter(toks, s, j+1, pi, sentIdx, cue, cueSpan, 0.9)
 	}
 	if x.isCue(toks, j, s) || x.isInvertedCue(toks, j, s) {
-		if j+1 < s.to && (toks[j+1].capitalised() || determiners[toks[j+1].lower] || pronounLike(toks[j+1].lower) || roleFollows(toks, j+1, s.to) || namedAfterLowerTitle(toks, j+1, s.to)) && !introWords[toks[j+1].lower] {
+		if j+1 < s.to && (toks[j+1].capitalised() || (toks[j+1].flags&fDet != 0) || pronounLike(toks[j+1].lower) || roleFollows(toks, j+1, s.to) || namedAfterLowerTitle(toks, j+1, s.to)) && (toks[j+1].flags&fIntro == 0) {
 			cue, cueSpan := x.cueText(toks, j, s)
 			return x.npAfter(toks, s, j+1, pi, sentIdx, cue, cueSpan, 0.95)
 		}
@@ -89,7 +89,7 @@ func (x *attributor) afterByPosition(toks []token, s sentence, k, j, pi, sentIdx
 	}
 	pastVerb := func(t token) bool {
 		return t.kind == tokWord && !t.capitalised() && t.flags&(fAux|fDet|fPrep|fRel) == 0 &&
-			(strings.HasSuffix(t.lower, "ed") || irregularPast[t.lower])
+			(strings.HasSuffix(t.lower, "ed") || (t.flags&fIrregPast != 0))
 	}
 	// "Hannity pressed.", "he went on,"
 	end := j
@@ -124,10 +124,10 @@ func npLike(t token) bool {
 	if t.kind != tokWord {
 		return false
 	}
-	if nameParticles[t.lower] {
+	if t.flags&fParticle != 0 {
 		return true // "van Wyk asked"
 	}
-	if t.capitalised() && !introWords[t.lower] || determiners[t.lower] || pronounLike(t.lower) || t.lower == "people" || t.lower == "sources" || t.lower == "officials" || anonymousHeads[t.lower] {
+	if t.capitalised() && (t.flags&fIntro == 0) || (t.flags&fDet != 0) || pronounLike(t.lower) || t.lower == "people" || t.lower == "sources" || t.lower == "officials" || (t.flags&fAnonHead != 0) {
 		return true
 	}
 	if strings.HasSuffix(t.lower, "'s") || strings.HasSuffix(t.lower, "’s") || t.lower == "its" || t.lower == "their" || t.lower == "his" || t.lower == "her" {
@@ -147,7 +147,7 @@ func trimAux(toks []token, from, v int) int {
 			v -= 3
 		}
 	}
-	for v > from && toks[v-1].kind == tokWord && (auxiliaries[toks[v-1].lower] || strings.HasSuffix(toks[v-1].lower, "ly") && !toks[v-1].capitalised()) {
+	for v > from && toks[v-1].kind == tokWord && ((toks[v-1].flags&fAux != 0) || strings.HasSuffix(toks[v-1].lower, "ly") && !toks[v-1].capitalised()) {
 		v--
 	}
 	return v
@@ -157,7 +157,7 @@ func trimAux(toks []token, from, v int) int {
 // "according to", up to the end of the clause.
 func (x *attributor) npAfter(toks []token, s sentence, from, pi, sentIdx int, cue string, cueSpan article.Span, conf float64) attribution {
 	to := from
-	for to < s.to && !isBoundary(toks[to]) && !toks[to].isPunct(",") && !(toks[to].kind == tokWord && relativeWords[toks[to].lower] && to > from) {
+	for to < s.to && !isBoundary(toks[to]) && !toks[to].isPunct(",") && !(toks[to].kind == tokWord && (toks[to].flags&fRel != 0) && to > from) {
 		if to > from && toks[to].kind == tokWord && (toks[to].lower == "on" || toks[to].lower == "in" || toks[to].lower == "at") && !isAnonPostModifier(toks, from, to) {
 			break
 		}
@@ -191,7 +191,7 @@ func (x *attributor) npAfter(toks []token, s sentence, from, pi, sentIdx int, cu
 // isAnonPostModifier keeps "a senior western diplomat in Lenz" together.
 func isAnonPostModifier(toks []token, from, to int) bool {
 	for k := from; k < to; k++ {
-		if anonymousHeads[toks[k].lower] {
+		if toks[k].flags&fAnonHead != 0 {
 			return true
 		}
 	}
@@ -309,7 +309,7 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 			}
 			if v == k-1 {
 				// "what the chief executive called “…”": the subject said it
-				if v > s.from && !passiveAux[toks[v-1].lower] {
+				if v > s.from && (toks[v-1].flags&fPassAux == 0) {
 					a := x.subjectOf(toks, v, s, pi, sentIdx)
 					if a.ent >= 0 {
 						a.cue, a.cueSpan, a.conf = t.text, article.Span{Start: t.start, End: t.end}, 0.7
@@ -372,7 +372,7 @@ func (x *attributor) outerFrame(toks []token, s sentence, v, pi, sentIdx int) (a
 		if t.kind == tokQuote || t.lower == "and" || t.lower == "but" || t.lower == "while" || t.lower == "whereas" || t.isPunct(";") {
 			return noAttribution, false // "Rubio suggested that …, while Cruz said that “…”"
 		}
-		if (t.isPunct(",") || isLayoutDash(t)) && subordinators[toks[s.from].lower] {
+		if (t.isPunct(",") || isLayoutDash(t)) && (toks[s.from].flags&fSubord != 0) {
 			// "When Clinton noted that …, Trump boasted, "…"": the fronted
 			// clause does not govern the main one
 			return noAttribution, false
@@ -425,7 +425,7 @@ func objectBetween(toks []token, from, to int) bool {
 // quotedAs handles `quoted Mr Xi as saying`.
 func (x *attributor) quotedAs(toks []token, s sentence, v, pi, sentIdx int) attribution {
 	for q := v - 2; q >= s.from && q >= v-10; q-- {
-		if strings.HasPrefix(toks[q].lower, "quot") && q > s.from && passiveAux[toks[q-1].lower] {
+		if strings.HasPrefix(toks[q].lower, "quot") && q > s.from && (toks[q-1].flags&fPassAux != 0) {
 			// "Wold was quoted by the club's website as saying": the subject
 			a := x.subjectOf(toks, q-1, s, pi, sentIdx)
 			if a.ent >= 0 {
@@ -466,7 +466,7 @@ func (x *attributor) subjectOf(toks []token, v int, s sentence, pi, sentIdx int)
 		if (t.lower == "when" || t.lower == "where") && start < end && npLike(toks[start]) {
 			break // "…, when many commentators called him “…”"
 		}
-		if t.kind == tokWord && relativeWords[t.lower] && t.lower != "where" && t.lower != "when" {
+		if t.kind == tokWord && (t.flags&fRel != 0) && t.lower != "where" && t.lower != "when" {
 			// a relative clause closed by a comma before the verb is
 			// parenthetical: "X, who ..., said"; so is one whose verb
 			// follows the relative word directly: "a stallholder who asked
@@ -601,7 +601,7 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 		if first.kind != tokWord {
 			continue
 		}
-		if (introWords[first.lower] || first.flags&fPrep != 0 && first.lower != "and") && !(first.lower == "the" || first.lower == "a") || isNumber(first.text) || strings.HasSuffix(first.lower, "ing") && !first.capitalised() || isParticiple(toks, ch) {
+		if ((first.flags&fIntro != 0) || first.flags&fPrep != 0 && first.lower != "and") && !(first.lower == "the" || first.lower == "a") || isNumber(first.text) || strings.HasSuffix(first.lower, "ing") && !first.capitalised() || isParticiple(toks, ch) {
 			continue
 		}
 		cands = append(cands, ch)
@@ -628,7 +628,7 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 			}
 		}
 		b := e
-		for b > last[0] && toks[b-1].kind == tokWord && (toks[b-1].capitalised() || nameParticles[toks[b-1].lower]) {
+		for b > last[0] && toks[b-1].kind == tokWord && (toks[b-1].capitalised() || (toks[b-1].flags&fParticle != 0)) {
 			b--
 		}
 		if b < e && b > last[0] && e-b <= 5 {
@@ -662,7 +662,7 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 	}
 	// a subordinate clause inside the head: start after the last subordinator
 	for k := head[1] - 1; k > head[0]; k-- {
-		if toks[k].kind == tokWord && subordinators[toks[k].lower] {
+		if toks[k].kind == tokWord && (toks[k].flags&fSubord != 0) {
 			head[0] = k + 1
 			break
 		}
@@ -717,10 +717,10 @@ func isAdverbial(toks []token, ch [2]int) bool {
 		if t.kind != tokWord {
 			return false
 		}
-		if timeWords[t.lower] {
+		if t.flags&fTime != 0 {
 			return true
 		}
-		if !strings.HasSuffix(t.lower, "ly") && !introWords[t.lower] && t.lower != "more" && t.lower != "most" {
+		if !strings.HasSuffix(t.lower, "ly") && (t.flags&fIntro == 0) && t.lower != "more" && t.lower != "most" {
 			allAdverbs = false
 		}
 	}
@@ -817,7 +817,7 @@ func roleFollows(toks []token, k, end int) bool {
 		if t.kind != tokWord {
 			return false
 		}
-		if titleWords[t.lower] || anonymousHeads[t.lower] {
+		if (t.flags&fTitle != 0) || (t.flags&fAnonHead != 0) {
 			return true
 		}
 	}
@@ -828,7 +828,7 @@ func roleFollows(toks []token, k, end int) bool {
 // ("said Priya Nandakumar, an analyst"): a noun phrase that runs to a comma
 // or full stop before the quote at k, with no verb of its own.
 func (x *attributor) isInverted(toks []token, v, k int) bool {
-	if v+1 >= k || !(toks[v+1].capitalised() || toks[v+1].lower == "the") || introWords[toks[v+1].lower] && toks[v+1].lower != "the" {
+	if v+1 >= k || !(toks[v+1].capitalised() || toks[v+1].lower == "the") || (toks[v+1].flags&fIntro != 0) && toks[v+1].lower != "the" {
 		return false
 	}
 	for j := v + 1; j < k && j < v+8; j++ {
@@ -836,7 +836,7 @@ func (x *attributor) isInverted(toks []token, v, k int) bool {
 		if t.isPunct(",") || t.isPunct(".") {
 			return true
 		}
-		if t.kind != tokWord || auxiliaries[t.lower] || t.lower == "that" {
+		if t.kind != tokWord || (t.flags&fAux != 0) || t.lower == "that" {
 			return false
 		}
 		if _, ok := x.ex.lex.speech(t.lower); ok {
@@ -858,7 +858,7 @@ func plausibleSubject(toks []token, from, to int) bool {
 			commas++
 			continue
 		}
-		if commas == 0 && t.kind == tokWord && (relativeWords[t.lower] || t.lower == "what" || subordinators[t.lower]) {
+		if commas == 0 && t.kind == tokWord && ((t.flags&fRel != 0) || t.lower == "what" || (t.flags&fSubord != 0)) {
 			return false
 		}
 	}
@@ -884,7 +884,7 @@ func (x *attributor) reducedRelative(toks []token, s sentence, end, pi, sentIdx 
 	start := end
 	if pronounLike(toks[end-1].lower) && toks[end-1].lower != "who" {
 		start = end - 1
-	} else if end-2 > s.from && toks[end-2].lower == "the" && (descOrgHeads[toks[end-1].lower] || anonymousHeads[toks[end-1].lower]) {
+	} else if end-2 > s.from && toks[end-2].lower == "the" && ((toks[end-1].flags&fDescOrg != 0) || (toks[end-1].flags&fAnonHead != 0)) {
 		start = end - 2 // "a move the union described as "…""
 	} else {
 		for start > s.from && toks[start-1].capitalised() {
@@ -895,7 +895,7 @@ func (x *attributor) reducedRelative(toks []token, s sentence, end, pi, sentIdx 
 		return noAttribution, false
 	}
 	prev := toks[start-1]
-	if prev.kind != tokWord || prev.capitalised() || prev.flags != 0 || prev.lower == "and" || prev.lower == "that" || prev.lower == "but" {
+	if prev.kind != tokWord || prev.capitalised() || prev.flags&grammarFlags != 0 || prev.lower == "and" || prev.lower == "that" || prev.lower == "but" {
 		return noAttribution, false
 	}
 	if _, poss := stripPossessive(prev.lower); poss || strings.HasSuffix(prev.lower, "ly") || isParticipleWord(prev.lower) {
@@ -935,7 +935,7 @@ func fullNameCandidate(toks []token, cands [][2]int) int {
 	for i, ch := range cands {
 		run := 0
 		for k := ch[0]; k < ch[1]; k++ {
-			if toks[k].capitalised() && !titleWords[toks[k].lower] && !titleModifiers[toks[k].lower] && !functionWords[toks[k].lower] {
+			if toks[k].capitalised() && (toks[k].flags&fTitle == 0) && !titleModifiers[toks[k].lower] && (toks[k].flags&fFunc == 0) {
 				run++
 				if run >= 2 {
 					return i
@@ -956,7 +956,7 @@ func clauseHasVerb(toks []token, from, to int) bool {
 		if t.kind != tokWord || t.capitalised() {
 			continue
 		}
-		if t.flags&(fAux|fSpeech) != 0 || irregularPast[t.lower] || strings.HasSuffix(t.lower, "ed") && !strings.Contains(t.lower, "-") {
+		if t.flags&(fAux|fSpeech) != 0 || (t.flags&fIrregPast != 0) || strings.HasSuffix(t.lower, "ed") && !strings.Contains(t.lower, "-") {
 			return true
 		}
 	}
@@ -970,7 +970,7 @@ func describesPeople(toks []token, from, end int) bool {
 		if toks[k].kind != tokWord {
 			return false
 		}
-		if anonymousHeads[toks[k].lower] {
+		if toks[k].flags&fAnonHead != 0 {
 			return true
 		}
 	}
@@ -1156,7 +1156,7 @@ func finiteVerbIn(toks []token, from, to int) bool {
 		if t.flags&fAux != 0 && t.lower != "also" && t.lower != "not" {
 			return true
 		}
-		if (strings.HasSuffix(t.lower, "ed") || irregularPast[t.lower]) && toks[k-1].flags&fDet == 0 && !(k+1 < to && toks[k+1].flags&fPrep != 0) {
+		if (strings.HasSuffix(t.lower, "ed") || (t.flags&fIrregPast != 0)) && toks[k-1].flags&fDet == 0 && !(k+1 < to && toks[k+1].flags&fPrep != 0) {
 			return true
 		}
 	}
@@ -1249,7 +1249,7 @@ func finiteClause(toks []token, from, to int) bool {
 		if t.kind != tokWord || t.capitalised() || strings.HasSuffix(t.lower, "ing") {
 			continue
 		}
-		if t.flags&(fAux|fSpeech) != 0 || irregularPast[t.lower] || strings.HasSuffix(t.lower, "ed") && !strings.Contains(t.lower, "-") {
+		if t.flags&(fAux|fSpeech) != 0 || (t.flags&fIrregPast != 0) || strings.HasSuffix(t.lower, "ed") && !strings.Contains(t.lower, "-") {
 			return true
 		}
 	}

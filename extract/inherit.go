@@ -101,7 +101,7 @@ func hasQuote(toks []token, s sentence) bool {
 
 func passiveBefore(toks []token, s sentence, k int) bool {
 	for j := s.from; j < k; j++ {
-		if !passiveAux[toks[j].lower] {
+		if toks[j].flags&fPassAux == 0 {
 			continue
 		}
 		for n := j + 1; n < k && n <= j+2; n++ {
@@ -259,7 +259,7 @@ func agentlessPassive(toks []token, s sentence, k int) bool {
 		if t.kind != tokWord {
 			return false
 		}
-		if !passiveAux[t.lower] || j+1 >= k {
+		if (t.flags&fPassAux == 0) || j+1 >= k {
 			continue
 		}
 		n := j + 1
@@ -280,7 +280,7 @@ func onlyIntroBefore(toks []token, s sentence, k int) bool {
 		if t.kind == tokPunct {
 			continue
 		}
-		if t.kind != tokWord || words >= 2 || !(introWords[t.lower] || t.lower == "and" || t.lower == "but" || t.lower == "instead" || t.lower == "still" || strings.HasSuffix(t.lower, "ly")) {
+		if t.kind != tokWord || words >= 2 || !((t.flags&fIntro != 0) || t.lower == "and" || t.lower == "but" || t.lower == "instead" || t.lower == "still" || strings.HasSuffix(t.lower, "ly")) {
 			return false
 		}
 		words++

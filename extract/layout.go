@@ -124,7 +124,7 @@ func (x *attributor) dashByline(toks []token, s sentence, k, pi, sentIdx int) at
 	// stacked one per line ("“…” ― Ana Ruiz ¶ “…” ― Jorge Falcon") share a
 	// paragraph
 	end := j
-	for end < s.to && end-j < 6 && toks[end].kind == tokWord && (toks[end].capitalised() || nameParticles[toks[end].lower]) &&
+	for end < s.to && end-j < 6 && toks[end].kind == tokWord && (toks[end].capitalised() || (toks[end].flags&fParticle != 0)) &&
 		(end == j || !strings.Contains(x.text[toks[end-1].end:toks[end].start], "\n")) {
 		end++
 	}
@@ -159,7 +159,7 @@ func headlineColon(toks []token, s sentence, k int, heading bool) int {
 			}
 			return j
 		}
-		if toks[j].kind != tokWord || !toks[j].capitalised() && !nameParticles[toks[j].lower] {
+		if toks[j].kind != tokWord || !toks[j].capitalised() && (toks[j].flags&fParticle == 0) {
 			return -1
 		}
 	}

@@ -225,7 +225,7 @@ var irregularPast = wordSet("irregular-past.txt")
 // Word-class flags, looked up once per token so that the grammar's many
 // class tests are bit tests rather than map lookups.
 const (
-	fSpeech uint16 = 1 << iota
+	fSpeech wordFlags = 1 << iota
 	fDet
 	fAux
 	fPrep
@@ -236,13 +236,34 @@ const (
 	fDocNoun
 	fDocVerb
 	fRetort
+	// membership of the word lists the grammar tests most often
+	fAnonHead
+	fTitle
+	fOrgHead
+	fParticle
+	fIrregPast
+	fIntro
+	fFunc
+	fPassAux
+	fSubord
+	fOrgMember
+	fDescOrg
+	fMonthDay
+	fTime
 )
+
+// grammarFlags are the closed classes and verbs of the grammar: a word
+// with none of them is a content word.
+const grammarFlags = fSpeech | fDet | fAux | fPrep | fRel | fPron | fDocNoun | fDocVerb | fRetort
+
+// wordFlags are the word-class bits of a lowered word, one per list.
+type wordFlags = uint32
 
 var lexFlags = buildLexFlags()
 
-func buildLexFlags() map[string]uint16 {
-	m := map[string]uint16{}
-	add := func(words map[string]bool, f uint16) {
+func buildLexFlags() map[string]wordFlags {
+	m := map[string]wordFlags{}
+	add := func(words map[string]bool, f wordFlags) {
 		for w := range words {
 			m[w] |= f
 		}
@@ -263,5 +284,18 @@ func buildLexFlags() map[string]uint16 {
 	}
 	add(documentVerbs, fDocVerb)
 	add(retortVerbs, fRetort)
+	add(anonymousHeads, fAnonHead)
+	add(titleWords, fTitle)
+	add(orgHeads, fOrgHead)
+	add(nameParticles, fParticle)
+	add(irregularPast, fIrregPast)
+	add(introWords, fIntro)
+	add(functionWords, fFunc)
+	add(passiveAux, fPassAux)
+	add(subordinators, fSubord)
+	add(orgMemberHeads, fOrgMember)
+	add(descOrgHeads, fDescOrg)
+	add(monthsDays, fMonthDay)
+	add(timeWords, fTime)
 	return m
 }

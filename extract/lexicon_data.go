@@ -82,7 +82,7 @@ func wordPhrases(name string) [][]string {
 // everywhere.
 type Lexicon struct {
 	forms   map[string]verbForm
-	flags   map[string]uint16
+	flags   map[string]wordFlags
 	reasons []string
 }
 

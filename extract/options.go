@@ -33,7 +33,7 @@ func New(opt Options) *Extractor {
 	if len(opt.SpeechVerbs) == 0 && len(opt.AnonymityReasons) == 0 {
 		return defaultExtractor
 	}
-	lex := &Lexicon{forms: map[string]verbForm{}, flags: map[string]uint16{}}
+	lex := &Lexicon{forms: map[string]verbForm{}, flags: map[string]wordFlags{}}
 	for w, f := range speechForms {
 		lex.forms[w] = f
 	}

@@ -25,7 +25,7 @@ func (x *attributor) registerSentence(toks []token, s sentence, para, sentIdx in
 		}
 		sal := 1.0
 		switch {
-		case i > s.from && prepositions[toks[i-1].lower] && toks[i-1].lower != "and":
+		case i > s.from && (toks[i-1].flags&fPrep != 0) && toks[i-1].lower != "and":
 			sal = 0.5
 		case i >= subj[0] && i < subj[1]:
 			sal = 2.0
@@ -86,13 +86,13 @@ func capRun(toks []token, i, end int) int {
 			j++
 			if _, poss := stripPossessive(t.text); poss && strings.ContainsAny(t.text, "'’") {
 				// "Users' Forum", "St Brennan's Hospital" continue the name
-				if j < end && toks[j].capitalised() && !functionWords[toks[j].lower] {
+				if j < end && toks[j].capitalised() && (toks[j].flags&fFunc == 0) {
 					continue
 				}
 				return j
 			}
 			continue
-		case t.kind == tokWord && nameParticles[t.lower] && particleRunEnd(toks, j, end) > j:
+		case t.kind == tokWord && (t.flags&fParticle != 0) && particleRunEnd(toks, j, end) > j:
 			j = particleRunEnd(toks, j, end)
 			continue
 		case t.kind == tokQuote && j > i && j+1 < end && toks[j+1].capitalised() && len(t.text) < 40:
@@ -105,7 +105,7 @@ func capRun(toks []token, i, end int) int {
 			for k < end && toks[k].capitalised() {
 				k++
 			}
-			if orgHeads[toks[j-1].lower] || orgHeads[toks[k-1].lower] {
+			if (toks[j-1].flags&fOrgHead != 0) || (toks[k-1].flags&fOrgHead != 0) {
 				j = k
 				continue
 			}
@@ -138,7 +138,7 @@ type classifiedRun struct {
 func classifyRun(toks []token, from, to int, sentenceStart bool) classifiedRun {
 	cr := classifiedRun{from: from, to: to, nameFrom: from}
 	// sentence-initial function words are not names ("The", "Asked")
-	for cr.nameFrom < to && (functionWords[toks[cr.nameFrom].lower] || isNumberWord(toks[cr.nameFrom].lower)) && (cr.nameFrom == from) {
+	for cr.nameFrom < to && ((toks[cr.nameFrom].flags&fFunc != 0) || isNumberWord(toks[cr.nameFrom].lower)) && (cr.nameFrom == from) {
 		if toks[cr.nameFrom].lower == "mr" || toks[cr.nameFrom].lower == "ms" || toks[cr.nameFrom].lower == "mrs" || toks[cr.nameFrom].lower == "dr" || toks[cr.nameFrom].lower == "prof" || toks[cr.nameFrom].lower == "cllr" {
 			break
 		}
@@ -197,7 +197,7 @@ func classifyRun(toks []token, from, to int, sentenceStart bool) classifiedRun {
 	// ("Estravan Foreign Minister Ilse Varnholt")
 	lastTitle := -1
 	for k := cr.nameFrom; k < to-1; k++ {
-		if titleWords[toks[k].lower] {
+		if toks[k].flags&fTitle != 0 {
 			lastTitle = k
 		}
 	}
@@ -215,7 +215,7 @@ func classifyRun(toks []token, from, to int, sentenceStart bool) classifiedRun {
 	}
 	// leading capitalised non-title modifiers ("Riverton coach" is split by
 	// the lower-case title, so only months and days remain to drop)
-	for cr.nameFrom < to && (monthsDays[toks[cr.nameFrom].lower] || functionWords[toks[cr.nameFrom].lower] || isNumberWord(toks[cr.nameFrom].lower)) {
+	for cr.nameFrom < to && ((toks[cr.nameFrom].flags&fMonthDay != 0) || (toks[cr.nameFrom].flags&fFunc != 0) || isNumberWord(toks[cr.nameFrom].lower)) {
 		cr.nameFrom++
 	}
 	if cr.nameFrom >= to {
@@ -223,7 +223,7 @@ func classifyRun(toks []token, from, to int, sentenceStart bool) classifiedRun {
 		return cr
 	}
 	for k := cr.nameFrom; k < to; k++ {
-		if monthsDays[toks[k].lower] {
+		if toks[k].flags&fMonthDay != 0 {
 			cr.kind = runNone
 			return cr
 		}
@@ -276,7 +276,7 @@ func (x *attributor) registerRun(toks []token, i int, s sentence, para, sentIdx 
 		cr.kind = runOrg // "who trades as Ferraro's Original", "known as Big Ben"
 	}
 	if cr.kind == runPerson && cr.to-cr.nameFrom == 1 && !cr.hasHon && len(cr.titles) == 0 && j < s.to &&
-		toks[j].kind == tokWord && !toks[j].capitalised() && anonymousHeads[toks[j].lower] && isPlural(toks[j].lower) && !orgMemberHeads[toks[j].lower] {
+		toks[j].kind == tokWord && !toks[j].capitalised() && (toks[j].flags&fAnonHead != 0) && isPlural(toks[j].lower) && (toks[j].flags&fOrgMember == 0) {
 		return j // "Sanders protesters": a modifier of a group, not a mention
 	}
 	// "Kerran's foreign ministry": a possessive name owning an organisation
@@ -293,7 +293,7 @@ func (x *attributor) registerRun(toks []token, i int, s sentence, para, sentIdx 
 	}
 	// "the operator, Skerrow Island Ferries": named after an organisation noun
 	if cr.kind == runPerson && !cr.hasHon && len(cr.titles) == 0 && cr.from >= 3 && toks[cr.from-1].isPunct(",") &&
-		descOrgHeads[toks[cr.from-2].lower] && toks[cr.from-3].lower == "the" {
+		(toks[cr.from-2].flags&fDescOrg != 0) && toks[cr.from-3].lower == "the" {
 		cr.kind = runOrg
 	}
 	if cr.kind == runPerson && cr.to-cr.nameFrom == 1 && !cr.hasHon && len(cr.titles) == 0 && j+1 < s.to && toks[j].isPunct(",") &&
@@ -346,7 +346,7 @@ func (x *attributor) registerRun(toks []token, i int, s sentence, para, sentIdx 
 // carries an honorific.
 func (x *attributor) personFromRun(toks []token, cr classifiedRun, create bool) int {
 	// lower-case titles just before the name count too ("Rovers coach")
-	for k := cr.from - 1; k >= 0 && k >= cr.from-2 && toks[k].kind == tokWord && !toks[k].capitalised() && titleWords[toks[k].lower]; k-- {
+	for k := cr.from - 1; k >= 0 && k >= cr.from-2 && toks[k].kind == tokWord && !toks[k].capitalised() && (toks[k].flags&fTitle != 0); k-- {
 		cr.titles = append(cr.titles, toks[k].lower)
 	}
 	name := nameTokens(toks, cr.nameFrom, cr.to)
@@ -486,10 +486,10 @@ func (x *attributor) collectRoles(toks []token, cr classifiedRun, e int, s sente
 		if first.kind == tokWord && (first.lower == "a" || first.lower == "an" || first.lower == "the" || strings.HasSuffix(first.lower, "'s") || strings.HasSuffix(first.lower, "’s")) {
 			for ; k < s.to && k < cr.to+12; k++ {
 				t := toks[k]
-				if t.kind != tokWord || relativeWords[t.lower] {
+				if t.kind != tokWord || (t.flags&fRel != 0) {
 					break
 				}
-				if titleWords[t.lower] || anonymousHeads[t.lower] || genderedRoles[t.lower] != 0 || orgHeads[t.lower] {
+				if (t.flags&fTitle != 0) || (t.flags&fAnonHead != 0) || genderedRoles[t.lower] != 0 || (t.flags&fOrgHead != 0) {
 					x.addRole(e, t.lower)
 				}
 			}
@@ -551,14 +551,14 @@ func onlyTitles(toks []token, from, to int) bool {
 			return false
 		}
 	}
-	return titleWords[toks[to-1].lower]
+	return (toks[to-1].flags&fTitle != 0)
 }
 
 // particleRunEnd returns the index after "van der", "de la" and the like
 // when a capitalised name follows, else j.
 func particleRunEnd(toks []token, j, end int) int {
 	k := j
-	for k < end && k < j+3 && toks[k].kind == tokWord && nameParticles[toks[k].lower] {
+	for k < end && k < j+3 && toks[k].kind == tokWord && (toks[k].flags&fParticle != 0) {
 		k++
 	}
 	if k < end && k > j && toks[k].capitalised() {
@@ -582,10 +582,10 @@ var personTrades = wordSet("person-trades.txt")
 func possessedRole(toks []token, k, end int) (int, string) {
 	for n := 0; k < end && n < 4; k, n = k+1, n+1 {
 		t := toks[k]
-		if t.kind != tokWord || t.capitalised() || t.flags != 0 {
+		if t.kind != tokWord || t.capitalised() || t.flags&grammarFlags != 0 {
 			return 0, ""
 		}
-		if titleWords[t.lower] {
+		if t.flags&fTitle != 0 {
 			if k+1 < end && toks[k+1].capitalised() {
 				return 0, "" // "Osmia's foreign minister Halima Dreyer": the name follows
 			}

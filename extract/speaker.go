@@ -128,7 +128,7 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 		// a body named inside a phrase headed by a person noun only
 		// modifies it; the person speaks
 		if last := toks[to-1]; best >= 0 && last.kind == tokWord && !last.capitalised() && x.ents[x.mentions[best].ent].typ == article.Organization &&
-			x.mentions[best].pos < last.start && personNoun(last.lower) && !speaksForBody[last.lower] && !orgMemberHeads[last.lower] && !inPrepPhrase(toks, from, last.start) {
+			x.mentions[best].pos < last.start && personNoun(last.lower) && !speaksForBody[last.lower] && (last.flags&fOrgMember == 0) && !inPrepPhrase(toks, from, last.start) {
 			head := last.lower
 			e := x.findByRole(head, false, false)
 			if e < 0 || x.ents[e].typ != article.Person {
@@ -146,16 +146,16 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 	// nothing registered: classify the phrase now
 	for k := from; k < to; k++ {
 		t := toks[k]
-		if k == from && nameParticles[t.lower] && particleRunEnd(toks, k, to) > k {
+		if k == from && (t.flags&fParticle != 0) && particleRunEnd(toks, k, to) > k {
 			j := capRun(toks, particleRunEnd(toks, k, to), to)
 			name := nameTokens(toks, k, j)
 			if e := x.findPersonSuffix(name); e >= 0 {
 				return attribution{ent: e, mention: span, form: "surname"}
 			}
 		}
-		if t.capitalised() && !(k == from && functionWords[t.lower] && !honorificWord(t.lower)) {
+		if t.capitalised() && !(k == from && (t.flags&fFunc != 0) && !honorificWord(t.lower)) {
 			j := capRun(toks, k, to)
-			if k == from && j == to-1 && anonymousHeads[toks[j].lower] && isPlural(toks[j].lower) && !orgMemberHeads[toks[j].lower] {
+			if k == from && j == to-1 && (toks[j].flags&fAnonHead != 0) && isPlural(toks[j].lower) && (toks[j].flags&fOrgMember == 0) {
 				// "Sanders protesters", "Ferry workers": a group named by
 				// what it supports or where it works
 				last := toks[j].lower
@@ -196,7 +196,7 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 			k = j - 1
 			continue
 		}
-		if determiners[t.lower] || t.lower == "people" || t.lower == "sources" || t.lower == "officials" {
+		if (t.flags&fDet != 0) || t.lower == "people" || t.lower == "sources" || t.lower == "officials" {
 			if d, ok := parseDescription(toks, k, to); ok {
 				if e := x.resolveDescription(toks, d, true); e >= 0 {
 					x.addMention(e, toks[k].start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
@@ -214,7 +214,7 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 		}
 	}
 	// "one volunteer said", "a neighbour said": an unnamed person
-	if to-from <= 5 && indefiniteDeterminers[toks[from].lower] && toks[to-1].kind == tokWord && !toks[to-1].capitalised() && !orgHeads[toks[to-1].lower] {
+	if to-from <= 5 && indefiniteDeterminers[toks[from].lower] && toks[to-1].kind == tokWord && !toks[to-1].capitalised() && (toks[to-1].flags&fOrgHead == 0) {
 		last := toks[to-1].lower
 		e := x.newEntity(entity{typ: article.Anonymous, name: roleName(joinTokens(toks, from, to, x.text)), head: singular(last),
 			plural: isPlural(last) && toks[from].lower != "a" && toks[from].lower != "an" && toks[from].lower != "one", intro: span})
@@ -323,7 +323,7 @@ func termReason(lex *Lexicon, toks []token, k int, s sentence, text string) stri
 	switch prev(callAt) {
 	case "call", "calls", "called":
 		subj := prev(callAt + 1)
-		if subj == "whom" || subj == "which" || subj != "" && strings.HasSuffix(subj, "s") && !pronounLike(subj) && lex.flags[subj] == 0 {
+		if subj == "whom" || subj == "which" || subj != "" && strings.HasSuffix(subj, "s") && !pronounLike(subj) && lex.flags[subj]&grammarFlags == 0 {
 			return "name: what others call it"
 		}
 	}

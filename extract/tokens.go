@@ -24,7 +24,7 @@ type token struct {
 	text       string
 	lower      string
 	quote      int // index into the quote list for tokQuote
-	flags      uint16
+	flags      wordFlags
 }
 
 func (t token) isWord(w string) bool  { return t.kind == tokWord && t.lower == w }
@@ -80,7 +80,7 @@ func (l *lowerer) lower(w string) string {
 }
 
 // tokenize appends the paragraph's tokens to buf[:0], reusing its memory.
-func tokenize(buf []token, lw *lowerer, text string, p article.Span, regions []article.Span, quoteIdx []int, flags map[string]uint16) []token {
+func tokenize(buf []token, lw *lowerer, text string, p article.Span, regions []article.Span, quoteIdx []int, flags map[string]wordFlags) []token {
 	toks := buf[:0]
 	// one token per four bytes is generous for prose: grow once, not by
 	// doubling through a giant paragraph
@@ -234,7 +234,7 @@ func attributionFollows(lex *Lexicon, toks []token) bool {
 		}
 		// `"…?" Ruth Okafor pressed.`: a name, then a past verb that ends
 		// the sentence
-		if i > 0 && i <= 4 && t.kind == tokWord && !t.capitalised() && (strings.HasSuffix(t.lower, "ed") || irregularPast[t.lower]) &&
+		if i > 0 && i <= 4 && t.kind == tokWord && !t.capitalised() && (strings.HasSuffix(t.lower, "ed") || (t.flags&fIrregPast != 0)) &&
 			(i+1 == len(toks) || toks[i+1].kind == tokPunct) && allCapitalised(toks[:i]) {
 			return true
 		}
