@@ -185,13 +185,28 @@ func isNumberWord(w string) bool {
 	if w == "" {
 		return false
 	}
+	if !strings.Contains(w, "-") {
+		return numberForms[w]
+	}
 	for part := range strings.SplitSeq(w, "-") {
-		if !numberWords[part] && !numberWords[strings.TrimSuffix(part, "s")] && !numberWords[strings.TrimSuffix(part, "ths")] && !numberWords[strings.TrimSuffix(part, "th")] {
+		if !numberForms[part] {
 			return false
 		}
 	}
 	return true
 }
+
+// numberForms are the number words with the endings isNumberWord allows
+// ("tens", "fifth", "fifths"), so that a word costs one lookup.
+var numberForms = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range numberWords {
+		for _, suffix := range []string{"", "s", "th", "ths"} {
+			m[w+suffix] = true
+		}
+	}
+	return m
+}()
 
 // abbreviations end with a full stop that does not end a sentence.
 var abbreviations = wordSet("abbreviations.txt")
