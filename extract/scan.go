@@ -177,8 +177,10 @@ func (sc *scanner) classifyMarks(text string, p article.Span) []mark {
 	out := sc.marks[:0]
 	// size the buffer once: growing it mark by mark through a paragraph
 	// made of marks costs more than the scan
-	if n := markCandidates(text[p.Start:p.End]); cap(out) < n {
-		out = make([]mark, 0, n)
+	if p.End-p.Start > 1<<16 {
+		if n := markCandidates(text[p.Start:p.End]); cap(out) < n {
+			out = make([]mark, 0, n)
+		}
 	}
 	defer func() { sc.marks = out[:0] }()
 	sc.lines = sc.lines[:0]
