@@ -21,7 +21,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sync/atomic"
 	"time"
@@ -80,6 +82,11 @@ type Options struct {
 
 	// Tool names the program in the HTML summary.
 	Tool report.Tool
+
+	// Skipped, when set, is told about each file of a folder left out
+	// because it is not a regular file (a named pipe would block the run
+	// forever); it is called from the goroutine that reads the inputs.
+	Skipped func(path, reason string) `json:"-"`
 }
 
 // Stats are the outcome of a run.
@@ -142,6 +149,7 @@ type engine struct {
 
 	out                 *output
 	quotes, sources     *output
+	summary             *summaryFile
 	csv                 *csvRenderer
 	lastFlush, lastSync time.Time
 
@@ -195,8 +203,10 @@ func Run(ctx context.Context, opt Options) (*Stats, error) {
 	e.total.Store(-1)
 	if err := e.openOutputs(); err != nil {
 		e.closeOutputs()
+		e.summary.discard()
 		return nil, err
 	}
+	defer func() { e.summary.discard() }()
 	stats, err := e.run(ctx, start)
 	if cerr := e.closeOutputs(); err == nil {
 		err = cerr
@@ -204,8 +214,10 @@ func Run(ctx context.Context, opt Options) (*Stats, error) {
 	if err != nil {
 		return stats, err
 	}
-	if opt.Summary != "" && !stats.Interrupted {
-		if err := writeFile(opt.Summary, func(w io.Writer) error { return WriteHTML(w, stats.Figures, opt.Tool, opt.Top) }); err != nil {
+	if e.summary != nil && !stats.Interrupted {
+		summary := e.summary
+		e.summary = nil
+		if err := summary.commit(func(w io.Writer) error { return WriteHTML(w, stats.Figures, opt.Tool, opt.Top) }); err != nil {
 			return stats, fmt.Errorf("writing the summary: %w", err)
 		}
 	}
@@ -233,7 +245,7 @@ func (e *engine) run(ctx context.Context, start time.Time) (*Stats, error) {
 	go e.measure(ctx)
 	prog := startProgress(e, start)
 
-	rd := &reader{opt: e.opt.Input, stdin: e.opt.Stdin, skip: e.outputPaths(), read: &e.readBytes}
+	rd := &reader{opt: e.opt.Input, stdin: e.opt.Stdin, skip: e.outputPaths(), skipped: e.opt.Skipped, read: &e.readBytes}
 	readAll := false
 	produce := func(yield func(job) bool) {
 		rd.emit = yield
@@ -559,6 +571,11 @@ func (e *engine) openOutputs() error {
 		}
 	}
 	var err error
+	if e.opt.Summary != "" {
+		if e.summary, err = createSummary(e.opt.Summary); err != nil {
+			return err
+		}
+	}
 	if e.opt.Quotes != "" {
 		if e.quotes, err = createOutput(e.opt.Quotes); err != nil {
 			return err
@@ -582,12 +599,82 @@ func (e *engine) openOutputs() error {
 	return err
 }
 
-func createOutput(path string) (*output, error) {
-	f, err := os.Create(path)
+// errOutputLocked is returned when another run holds an output's lock.
+var errOutputLocked = errors.New("another quotecheck batch run is writing this file; wait for it to finish or choose another output")
+
+// openLocked opens an output file for writing, without truncating it,
+// and locks it: a second run writing the same file stops here, before it
+// has changed a byte of the first one's output.
+func openLocked(path string) (*os.File, error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, err
 	}
+	if err := lockOutput(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return f, nil
+}
+
+func createOutput(path string) (*output, error) {
+	f, err := openLocked(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := f.Truncate(0); err != nil {
+		f.Close()
+		return nil, err
+	}
 	return &output{name: path, f: f, w: bufio.NewWriterSize(f, outBufSize)}, nil
+}
+
+// summaryFile is the HTML summary, written at the end of a run into a
+// temporary file created at the start (so that a folder it cannot be
+// written to is found before the run, not after it) and then renamed
+// into place.
+type summaryFile struct {
+	path string
+	tmp  *os.File
+}
+
+func createSummary(path string) (*summaryFile, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the temporary name means nothing to the user
+		}
+		return nil, fmt.Errorf("the summary %s cannot be written: %w", path, err)
+	}
+	return &summaryFile{path: path, tmp: tmp}, nil
+}
+
+// commit writes the summary through fn and renames it into place.
+func (s *summaryFile) commit(fn func(io.Writer) error) error {
+	w := bufio.NewWriter(s.tmp)
+	err := fn(w)
+	if ferr := w.Flush(); err == nil {
+		err = ferr
+	}
+	if cerr := s.tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(s.tmp.Name(), s.path)
+	}
+	if err != nil {
+		os.Remove(s.tmp.Name())
+	}
+	return err
+}
+
+// discard removes the temporary file of a summary not written.
+func (s *summaryFile) discard() {
+	if s != nil {
+		s.tmp.Close()
+		os.Remove(s.tmp.Name())
+	}
 }
 
 func (e *engine) closeOutputs() error {
@@ -598,21 +685,4 @@ func (e *engine) closeOutputs() error {
 		}
 	}
 	return first
-}
-
-// writeFile writes a whole file through fn.
-func writeFile(path string, fn func(io.Writer) error) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriter(f)
-	err = fn(w)
-	if ferr := w.Flush(); err == nil {
-		err = ferr
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
 }

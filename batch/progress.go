@@ -4,14 +4,14 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/mattn/go-isatty"
+
+	"github.com/quotecheck/quotecheck/input"
 )
 
 // ProgressMode says how progress is shown.
@@ -51,24 +51,12 @@ func (e *engine) measure(ctx context.Context) {
 			total += st.Size()
 			continue
 		}
-		_ = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		accept := func(path string) bool { return IsArchiveFile(path) && !skip[absPath(path)] }
+		_ = input.Walk(p, accept, nil, func(_ string, size int64, err error) error {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			if err != nil {
-				return nil
-			}
-			if d.IsDir() {
-				if path != p && strings.HasPrefix(d.Name(), ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if IsArchiveFile(path) && !skip[absPath(path)] {
-				if info, err := d.Info(); err == nil {
-					total += info.Size()
-				}
-			}
+			total += size
 			return nil
 		})
 	}

@@ -23,7 +23,7 @@ import (
 // The keys cost a few bytes per record already written, the only state
 // that grows with the archive.
 func (e *engine) resume() error {
-	f, err := os.OpenFile(e.opt.Out, os.O_RDWR|os.O_CREATE, 0o644)
+	f, err := openLocked(e.opt.Out)
 	if err != nil {
 		return err
 	}

@@ -64,6 +64,9 @@ type reader struct {
 	// skip lists output files, never read as input when a folder holding
 	// them is walked.
 	skip map[string]bool
+	// skipped is told about files of a folder left out because they are
+	// not regular files; nil when nobody listens.
+	skipped func(path, reason string)
 	// read counts the input bytes consumed (compressed bytes for gzip),
 	// for progress.
 	read *atomic.Int64
@@ -91,7 +94,8 @@ func (r *reader) path(ctx context.Context, p string) bool {
 		return r.file(p, st.Size())
 	}
 	ok := true
-	err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+	accept := func(path string) bool { return IsArchiveFile(path) && !r.skip[absPath(path)] }
+	err = input.Walk(p, accept, r.skipped, func(path string, size int64, err error) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -101,19 +105,6 @@ func (r *reader) path(ctx context.Context, p string) bool {
 				return fs.SkipAll
 			}
 			return nil
-		}
-		if d.IsDir() {
-			if path != p && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !IsArchiveFile(path) || r.skip[absPath(path)] {
-			return nil
-		}
-		var size int64
-		if info, err := d.Info(); err == nil {
-			size = info.Size()
 		}
 		if !r.file(path, size) {
 			ok = false

@@ -2,7 +2,6 @@ package checker
 
 import (
 	"context"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -45,10 +44,18 @@ type Input struct {
 }
 
 // ExpandPaths turns command-line paths into inputs: files as given,
-// folders walked recursively for article files (sorted, hidden folders
-// skipped), "-" for standard input. Errors are kept as inputs so that the
-// caller reports them in order and carries on.
+// folders walked by input.Walk for article files (sorted; hidden files
+// and folders and non-regular files skipped), "-" for standard input.
+// Errors are kept as inputs so that the caller reports them in order and
+// carries on.
 func ExpandPaths(paths []string) []Input {
+	return ExpandPathsNoting(paths, nil)
+}
+
+// ExpandPathsNoting is ExpandPaths telling skipped about each file of a
+// folder that is left out because it is not a regular file (see
+// input.Walk).
+func ExpandPathsNoting(paths []string, skipped func(path, reason string)) []Input {
 	var out []Input
 	for _, p := range paths {
 		if p == "-" {
@@ -65,21 +72,12 @@ func ExpandPaths(paths []string) []Input {
 			continue
 		}
 		var files []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		err = input.Walk(p, IsArticleFile, skipped, func(path string, _ int64, err error) error {
 			if err != nil {
 				out = append(out, Input{Path: path, Err: err})
 				return nil
 			}
-			if d.IsDir() {
-				if path != p && strings.HasPrefix(d.Name(), ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			// Hidden files (tool and editor settings) are not articles.
-			if IsArticleFile(path) {
-				files = append(files, path)
-			}
+			files = append(files, path)
 			return nil
 		})
 		if err != nil {

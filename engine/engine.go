@@ -47,6 +47,9 @@ type Options struct {
 	Baseline BaselineOptions
 	// Stdin is read for the input "-"; nil means os.Stdin.
 	Stdin io.Reader
+	// Skipped, when set, is told about each file of a folder left out
+	// because it is not a regular file (see input.Walk).
+	Skipped func(path, reason string)
 }
 
 // BaselineOptions choose the baseline of each input: Off for none, else
@@ -213,8 +216,11 @@ func (e *Engine) baseline(path string) *loadedBaseline {
 }
 
 // Inputs turns command-line paths into inputs: files as given, folders
-// walked for article files, "-" for standard input.
-func (e *Engine) Inputs(paths []string) []checker.Input { return checker.ExpandPaths(paths) }
+// walked for article files (input.Walk: a named pipe in a folder is left
+// out, and Options.Skipped told), "-" for standard input.
+func (e *Engine) Inputs(paths []string) []checker.Input {
+	return checker.ExpandPathsNoting(paths, e.opt.Skipped)
+}
 
 // Run checks inputs on the worker pool and calls emit with each result in
 // input order. read gives an input's results (nil: Check, which reads

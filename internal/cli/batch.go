@@ -66,6 +66,7 @@ func runBatch(c *cli.Context, e *env) error {
 		Resume: c.Bool("resume"), VersionWindow: c.Int("version-window"), Top: c.Int("top"),
 		ProgressInterval: c.Duration("progress-interval"),
 		Tool:             report.Tool{Name: "quotecheck", Version: Version},
+		Skipped:          eng.Options().Skipped,
 	}
 	if !c.Bool("quiet") {
 		opt.Progress = e.stderr

@@ -12,9 +12,11 @@ import (
 	"github.com/quotecheck/quotecheck/rules"
 )
 
+// checkFlags are the flags of the commands that check many inputs.
 func checkFlags() []cli.Flag {
 	return append(append([]cli.Flag{
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files checked in parallel (0: all cores)"},
+		&cli.BoolFlag{Name: "verbose", Usage: "also say which files of a folder are left out (named pipes, sockets, devices)"},
 	}, ruleFlags()...), inputFlags()...)
 }
 

@@ -42,6 +42,9 @@ func configCommand(e *env) *cli.Command {
 					// A folder's config is the one its files get.
 					path := "-"
 					if p := c.Args().First(); p != "" {
+						if _, err := os.Stat(p); err != nil {
+							return usageError("config show: %s: no such file or folder", p)
+						}
 						path = p
 						if isDir(p) {
 							path = filepath.Join(p, "x")

@@ -40,6 +40,12 @@ func inputFlags() []cli.Flag {
 // builds it: the one place flags become settings.
 func newEngine(c *cli.Context, e *env) (*engine.Engine, error) {
 	opt := engine.Options{ConfigFile: c.String("config"), Workers: c.Int("jobs"), Stdin: e.stdin}
+	if opt.Workers < 0 {
+		return nil, usageError("--jobs %d: want 0 (one per core) or more", opt.Workers)
+	}
+	if hasFlag(c, "verbose") && c.Bool("verbose") {
+		opt.Skipped = func(path, reason string) { fmt.Fprintf(e.stderr, "quotecheck: skipped %s: %s\n", path, reason) }
+	}
 	opt.Overrides.Disable = c.StringSlice("disable")
 	for _, kv := range c.StringSlice("severity") {
 		s, err := config.ParseSeverityOverride(kv)
@@ -61,7 +67,10 @@ func newEngine(c *cli.Context, e *env) (*engine.Engine, error) {
 		}
 	}
 	if hasFlag(c, "max-size") {
-		opt.Input.MaxSize = c.Int64("max-size")
+		// 0 would mean the default to the engine: a typo, not a choice
+		if opt.Input.MaxSize = c.Int64("max-size"); opt.Input.MaxSize <= 0 {
+			return nil, usageError("--max-size %d: want a size in bytes above 0", opt.Input.MaxSize)
+		}
 	}
 	opt.Baseline.Off = hasFlag(c, "no-baseline") && c.Bool("no-baseline")
 	if hasFlag(c, "baseline") {
