@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // DefaultMaxSize is the largest input accepted unless a caller sets another
@@ -25,7 +28,7 @@ type InvalidUTF8Error struct {
 }
 
 func (e *InvalidUTF8Error) Error() string {
-	return fmt.Sprintf("invalid UTF-8 at byte %d (line %d, column %d); convert the file to UTF-8", e.Offset, e.Line, e.Column)
+	return fmt.Sprintf("invalid UTF-8 at byte %d (line %d, column %d); read as UTF-8 (no UTF-16 byte-order mark): convert the file to UTF-8", e.Offset, e.Line, e.Column)
 }
 
 // TooLargeError reports input above the size limit.
@@ -37,10 +40,28 @@ func (e *TooLargeError) Error() string {
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
-// Decode turns raw bytes into article text: it strips a UTF-8 byte order
-// mark and rejects empty, binary and invalid UTF-8 input with a clear error.
-// Line endings are kept as they are; spans refer to the returned text.
+// UTF16Decoder returns a decoder for data that starts with a UTF-16
+// byte-order mark (which the decoder drops) and the encoding's name, or
+// nil when data has no such mark.
+func UTF16Decoder(data []byte) (*encoding.Decoder, string) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder(), "UTF-16LE"
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder(), "UTF-16BE"
+	}
+	return nil, ""
+}
+
+// Decode turns raw bytes into article text: UTF-8, with or without a byte
+// order mark (which is stripped), or UTF-16 with a byte order mark
+// (converted to UTF-8; spans then count bytes of the converted text). It
+// rejects empty, binary and invalid input with a clear error that says
+// which encoding was assumed. Line endings are kept as they are.
 func Decode(data []byte) (string, error) {
+	if dec, name := UTF16Decoder(data); dec != nil {
+		return decodeUTF16(data, dec, name)
+	}
 	body := bytes.TrimPrefix(data, bom)
 	skipped := len(data) - len(body) // the error offset counts file bytes
 	data = body
@@ -48,7 +69,7 @@ func Decode(data []byte) (string, error) {
 		return "", ErrEmpty
 	}
 	if looksBinary(data) {
-		return "", ErrBinary
+		return "", fmt.Errorf("%w; read as UTF-8 (no UTF-16 byte-order mark)", ErrBinary)
 	}
 	if !utf8.Valid(data) {
 		off := firstInvalid(data)
@@ -63,6 +84,23 @@ func Decode(data []byte) (string, error) {
 		return "", &InvalidUTF8Error{Offset: skipped + off, Line: line, Column: col}
 	}
 	return string(data), nil
+}
+
+func decodeUTF16(data []byte, dec *encoding.Decoder, name string) (string, error) {
+	if len(data)%2 != 0 {
+		return "", fmt.Errorf("read as %s (byte-order mark): the file ends in the middle of a character", name)
+	}
+	text, err := dec.Bytes(data)
+	if err != nil {
+		return "", fmt.Errorf("read as %s (byte-order mark): %w", name, err)
+	}
+	if len(bytes.TrimSpace(text)) == 0 {
+		return "", ErrEmpty
+	}
+	if looksBinary(text) {
+		return "", fmt.Errorf("%w; read as %s (byte-order mark)", ErrBinary, name)
+	}
+	return string(text), nil
 }
 
 func firstInvalid(data []byte) int {

@@ -32,7 +32,11 @@ func TestDecode(t *testing.T) {
 		{"BOM and whitespace", []byte("\uFEFF \n\n"), "", ErrEmpty},
 		{"NUL byte", []byte("Hello\x00world"), "", ErrBinary},
 		{"NUL at start", []byte("\x00\x01\x02text"), "", ErrBinary},
-		{"UTF-16LE text has NULs", []byte{0xFF, 0xFE, 'H', 0, 'i', 0}, "", ErrBinary},
+		{"UTF-16LE with a byte-order mark", []byte{0xFF, 0xFE, 'H', 0, 'i', 0, 0x1C, 0x20, '\n', 0}, "Hi\u201c\n", nil},
+		{"UTF-16BE with a byte-order mark", []byte{0xFE, 0xFF, 0, 'H', 0, 'i', 0x20, 0x1D}, "Hi\u201d", nil},
+		{"UTF-16LE without a byte-order mark has NULs", []byte{'H', 0, 'i', 0}, "", ErrBinary},
+		{"UTF-16LE of NULs", []byte{0xFF, 0xFE, 0, 0, 'a', 0}, "", ErrBinary},
+		{"UTF-16 of whitespace", []byte{0xFF, 0xFE, ' ', 0, '\n', 0}, "", ErrEmpty},
 		{"many control bytes", bytes.Repeat([]byte{'a', 0x01, 0x02, 0x03}, 50), "", ErrBinary},
 	}
 	for _, tt := range tests {
@@ -47,6 +51,18 @@ func TestDecode(t *testing.T) {
 			assert.Equal(t, tt.want, got)
 		})
 	}
+}
+
+// TestDecodeSaysWhichEncoding: a rejected file says how it was read.
+func TestDecodeSaysWhichEncoding(t *testing.T) {
+	_, err := Decode([]byte("Hello\x00world"))
+	assert.EqualError(t, err, "file looks binary (contains NUL or control bytes), not an article; read as UTF-8 (no UTF-16 byte-order mark)")
+	_, err = Decode([]byte{0xFE, 0xFF, 0, 0, 0, 'a'})
+	assert.EqualError(t, err, "file looks binary (contains NUL or control bytes), not an article; read as UTF-16BE (byte-order mark)")
+	_, err = Decode([]byte{0xFF, 0xFE, 'a', 0, 'b'})
+	assert.EqualError(t, err, "read as UTF-16LE (byte-order mark): the file ends in the middle of a character")
+	_, err = Decode([]byte("caf\xe9"))
+	assert.ErrorContains(t, err, "read as UTF-8 (no UTF-16 byte-order mark)")
 }
 
 func TestDecodeInvalidUTF8(t *testing.T) {

@@ -1,6 +1,8 @@
 package batch
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"os"
 	"path/filepath"
@@ -8,6 +10,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // TestSummaryCheckedAtStart: a summary that cannot be written stops the
@@ -32,4 +35,30 @@ func TestSummaryCheckedAtStart(t *testing.T) {
 		names = append(names, e.Name())
 	}
 	assert.Equal(t, []string{"results.jsonl", "summary.html"}, names)
+}
+
+// TestUTF16Archive: a UTF-16 archive with a byte-order mark, plain or
+// compressed, is read like its UTF-8 twin.
+func TestUTF16Archive(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(deskArchive)
+	require.NoError(t, err)
+	wide, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes(data)
+	require.NoError(t, err)
+	plain := filepath.Join(dir, "desk.jsonl")
+	require.NoError(t, os.WriteFile(plain, wide, 0o644))
+	var zb bytes.Buffer
+	zw := gzip.NewWriter(&zb)
+	_, _ = zw.Write(wide)
+	require.NoError(t, zw.Close())
+	packed := filepath.Join(dir, "desk.jsonl.gz")
+	require.NoError(t, os.WriteFile(packed, zb.Bytes(), 0o644))
+
+	want := runBatch(t, Options{Paths: []string{deskArchive}, Out: filepath.Join(dir, "want.jsonl")})
+	for _, p := range []string{plain, packed} {
+		got := runBatch(t, Options{Paths: []string{p}, Out: filepath.Join(dir, "got.jsonl")})
+		assert.Equal(t, want.Figures.Checked, got.Figures.Checked, p)
+		assert.Zero(t, got.Figures.Failed, p)
+		assert.Equal(t, outLines(t, filepath.Join(dir, "want.jsonl"))[0]["findings"], outLines(t, filepath.Join(dir, "got.jsonl"))[0]["findings"])
+	}
 }

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"golang.org/x/text/transform"
+
 	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/input"
 )
@@ -201,6 +203,12 @@ func (r *reader) stream(path string, src io.Reader, size int64) bool {
 		br = bufio.NewReaderSize(zr, readBufSize)
 	} else if isGzipName(path) {
 		return r.emit(job{kind: jobError, input: path, record: 1, err: errors.New("not gzip-compressed, though the name ends in .gz")})
+	}
+	if head, _ := br.Peek(2); len(head) == 2 {
+		if dec, _ := article.UTF16Decoder(head); dec != nil {
+			// Records are split and read as UTF-8.
+			br = bufio.NewReaderSize(transform.NewReader(br, dec), readBufSize)
+		}
 	}
 	if format == input.Auto {
 		head, _ := br.Peek(8192)

@@ -176,6 +176,10 @@ func (o Options) Resolve(path string, data []byte) Format {
 // sniff guesses a format from content: an HTML document or a JSON object
 // or array; anything else is text.
 func sniff(data []byte) Format {
+	if dec, _ := article.UTF16Decoder(data); dec != nil {
+		// Look at the start of the text; an odd byte cut off is dropped.
+		data, _ = dec.Bytes(data[:min(len(data), 8192)&^1])
+	}
 	head := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")), " \t\r\n")
 	if len(head) > 512 {
 		head = head[:512]

@@ -13,6 +13,8 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"golang.org/x/text/transform"
+
 	"github.com/quotecheck/quotecheck/article"
 )
 
@@ -25,28 +27,35 @@ func jsonValid(b []byte) bool { return json.Valid(b) }
 // read whole. The returned error is for the input as a whole; a broken
 // record is passed to fn as a Record with Err set, and reading goes on.
 func Records(r io.Reader, path string, opt Options, fn func(Record) error) error {
+	br, ok := r.(*bufio.Reader)
+	if !ok || br.Size() < 4096 {
+		br = bufio.NewReaderSize(r, 4096)
+	}
 	format := opt.Format
 	if format == "" || format == Auto {
 		format = FormatOf(path)
 	}
+	if format == Auto {
+		// Sniff from the first bytes without losing them.
+		head, _ := br.Peek(4096)
+		format = sniff(head)
+	}
 	if format != JSONL {
-		if format == Auto {
-			// Sniff from the first bytes without losing them.
-			br := bufio.NewReaderSize(r, 4096)
-			head, _ := br.Peek(4096)
-			format = sniff(head)
-			r = br
+		data, err := io.ReadAll(io.LimitReader(br, opt.maxSize()+1))
+		if err != nil {
+			return err
 		}
-		if format != JSONL {
-			data, err := io.ReadAll(io.LimitReader(r, opt.maxSize()+1))
-			if err != nil {
-				return err
-			}
-			opt.Format = format
-			return readAll(path, data, opt, fn)
+		opt.Format = format
+		return readAll(path, data, opt, fn)
+	}
+	if head, _ := br.Peek(2); len(head) == 2 {
+		if dec, _ := article.UTF16Decoder(head); dec != nil {
+			// Lines are read as UTF-8 (the other formats are decoded
+			// whole by article.Decode).
+			return readLines(transform.NewReader(br, dec), path, opt, fn)
 		}
 	}
-	return readLines(r, path, opt, fn)
+	return readLines(br, path, opt, fn)
 }
 
 // readLines reads JSON Lines: one record per line, blank lines skipped.
