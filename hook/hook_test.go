@@ -143,7 +143,7 @@ func TestInstall(t *testing.T) {
 	data, err := os.ReadFile(hookPath)
 	require.NoError(t, err)
 	assert.Contains(t, string(data), hook.Marker)
-	assert.Contains(t, string(data), "exec '/opt/quote check/quotecheck' hook run\n")
+	assert.Contains(t, string(data), "\n'/opt/quote check/quotecheck' hook run\n")
 	st, err := os.Stat(hookPath)
 	require.NoError(t, err)
 	assert.NotZero(t, st.Mode()&0o100, "executable")

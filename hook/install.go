@@ -19,7 +19,27 @@ const BackupSuffix = ".quotecheck-backup"
 
 // Script returns the pre-commit hook script. command is the shell text
 // that runs quotecheck: a quoted absolute path, or a command the user gave.
-func Script(command string) string {
+// With chained, the hook first runs the hook --force moved aside
+// (pre-commit.quotecheck-backup, next to it) and fails when either fails.
+// When command cannot be run (exit 126 or 127 from the shell: moved,
+// deleted or not executable), the hook says how to put it right.
+func Script(command string, chained bool) string {
+	previous := ""
+	if chained {
+		previous = `# The hook that was here before, kept by ` + "`quotecheck hook install --force`" + `,
+# runs first; the commit is refused when either fails.
+previous="$(dirname "$0")/pre-commit` + BackupSuffix + `"
+if [ -x "$previous" ]; then
+	"$previous" "$@" || status=$?
+	if [ "$status" -ne 0 ]; then
+		echo "quotecheck pre-commit hook: the previous pre-commit hook ($previous) failed (exit $status)" >&2
+	fi
+fi
+`
+	}
+	missing := "quotecheck pre-commit hook: cannot run " + command + " (not found or not executable). " +
+		"Build quotecheck where it stays (in a clone: go build -o ~/bin/quotecheck ./cmd/quotecheck) and run `quotecheck hook install` again in this repository; " +
+		"skip the hook once with: git commit --no-verify"
 	return `#!/bin/sh
 ` + Marker + `
 #
@@ -35,7 +55,16 @@ func Script(command string) string {
 # Skip it once with: git commit --no-verify
 # Update it with:    quotecheck hook install
 # Remove it with:    quotecheck hook uninstall
-exec ` + command + ` hook run
+status=0
+` + previous + command + ` hook run
+checked=$?
+if [ "$checked" -eq 126 ] || [ "$checked" -eq 127 ]; then
+	echo ` + ShellQuote(missing) + ` >&2
+fi
+if [ "$checked" -ne 0 ]; then
+	exit "$checked"
+fi
+exit "$status"
 `
 }
 
@@ -70,7 +99,7 @@ func HooksDir(dir string) (string, error) {
 type ForeignHookError struct{ Path string }
 
 func (e *ForeignHookError) Error() string {
-	return fmt.Sprintf("%s exists and was not written by quotecheck; use --force to replace it (it is kept as %s)", e.Path, filepath.Base(e.Path)+BackupSuffix)
+	return fmt.Sprintf("%s exists and was not written by quotecheck; use --force to run quotecheck after it (it is kept as %s and still runs first)", e.Path, filepath.Base(e.Path)+BackupSuffix)
 }
 
 // Installed says what Install did.
@@ -78,13 +107,15 @@ type Installed struct {
 	Path string
 	// Replaced is true when an earlier quotecheck hook was rewritten.
 	Replaced bool
-	// Backup is where a foreign hook was moved, when --force moved one.
+	// Backup is where a foreign hook was moved, when --force moved one;
+	// the new hook runs it first.
 	Backup string
 }
 
 // Install writes the pre-commit hook for the repository at dir. An
 // existing hook written by quotecheck is replaced; a foreign one only
-// with force, after moving it aside.
+// with force, after moving it aside: the new hook runs it first, so it
+// keeps working.
 func Install(dir, command string, force bool) (Installed, error) {
 	hooks, err := HooksDir(dir)
 	if err != nil {
@@ -109,7 +140,9 @@ func Install(dir, command string, force bool) (Installed, error) {
 	case !errors.Is(err, os.ErrNotExist):
 		return res, err
 	}
-	if err := os.WriteFile(res.Path, []byte(Script(command)), 0o755); err != nil {
+	_, err = os.Stat(res.Path + BackupSuffix)
+	chained := err == nil
+	if err := os.WriteFile(res.Path, []byte(Script(command, chained)), 0o755); err != nil {
 		return res, err
 	}
 	// WriteFile keeps the mode of a file it overwrites.

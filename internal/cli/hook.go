@@ -24,9 +24,11 @@ func hookCommand(e *env) *cli.Command {
 				Description: "Writes a pre-commit hook (in core.hooksPath when set) that runs `quotecheck hook\n" +
 					"run`. The hook calls this quotecheck by its absolute path unless --command names\n" +
 					"another way to run it (\"quotecheck\" to use PATH). A hook quotecheck wrote is\n" +
-					"replaced; any other hook only with --force, which keeps it as pre-commit" + hook.BackupSuffix + ".",
+					"replaced; any other hook only with --force, which keeps it as pre-commit" + hook.BackupSuffix + "\n" +
+					"and runs it first (the commit is refused when either fails). A temporary build\n" +
+					"(go run, go test) is refused: build quotecheck where it stays first.",
 				Flags: []cli.Flag{
-					&cli.BoolFlag{Name: "force", Usage: "replace a pre-commit hook quotecheck did not write (it is kept as a backup)"},
+					&cli.BoolFlag{Name: "force", Usage: "take over a pre-commit hook quotecheck did not write (it is kept, and runs first)"},
 					&cli.StringFlag{Name: "command", Usage: "shell `COMMAND` the hook runs quotecheck with (default: this executable's absolute path)"},
 				},
 				Action: func(c *cli.Context) error {
@@ -42,8 +44,8 @@ func hookCommand(e *env) *cli.Command {
 						if resolved, err := filepath.EvalSymlinks(exe); err == nil {
 							exe = resolved
 						}
-						if strings.Contains(exe, string(filepath.Separator)+"go-build") {
-							fmt.Fprintf(e.stderr, "quotecheck: warning: %s looks like a temporary `go run` build; install quotecheck and use --command quotecheck\n", exe)
+						if err := hook.CheckExecutable(exe); err != nil {
+							return cli.Exit("hook install: "+err.Error(), ExitError)
 						}
 						command = hook.ShellQuote(exe)
 					}
@@ -61,7 +63,7 @@ func hookCommand(e *env) *cli.Command {
 					}
 					switch {
 					case res.Backup != "":
-						fmt.Fprintf(e.stdout, "installed %s (the previous hook is now %s)\n", res.Path, res.Backup)
+						fmt.Fprintf(e.stdout, "installed %s (the previous hook is now %s and runs first)\n", res.Path, res.Backup)
 					case res.Replaced:
 						fmt.Fprintf(e.stdout, "updated %s\n", res.Path)
 					default:

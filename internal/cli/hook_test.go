@@ -139,7 +139,14 @@ func TestHookEndToEnd(t *testing.T) {
 	code, out := s.commit("archive", "stories/archive/harbour.txt")
 	require.Equal(t, 0, code, out)
 
+	// A build in a temporary folder would vanish and leave the hook
+	// broken: it is refused, with a way to install one that stays.
 	code, out = s.qc("hook", "install")
+	require.Equal(t, ExitError, code, out)
+	assert.Contains(t, out, "is a temporary build (go run or go test) that will disappear")
+	assert.Contains(t, out, "go build -o ~/bin/quotecheck ./cmd/quotecheck")
+
+	code, out = s.qc("hook", "install", "--command", s.bin)
 	require.Equal(t, 0, code, out)
 	hookFile := filepath.Join(s.dir, ".git", "hooks", "pre-commit")
 	script, err := os.ReadFile(hookFile)
@@ -247,10 +254,10 @@ func TestHookEndToEnd(t *testing.T) {
 
 	t.Run("a foreign hook is not overwritten without --force", func(t *testing.T) {
 		require.NoError(t, os.WriteFile(hookFile, []byte("#!/bin/sh\nexit 0\n"), 0o755))
-		code, out := s.qc("hook", "install")
+		code, out := s.qc("hook", "install", "--command", s.bin)
 		assert.Equal(t, ExitError, code, out)
 		assert.Contains(t, out, "was not written by quotecheck; use --force")
-		code, out = s.qc("hook", "install", "--force")
+		code, out = s.qc("hook", "install", "--force", "--command", s.bin)
 		require.Equal(t, 0, code, out)
 		assert.FileExists(t, hookFile+hook.BackupSuffix)
 		code, out = s.qc("hook", "uninstall")
