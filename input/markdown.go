@@ -20,10 +20,16 @@ import (
 // references decoded, each mapped back to its place in the file.
 func readMarkdown(path, src string, fields Fields) (*article.Document, error) {
 	bodyStart, meta := frontMatter(src)
+	if err := checkMarkdownDepth(src, bodyStart); err != nil {
+		return nil, err
+	}
 	body := []byte(src[bodyStart:])
 	root := goldmark.DefaultParser().Parse(gtext.NewReader(body))
 	md := &mdExtractor{src: src, body: body, base: bodyStart, b: newBuilder()}
 	md.block(root)
+	if md.err != nil {
+		return nil, md.err
+	}
 	doc, err := newDocument(path, md.b, src)
 	if err != nil {
 		return nil, err
@@ -47,6 +53,8 @@ type mdExtractor struct {
 	body []byte
 	base int // offset of body in src
 	b    *builder
+	// err is the first problem that stops the file being read as it is.
+	err error
 }
 
 func (md *mdExtractor) block(n ast.Node) {
@@ -59,6 +67,9 @@ func (md *mdExtractor) block(n ast.Node) {
 		md.b.paragraph()
 		return
 	case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock, ast.KindThematicBreak:
+		if hb, ok := n.(*ast.HTMLBlock); ok && md.err == nil {
+			md.err = md.unclosedComment(hb)
+		}
 		md.b.paragraph()
 		return
 	}

@@ -25,7 +25,7 @@ func utf16(t *testing.T, s string, order unicode.Endianness) []byte {
 func TestUTF16WithByteOrderMark(t *testing.T) {
 	tests := []struct {
 		name, path, text string
-		want              []string
+		want             []string
 	}{
 		{"text", "story.txt", "Pier closes\r\n\r\n“The pier is unsafe,” said Ada Penrose.\r\n", []string{"Pier closes\r\n\r\n“The pier is unsafe,” said Ada Penrose.\r\n"}},
 		{"markdown", "story.md", "# Pier closes\n\n“The pier is *unsafe*,” said Ada Penrose.\n", []string{"Pier closes\n\n“The pier is unsafe,” said Ada Penrose."}},
