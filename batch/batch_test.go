@@ -271,7 +271,7 @@ func TestCSV(t *testing.T) {
 	bare := quotes[6]
 	assert.Equal(t, "officials", col(bare, "speaker"))
 	assert.Equal(t, "no", col(bare, "anonymity_reason"))
-	assert.Equal(t, "anonymous-no-reason;anonymous-source", col(bare, "findings"))
+	assert.Equal(t, "anonymous-source;anonymous-no-reason", col(bare, "findings"))
 	changed := quotes[9]
 	assert.Equal(t, "market-reopens", col(changed, "article_id"))
 	assert.Equal(t, "2", col(changed, "version"))
@@ -289,7 +289,7 @@ func TestCSV(t *testing.T) {
 	assert.Equal(t, []string{deskArchive, "1", "ferry-timetable", "1", "2031-03-06T09:30:00Z", "Local", "Mirela Vossberg",
 		"Ingrid Halvorsen", "person", "2", "q1 q2", "", "Ingrid Halvorsen;Halvorsen", ""}, sources[1])
 	assert.Equal(t, []string{"officials", "anonymous", "1", "q3", "no"}, sources[5][7:12])
-	assert.Equal(t, "anonymous-no-reason;anonymous-source", sources[5][13])
+	assert.Equal(t, "anonymous-source;anonymous-no-reason", sources[5][13])
 }
 
 // TestCSVFormulas: text from an article never starts a spreadsheet

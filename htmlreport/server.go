@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -465,7 +466,10 @@ func jsonErr(err error, dec *json.Decoder) string {
 	}
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
-		return fmt.Sprintf("field %q: want a %s, got %s", te.Field, te.Type, te.Value)
+		if te.Field == "" {
+			return fmt.Sprintf("the body is %s; send an object: {\"text\": \"...\"}", jsonValueWords(te.Value))
+		}
+		return fmt.Sprintf("field %q: want %s, got %s", te.Field, jsonTypeWords(te.Type), jsonValueWords(te.Value))
 	}
 	if errors.Is(err, io.EOF) {
 		return "empty body"
@@ -473,7 +477,48 @@ func jsonErr(err error, dec *json.Decoder) string {
 	if errors.Is(err, io.ErrUnexpectedEOF) {
 		return "the body ends in the middle of a value"
 	}
-	return err.Error()
+	return strings.TrimPrefix(err.Error(), "json: ")
+}
+
+// jsonTypeWords names the JSON value a Go type is read from, in the
+// words of the API's documentation rather than Go's.
+func jsonTypeWords(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8,
+		reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		return "a number"
+	}
+	return "another kind of value"
+}
+
+// jsonValueWords names the kind of JSON value the decoder saw ("array",
+// "number 42", "string"...).
+func jsonValueWords(v string) string {
+	kind, _, _ := strings.Cut(v, " ")
+	switch kind {
+	case "array":
+		return "a list"
+	case "object":
+		return "an object"
+	case "number":
+		return "a number"
+	case "string":
+		return "a string"
+	case "bool":
+		return "true or false"
+	}
+	return "a " + kind
 }
 
 // check reads and checks the story (and the earlier version).

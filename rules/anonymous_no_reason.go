@@ -8,7 +8,10 @@ import (
 )
 
 // AnonymousNoReason flags each anonymous source, once, when the story never
-// says why it was not named.
+// says why it was not named. The finding is at the words that introduce
+// the source, where the reason belongs, so that it never sits on the same
+// spot as anonymous-source's finding about a quotation: one finding per
+// source for the missing reason, one per quotation for the anonymity.
 var AnonymousNoReason = &checker.Rule{
 	ID:       "anonymous-no-reason",
 	Severity: checker.Warning,
@@ -16,13 +19,14 @@ var AnonymousNoReason = &checker.Rule{
 	Rationale: "AP, Reuters, The New York Times and the BBC require a story to tell readers why " +
 		"a source was granted anonymity (\"spoke on condition of anonymity because they were " +
 		"not authorised to discuss the talks\"). A bare \"sources said\" is the weakest form of " +
-		"attribution: it says neither who the sources are nor why they hide.",
+		"attribution: it says neither who the sources are nor why they hide. Reported once per " +
+		"source, at the words that introduce it, naming the source's quotations.",
 	Bad: `"The deal is dead," a person familiar with the talks said.`,
 	Good: `"The deal is dead," said a person familiar with the talks, who spoke on condition ` +
 		`of anonymity because the negotiations are private.`,
 	Run: func(pass *checker.Pass) {
-		// once per source, at its first quote: the missing reason is one
-		// fix, however many times the source is quoted
+		// once per source: the missing reason is one fix, however many
+		// times the source is quoted
 		quotes := map[int][]*article.Quote{}
 		var order []int
 		for _, q := range pass.Doc.Quotations() {
@@ -41,19 +45,20 @@ var AnonymousNoReason = &checker.Rule{
 		for _, si := range order {
 			src := &pass.Doc.Sources[si]
 			qs := quotes[si]
-			also := ""
-			if len(qs) > 1 {
-				ids := make([]string, 0, len(qs)-1)
-				for _, q := range qs[1:] {
-					ids = append(ids, q.ID)
-				}
-				also = " (also quoted in " + strings.Join(ids, ", ") + ")"
+			ids := make([]string, 0, len(qs))
+			for _, q := range qs {
+				ids = append(ids, q.ID)
+			}
+			quoted := " (quoted in " + strings.Join(ids, ", ") + ")"
+			at := src.Intro
+			if at.End <= at.Start || at.Start == qs[0].Span.Start {
+				at = qs[0].Span // no introduction found: the first quotation
 			}
 			if src.Bare {
-				pass.Reportf(qs[0].Span, qs[0].ID, "bare %q: describe the sources and say why they were not named%s", src.Name+" said", also)
+				pass.Reportf(at, qs[0].ID, "bare %q: describe the sources and say why they were not named%s", src.Name+" said", quoted)
 				continue
 			}
-			pass.Reportf(qs[0].Span, qs[0].ID, "the story never says why %q was granted anonymity%s", src.Name, also)
+			pass.Reportf(at, qs[0].ID, "the story never says why %q was granted anonymity%s", src.Name, quoted)
 		}
 	},
 }

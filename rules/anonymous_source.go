@@ -39,7 +39,9 @@ var AnonymousSource = &checker.Rule{
 					Message: fmt.Sprintf("quote attributed to an unnamed source (%s); the story gives the reason (%q): check it holds", words, pass.Doc.Slice(src.ReasonSpan))})
 				continue
 			}
-			pass.Reportf(q.Span, q.ID, "quote attributed to an unnamed source (%s); say why anonymity was granted", words)
+			// the missing reason is anonymous-no-reason's finding, once
+			// per source at its introduction, not repeated here
+			pass.Reportf(q.Span, q.ID, "quote attributed to an unnamed source (%s)", words)
 		}
 	},
 }

@@ -2,7 +2,9 @@ package rules
 
 import (
 	"fmt"
+	"strconv"
 
+	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/checker"
 	"github.com/quotecheck/quotecheck/versions"
 )
@@ -27,7 +29,27 @@ var QuoteRemoved = &checker.Rule{
 				continue
 			}
 			pass.Report(checker.Finding{Quote: c.Old.ID, Span: c.Old.Span, Change: c,
-				Message: fmt.Sprintf("quotation removed (%s)", speakerOf(c.Old))})
+				Message: removedMessage(pass.Previous, pass.Doc, speakerOf(c.Old))})
 		}
 	},
+}
+
+// removedMessage names both versions: the finding is placed in the earlier
+// one, and in a series (v1, v2, v3) "v2.txt:7:2: quotation removed" would
+// read as if v2 had cut it.
+func removedMessage(old, cur *article.Document, speaker string) string {
+	if old == nil || cur == nil {
+		return fmt.Sprintf("quotation removed (%s)", speaker)
+	}
+	return fmt.Sprintf("quotation in %s removed from %s (%s)", versionName(old, cur), versionName(cur, old), speaker)
+}
+
+// versionName names doc for a message about it and other: by its path, or,
+// when both come from the same file (records of one archive), by its
+// version.
+func versionName(doc, other *article.Document) string {
+	if doc.Path == other.Path && doc.Version != "" && doc.Version != other.Version {
+		return "version " + strconv.Quote(doc.Version)
+	}
+	return doc.Path
 }

@@ -136,8 +136,8 @@ func TestRules(t *testing.T) {
 		{
 			name: "anonymous with no reason, once per source", rule: rules.AnonymousNoReason,
 			text:     "\"The deal is dead,\" a person familiar with the talks said.\n\n\"Nobody will sign,\" the person said. \"Not this year.\"",
-			messages: []string{`never says why "a person familiar with the talks" was granted anonymity (also quoted in q2, q3)`},
-			spans:    []string{"The deal is dead,"},
+			messages: []string{`never says why "a person familiar with the talks" was granted anonymity (quoted in q1, q2, q3)`},
+			spans:    []string{"a person familiar with the talks"},
 		},
 		{
 			name: "anonymous with a reason", rule: rules.AnonymousNoReason,

@@ -99,7 +99,7 @@ func TestDiffExitCodes(t *testing.T) {
 		{name: "severity lowered", args: []string{"--severity", "speaker-changed=warning", v("reattributed", "v1.txt"), v("reattributed", "v2.txt")}, code: ExitClean,
 			stdout: []string{"warning: quotation re-attributed"}},
 		{name: "series", args: []string{v("series", "v1.txt"), v("series", "v2.txt"), v("series", "v3.txt")}, code: ExitFindings,
-			stdout: []string{"series/v2.txt:5:2: error:", "series/v2.txt:7:2: warning: quotation removed (Teodor Lisk)"}},
+			stdout: []string{"series/v2.txt:5:2: error:", "series/v2.txt:7:2: warning: quotation in " + v("series", "v2.txt") + " removed from " + v("series", "v3.txt") + " (Teodor Lisk)"}},
 		{name: "one file", args: []string{v("reworded", "v1.txt")}, code: ExitError, stderr: "want OLD NEW"},
 		{name: "missing file", args: []string{v("reworded", "v1.txt"), v("reworded", "nope.txt")}, code: ExitError, stderr: "nope.txt: error:"},
 		{name: "bad format", args: []string{"--format", "xml", v("reworded", "v1.txt"), v("reworded", "v2.txt")}, code: ExitError, stderr: "unknown format"},
