@@ -28,7 +28,7 @@ const (
 //	NAME.quotes.txt  quotes --width 0 (full quote text)
 //
 // The articles are original fiction written for these tests; see
-// testdata/articles/README.md.
+// testdata/README.md.
 func TestGolden(t *testing.T) {
 	// Run from the module root so that the paths shown in the output are
 	// the stable, relative testdata/articles/NAME.txt.
