@@ -18,6 +18,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/quotecheck/quotecheck/internal/testnote"
 	"golang.org/x/net/html"
 
 	"github.com/quotecheck/quotecheck/report"
@@ -122,7 +124,7 @@ func TestHTMLSummaryInBrowser(t *testing.T) {
 	}
 	path := chromiumPath()
 	if path == "" {
-		t.Skip("browser test skipped: no Chromium found (apt-get install chromium, or set QUOTECHECK_CHROME)")
+		testnote.Skip(t, "browser test skipped: no Chromium found (apt-get install chromium, or set QUOTECHECK_CHROME)")
 	}
 	summary := hostileSummary(t)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],

@@ -14,6 +14,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/quotecheck/quotecheck/internal/testnote"
 )
 
 // childEnv, when set, makes the test binary run one batch (the Options
@@ -34,7 +36,7 @@ func TestMain(m *testing.M) {
 		}
 		os.Exit(0)
 	}
-	os.Exit(m.Run())
+	os.Exit(testnote.Main(m))
 }
 
 // readOutputs reads a run's output files.

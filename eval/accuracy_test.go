@@ -8,6 +8,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/quotecheck/quotecheck/internal/testnote"
+
 	"github.com/quotecheck/quotecheck/checker"
 	"github.com/quotecheck/quotecheck/rules"
 )
@@ -56,7 +58,7 @@ func scoreCorpus(t *testing.T, pattern string) *Score {
 func TestAccuracyDev(t *testing.T) {
 	shared := sharedDir(t)
 	if shared == "" {
-		t.Skip("../shared/corpus/dev not found next to the repository: accuracy not measured")
+		testnote.Skip(t, "../shared/corpus/dev not found next to the repository: accuracy not measured")
 	}
 	s := scoreCorpus(t, filepath.Join(shared, "corpus", "dev", "*.json"))
 	for _, m := range s.Mistakes {
@@ -73,7 +75,7 @@ func TestAccuracyDev(t *testing.T) {
 func TestSeedStory(t *testing.T) {
 	shared := sharedDir(t)
 	if shared == "" {
-		t.Skip("../shared not found: seed story not checked")
+		testnote.Skip(t, "../shared not found: seed story not checked")
 	}
 	s := scoreCorpus(t, filepath.Join(shared, "corpus", "dev", "seed-biden-xi.json"))
 	assert.Equal(t, 14, s.GoldQuotes)
@@ -112,7 +114,7 @@ func TestAccuracyRepoGold(t *testing.T) {
 func TestAccuracyRealCopyGold(t *testing.T) {
 	pattern := filepath.Join("..", "testdata", "gold8", "*.json")
 	if files, _ := filepath.Glob(pattern); len(files) == 0 {
-		t.Skip("testdata/gold8 not found")
+		testnote.Skip(t, "testdata/gold8 not found")
 	}
 	s := scoreCorpus(t, pattern)
 	for _, m := range s.Mistakes {

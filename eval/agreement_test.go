@@ -11,6 +11,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/quotecheck/quotecheck/internal/testnote"
 )
 
 // scorerLine picks the figures out of the reference scorer's summary line.
@@ -31,11 +33,11 @@ var scorerFigures = map[string]*regexp.Regexp{
 func TestAgreesWithReferenceScorer(t *testing.T) {
 	shared := sharedDir(t)
 	if shared == "" {
-		t.Skip("../shared not found next to the repository: agreement with the reference scorer not checked")
+		testnote.Skip(t, "../shared not found next to the repository: agreement with the reference scorer not checked")
 	}
 	py, err := exec.LookPath("python3")
 	if err != nil {
-		t.Skip("python3 not found: agreement with the reference scorer not checked")
+		testnote.Skip(t, "python3 not found: agreement with the reference scorer not checked")
 	}
 	if testing.Short() {
 		t.Skip("-short: agreement with the reference scorer not checked")

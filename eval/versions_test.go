@@ -9,6 +9,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/quotecheck/quotecheck/internal/testnote"
+
 	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/checker"
 	"github.com/quotecheck/quotecheck/rules"
@@ -56,7 +58,7 @@ func loadCorpus(t *testing.T, dir string) []Gold {
 func TestVersionChangesDev(t *testing.T) {
 	dir := versionsCorpus(t)
 	if dir == "" {
-		t.Skip("../shared/corpus/dev not found next to the repository: version changes not measured")
+		testnote.Skip(t, "../shared/corpus/dev not found next to the repository: version changes not measured")
 	}
 	chk, err := checker.New(rules.All(), checker.Config{})
 	require.NoError(t, err)
@@ -135,7 +137,7 @@ func narrativeEdits(doc *article.Document) (string, int) {
 func TestNarrativeEditsNotReported(t *testing.T) {
 	dir := versionsCorpus(t)
 	if dir == "" {
-		t.Skip("../shared/corpus/dev not found next to the repository: narrative edits not checked")
+		testnote.Skip(t, "../shared/corpus/dev not found next to the repository: narrative edits not checked")
 	}
 	chk, err := checker.New(rules.All(), checker.Config{})
 	require.NoError(t, err)

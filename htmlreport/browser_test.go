@@ -30,6 +30,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/quotecheck/quotecheck/internal/testnote"
+
 	"github.com/quotecheck/quotecheck/checker"
 	"github.com/quotecheck/quotecheck/input"
 	"github.com/quotecheck/quotecheck/report"
@@ -102,7 +104,7 @@ func newBrowser(t *testing.T) *browser {
 	}
 	path := chromePath()
 	if path == "" {
-		t.Skip("browser test skipped: no Chromium found (apt-get install chromium, or set QUOTECHECK_CHROME)")
+		testnote.Skip(t, "browser test skipped: no Chromium found (apt-get install chromium, or set QUOTECHECK_CHROME)")
 	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),
@@ -290,7 +292,7 @@ func TestBrowser(t *testing.T) {
 	t.Run("seed report", func(t *testing.T) {
 		data, err := os.ReadFile(seedPath)
 		if err != nil {
-			t.Skipf("seed story not found beside the repository (%v)", err)
+			testnote.Skip(t, "seed story not found beside the repository ("+err.Error()+")")
 		}
 		res := chk.CheckBytes("biden-xi-call.txt", data)
 		require.NoError(t, res.Err)
