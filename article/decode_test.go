@@ -132,6 +132,10 @@ func FuzzDecode(f *testing.F) {
 		"line one\nline \xff two",
 		"ab\xed\xa0\x80",
 		"\x1b[31mred\x1b[0m",
+		"\xff\xfeH\x00i\x00\n\x00",
+		"\xfe\xff\x00H\x00i",
+		"\xff\xfeH\x00i",
+		"\xff\xfe\x00\xd8a\x00",
 	} {
 		f.Add([]byte(s))
 	}
@@ -139,6 +143,17 @@ func FuzzDecode(f *testing.F) {
 		in := string(data)
 		text, err := Decode(data)
 		require.Equal(t, in, string(data), "Decode must not modify its input")
+		if dec, _ := UTF16Decoder(data); dec != nil {
+			if err == nil {
+				require.True(t, utf8.ValidString(text))
+				require.NotEmpty(t, strings.TrimSpace(text))
+				require.NotContains(t, text, "\x00")
+				return
+			}
+			require.Empty(t, text)
+			require.True(t, errors.Is(err, ErrEmpty) || errors.Is(err, ErrBinary) || strings.Contains(err.Error(), "read as UTF-16"), "%v", err)
+			return
+		}
 		body := bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
 		if err == nil {
 			require.True(t, utf8.ValidString(text))

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -11,6 +10,7 @@ import (
 
 	"github.com/quotecheck/quotecheck/checker"
 	"github.com/quotecheck/quotecheck/eval"
+	"github.com/quotecheck/quotecheck/input"
 	"github.com/quotecheck/quotecheck/rules"
 )
 
@@ -67,8 +67,9 @@ func goldFiles(args []string) ([]string, error) {
 			continue
 		}
 		var found []string
-		filepath.Walk(a, func(p string, info os.FileInfo, err error) error {
-			if err == nil && !info.IsDir() && (strings.HasSuffix(p, ".json") || strings.HasSuffix(p, ".jsonl")) {
+		isGold := func(p string) bool { return strings.HasSuffix(p, ".json") || strings.HasSuffix(p, ".jsonl") }
+		_ = input.Walk(a, isGold, nil, func(p string, _ int64, err error) error {
+			if err == nil {
 				found = append(found, p)
 			}
 			return nil

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -46,4 +47,21 @@ func TestBatchSameOutputTwice(t *testing.T) {
 	r := execCLI(t, "", "batch", "--quiet", "--out", "out.jsonl", "stories")
 	assert.Equal(t, ExitError, r.code)
 	assert.Equal(t, "quotecheck: batch: out.jsonl: another quotecheck batch run is writing this file; wait for it to finish or choose another output\n", r.stderr)
+}
+
+// TestEvalFolderWithNamedPipe: eval's folder walk leaves a named pipe out
+// too, instead of hanging on it.
+func TestEvalFolderWithNamedPipe(t *testing.T) {
+	dir := isolate(t)
+	require.NoError(t, os.Mkdir(filepath.Join(dir, "gold"), 0o755))
+	require.NoError(t, syscall.Mkfifo(filepath.Join(dir, "gold", "pipe.json"), 0o644))
+	done := make(chan cliResult, 1)
+	go func() { done <- execCLI(t, "", "eval", "gold") }()
+	select {
+	case r := <-done:
+		assert.Equal(t, ExitError, r.code)
+		assert.Contains(t, r.stderr, "no .json or .jsonl gold files")
+	case <-time.After(20 * time.Second):
+		t.Fatal("eval hangs on a named pipe in the folder")
+	}
 }
