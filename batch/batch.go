@@ -542,7 +542,9 @@ func (o *output) flush(sync bool) error {
 		return err
 	}
 	if sync && o.f != nil {
-		return o.f.Sync()
+		if err := o.f.Sync(); err != nil && isRegular(o.f) {
+			return err // a pipe or terminal cannot be synced, and need not be
+		}
 	}
 	return nil
 }
@@ -605,16 +607,28 @@ var errOutputLocked = errors.New("another quotecheck batch run is writing this f
 // openLocked opens an output file for writing, without truncating it,
 // and locks it: a second run writing the same file stops here, before it
 // has changed a byte of the first one's output.
+//
+// Only regular files are locked and truncated (--out /dev/stdout is a
+// pipe or a terminal), and the lock is best effort: a file system without
+// locks does not stop the run.
 func openLocked(path string) (*os.File, error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, err
 	}
-	if err := lockOutput(f); err != nil {
+	if !isRegular(f) {
+		return f, nil
+	}
+	if err := lockOutput(f); errors.Is(err, errOutputLocked) {
 		f.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return f, nil
+}
+
+func isRegular(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode().IsRegular()
 }
 
 func createOutput(path string) (*output, error) {
@@ -622,9 +636,11 @@ func createOutput(path string) (*output, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := f.Truncate(0); err != nil {
-		f.Close()
-		return nil, err
+	if isRegular(f) {
+		if err := f.Truncate(0); err != nil {
+			f.Close()
+			return nil, err
+		}
 	}
 	return &output{name: path, f: f, w: bufio.NewWriterSize(f, outBufSize)}, nil
 }

@@ -3,6 +3,7 @@
 package batch
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -36,5 +37,27 @@ func TestFolderWithNamedPipe(t *testing.T) {
 		assert.Equal(t, []string{"b.txt: not a regular file (a named pipe)"}, skipped)
 	case <-time.After(20 * time.Second):
 		t.Fatal("the batch run hangs on a named pipe in the folder")
+	}
+}
+
+// TestOutToAPipe: --out may name a pipe (/dev/stdout piped on); it is
+// neither truncated, locked nor synced, and the run succeeds.
+func TestOutToAPipe(t *testing.T) {
+	pipe := filepath.Join(t.TempDir(), "out.pipe")
+	require.NoError(t, syscall.Mkfifo(pipe, 0o644))
+	got := make(chan []byte, 1)
+	go func() {
+		data, err := os.ReadFile(pipe)
+		assert.NoError(t, err)
+		got <- data
+	}()
+	stats, err := Run(context.Background(), Options{Paths: []string{deskArchive}, Out: pipe})
+	require.NoError(t, err)
+	assert.Equal(t, 5, stats.Figures.Checked)
+	select {
+	case data := <-got:
+		assert.Equal(t, 5, bytes.Count(data, []byte("\n")))
+	case <-time.After(20 * time.Second):
+		t.Fatal("nothing read from the pipe")
 	}
 }
