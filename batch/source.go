@@ -18,6 +18,7 @@ import (
 	"golang.org/x/text/transform"
 
 	"github.com/quotecheck/quotecheck/article"
+	"github.com/quotecheck/quotecheck/checker"
 	"github.com/quotecheck/quotecheck/input"
 )
 
@@ -120,19 +121,10 @@ func (r *reader) path(ctx context.Context, p string) bool {
 	return ok
 }
 
-// IsArchiveFile reports whether a folder walk picks up a file: an article
-// extension package input reads (.txt, .md, .html, .json, .jsonl,
-// .ndjson...), optionally followed by .gz, and not hidden.
-func IsArchiveFile(path string) bool {
-	base := filepath.Base(path)
-	if strings.HasPrefix(base, ".") {
-		return false
-	}
-	lower := strings.ToLower(base)
-	lower = strings.TrimSuffix(lower, ".gz")
-	_, ok := input.Extensions[filepath.Ext(lower)]
-	return ok
-}
+// IsArchiveFile reports whether a folder walk picks up a file: the same
+// files as every other command's walk (checker.IsArticleFile), so that
+// batch and check read the same inputs from a folder.
+func IsArchiveFile(path string) bool { return checker.IsArticleFile(path) }
 
 func absPath(p string) string {
 	if a, err := filepath.Abs(p); err == nil {
