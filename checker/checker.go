@@ -12,6 +12,7 @@ import (
 	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/extract"
 	"github.com/quotecheck/quotecheck/input"
+	"github.com/quotecheck/quotecheck/verify"
 )
 
 // Config turns rules off and changes their severities.
@@ -31,6 +32,9 @@ type Config struct {
 	// extension) and the field names of JSON records. Its MaxSize is
 	// taken from MaxSize.
 	Input input.Options
+	// Sources, when set, is the record every document's quotations are
+	// checked against (quotecheck verify, check --source).
+	Sources *verify.Set
 }
 
 // Checker runs a fixed set of rules over documents. It is safe for
@@ -75,7 +79,7 @@ func New(rules []*Rule, cfg Config) (*Checker, error) {
 			return nil, fmt.Errorf("unknown rule %q in configuration", id)
 		}
 		for name, values := range opts {
-			opt := r.option(name)
+			opt := r.Option(name)
 			if opt == nil {
 				return nil, fmt.Errorf("rule %q has no option %q", id, name)
 			}
@@ -97,7 +101,10 @@ type Result struct {
 	Path     string
 	Doc      *article.Document
 	Findings []Finding
-	Err      error
+	// Verifications are the quotations checked against Config.Sources, in
+	// document order; nil without sources.
+	Verifications []verify.Verification
+	Err           error
 }
 
 // CheckDocument extracts quotes from a document and runs every enabled
@@ -110,15 +117,30 @@ func (c *Checker) CheckDocument(doc *article.Document) []Finding {
 // CheckDocumentContext is CheckDocument that stops once ctx is done and
 // returns ctx's error (and no findings).
 func (c *Checker) CheckDocumentContext(ctx context.Context, doc *article.Document) ([]Finding, error) {
+	f, _, err := c.checkDocument(ctx, doc)
+	return f, err
+}
+
+// checkDocument extracts, verifies against the sources when there are
+// any, and runs the rules.
+func (c *Checker) checkDocument(ctx context.Context, doc *article.Document) ([]Finding, []verify.Verification, error) {
 	if err := c.extractor.ExtractContext(ctx, doc); err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	var verifications []verify.Verification
+	if c.cfg.Sources != nil {
+		var err error
+		if verifications, err = c.cfg.Sources.Document(ctx, doc); err != nil {
+			return nil, nil, err
+		}
 	}
 	var findings []Finding
 	for _, r := range c.rules {
-		if c.cfg.Disabled[r.ID] || r.Needs != NeedsDocument {
+		if c.cfg.Disabled[r.ID] || !c.runs(r) {
 			continue
 		}
 		pass := c.pass(r, doc)
+		pass.Verifications, pass.Sources = verifications, c.cfg.Sources
 		pass.report = func(f Finding) { findings = append(findings, f) }
 		r.Run(pass)
 	}
@@ -128,7 +150,19 @@ func (c *Checker) CheckDocumentContext(ctx context.Context, doc *article.Documen
 		}
 		return findings[i].Rule < findings[j].Rule
 	})
-	return c.applySuppressions(doc, findings), nil
+	return c.applySuppressions(doc, findings), verifications, nil
+}
+
+// runs reports whether an ordinary check runs the rule: document rules
+// always, verification rules when there are sources to verify against.
+func (c *Checker) runs(r *Rule) bool {
+	switch r.Needs {
+	case NeedsDocument:
+		return true
+	case NeedsVerifications:
+		return c.cfg.Sources != nil
+	}
+	return false
 }
 
 // pass prepares a rule's run over doc with its configured severity and
@@ -150,7 +184,8 @@ func ruleByID(rules []*Rule, id string) *Rule {
 	return nil
 }
 
-func (r *Rule) option(name string) *RuleOption {
+// Option returns the rule's declared option by name, or nil.
+func (r *Rule) Option(name string) *RuleOption {
 	for i := range r.Options {
 		if r.Options[i].Name == name {
 			return &r.Options[i]
@@ -162,7 +197,8 @@ func (r *Rule) option(name string) *RuleOption {
 // CheckText checks already decoded text.
 func (c *Checker) CheckText(path, text string) Result {
 	doc := article.New(path, text)
-	return Result{Path: path, Doc: doc, Findings: c.CheckDocument(doc)}
+	f, v, _ := c.checkDocument(context.Background(), doc)
+	return Result{Path: path, Doc: doc, Findings: f, Verifications: v}
 }
 
 // CheckBytes decodes raw input in its format (see package input) and
@@ -244,7 +280,8 @@ func (c *Checker) checkRecord(path string, rec input.Record) Result {
 	if rec.Err != nil {
 		return Result{Path: path, Err: rec.Err}
 	}
-	return Result{Path: path, Doc: rec.Doc, Findings: c.CheckDocument(rec.Doc)}
+	f, v, _ := c.checkDocument(context.Background(), rec.Doc)
+	return Result{Path: path, Doc: rec.Doc, Findings: f, Verifications: v}
 }
 
 func (c *Checker) inputOptions() input.Options {

@@ -6,9 +6,11 @@ package checker
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/quotecheck/quotecheck/article"
+	"github.com/quotecheck/quotecheck/verify"
 	"github.com/quotecheck/quotecheck/versions"
 )
 
@@ -73,8 +75,9 @@ type Rule struct {
 	// Run inspects pass.Doc and calls pass.Report.
 	Run func(pass *Pass)
 	// Needs says which results the rule reads: the extracted document
-	// (the default, run by every check) or two versions and the quote
-	// changes between them (run by Checker.Compare alone).
+	// (the default, run by every check), two versions and the quote
+	// changes between them (run by Checker.Compare alone), or the
+	// quotations verified against sources.
 	Needs Needs
 	// Options are the options the rule accepts under
 	// rules.<id>.options in the config file; Pass.RuleOptions holds the
@@ -92,19 +95,32 @@ const (
 	// NeedsVersions is two versions of an article and the quotation
 	// changes between them (pass.Previous, pass.Changes).
 	NeedsVersions
+	// NeedsVerifications is one extracted document and its quotations
+	// checked against the record (pass.Verifications, pass.Sources); such
+	// a rule runs only when the story is checked against sources
+	// (Config.Sources: quotecheck verify, check --source, a config's
+	// sources).
+	NeedsVerifications
 )
 
 // ComparesVersions reports whether the rule runs on two versions.
 func (r *Rule) ComparesVersions() bool { return r.Needs == NeedsVersions }
 
+// VerifiesQuotes reports whether the rule reads quotations verified
+// against sources.
+func (r *Rule) VerifiesQuotes() bool { return r.Needs == NeedsVerifications }
+
 // RuleOption documents one option of a rule: a list of words or
-// phrases.
+// phrases, or a whole number.
 type RuleOption struct {
 	Name  string
 	Usage string
 	// SpeechVerbs marks a list of verbs the extractor must read as
 	// attribution verbs too, or no quote could carry them as its cue.
 	SpeechVerbs bool
+	// Count marks a whole number (0 or more) instead of a list; its
+	// configured value is the one entry of the list.
+	Count bool
 }
 
 // RuleOptions are one rule's configured option values by name. A name
@@ -116,6 +132,20 @@ type RuleOptions map[string][]string
 func (o RuleOptions) Option(name string) ([]string, bool) {
 	v, ok := o[name]
 	return v, ok
+}
+
+// Count returns a configured whole number (a RuleOption with Count), or
+// def when it is not set or not a number.
+func (o RuleOptions) Count(name string, def int) int {
+	v, ok := o[name]
+	if !ok || len(v) != 1 {
+		return def
+	}
+	n, err := strconv.Atoi(v[0])
+	if err != nil || n < 0 {
+		return def
+	}
+	return n
 }
 
 // Pass is one rule's run over one document.
@@ -133,7 +163,11 @@ type Pass struct {
 	// later version); nil in an ordinary check.
 	Previous *article.Document
 	Changes  []versions.Change
-	report   func(Finding)
+	// Verifications are the quotations checked against the sources, and
+	// Sources the record, when sources are given; nil otherwise.
+	Verifications []verify.Verification
+	Sources       *verify.Set
+	report        func(Finding)
 }
 
 // Report records a finding; an unset severity takes the pass's.

@@ -14,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/quotecheck/quotecheck/checker"
+	"github.com/quotecheck/quotecheck/rules"
 )
 
 // topKeys are the keys a config file may hold, in documentation order.
@@ -242,7 +243,13 @@ func (p *parser) ruleOptions(r *Rule, n *yaml.Node) error {
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		items, err := p.list(v, "rules."+r.ID+".options."+k.Value)
+		var items []Item
+		var err error
+		if def := rules.ByID(rules.All(), r.ID).Option(k.Value); def != nil && def.Count {
+			items, err = p.count(v, "rules."+r.ID+".options."+k.Value)
+		} else {
+			items, err = p.list(v, "rules."+r.ID+".options."+k.Value)
+		}
 		if err != nil {
 			return err
 		}
@@ -308,6 +315,15 @@ func (p *parser) options(n *yaml.Node) error {
 		}
 	}
 	return nil
+}
+
+// count reads a whole number, 0 or more, as the one item of a list.
+func (p *parser) count(n *yaml.Node, where string) ([]Item, error) {
+	v, err := strconv.Atoi(strings.TrimSpace(n.Value))
+	if n.Kind != yaml.ScalarNode || err != nil || v < 0 {
+		return nil, p.errorf(n, "%s: want a whole number (0 or more)", where)
+	}
+	return []Item{{strconv.Itoa(v), p.origin(n)}}, nil
 }
 
 // list reads a sequence of non-empty strings.

@@ -80,6 +80,9 @@ func WriteRulesMarkdown(w io.Writer, list []*checker.Rule) error {
 		if r.ComparesVersions() {
 			fmt.Fprintln(w, "\nRuns on two versions of an article (`quotecheck diff`, `report --against`, versioned `batch` records).")
 		}
+		if r.VerifiesQuotes() {
+			fmt.Fprintln(w, "\nRuns when quotations are checked against sources (`quotecheck verify`, `check --source`, a config's `sources:`).")
+		}
 		for _, o := range r.Options {
 			fmt.Fprintf(w, "\nOption `rules.%s.options.%s`: %s.\n", r.ID, o.Name, o.Usage)
 		}

@@ -26,6 +26,11 @@ func All() []*checker.Rule {
 		QuoteRemoved,
 		QuoteAdded,
 		SpeakerChanged,
+		Misquote,
+		QuoteAltered,
+		QuoteStitched,
+		QuoteSpeakerMismatch,
+		QuoteNotInSource,
 	}
 }
 

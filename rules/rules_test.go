@@ -10,6 +10,7 @@ import (
 
 	"github.com/quotecheck/quotecheck/checker"
 	"github.com/quotecheck/quotecheck/rules"
+	"github.com/quotecheck/quotecheck/verify"
 )
 
 var kebab = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
@@ -80,14 +81,35 @@ func TestRuleExamples(t *testing.T) {
 				const next = "\n\"The deal is dead,\" a senior official said.\n"
 				badText, goodText = badText+next, goodText+next
 			}
+			chk := chk
+			if r.VerifiesQuotes() {
+				chk, badText = verifyExample(t, r.Bad)
+			}
 			bad := chk.CheckText("bad.txt", badText)
 			require.NoError(t, bad.Err)
 			assert.Contains(t, ids(bad.Findings), r.ID, "Bad example %q", r.Bad)
+			if r.VerifiesQuotes() {
+				chk, goodText = verifyExample(t, r.Good)
+			}
 			good := chk.CheckText("good.txt", goodText)
 			require.NoError(t, good.Err)
 			assert.NotContains(t, ids(good.Findings), r.ID, "Good example %q", r.Good)
 		})
 	}
+}
+
+// verifyExample reads one example of a verification rule, written
+// "Transcript: LINE | LINE → Story: TEXT", into a checker whose source is
+// the transcript, and the story.
+func verifyExample(t *testing.T, example string) (*checker.Checker, string) {
+	left, right, ok := strings.Cut(example, " → ")
+	require.True(t, ok, example)
+	transcript := strings.ReplaceAll(strings.TrimPrefix(left, "Transcript: "), " | ", "\n")
+	src, err := verify.FromText("interview.txt", transcript)
+	require.NoError(t, err)
+	chk, err := checker.New(rules.All(), checker.Config{Sources: verify.NewSet(src)})
+	require.NoError(t, err)
+	return chk, strings.TrimPrefix(right, "Story: ")
 }
 
 func ids(fs []checker.Finding) []string {

@@ -1,6 +1,8 @@
 package versions
 
 import (
+	"unicode/utf8"
+
 	"strings"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -200,4 +202,52 @@ func DiffTexts(ops []DiffOp) (old, new string) {
 		}
 	}
 	return string(o), string(n)
+}
+
+// WordDiffFolded diffs two texts word by word as WordDiff does, except
+// that two tokens are the same when fold maps them to the same key (so
+// that case or punctuation need not show as changes); equal runs show
+// b's text. Texts longer than maxDiffTokens tokens are one deletion and
+// one insertion.
+func WordDiffFolded(a, b string, fold func(string) string) []DiffOp {
+	ta, tb := texts(tokenize(a)), texts(tokenize(b))
+	if len(ta)+len(tb) > maxDiffTokens {
+		return appendOp(appendOp(nil, Delete, a), Insert, b)
+	}
+	ids := map[string]rune{}
+	encode := func(units []string) []rune {
+		out := make([]rune, len(units))
+		for i, u := range units {
+			k := fold(u)
+			r, ok := ids[k]
+			if !ok {
+				r = tokenRune(len(ids))
+				ids[k] = r
+			}
+			out[i] = r
+		}
+		return out
+	}
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	// no semantic cleanup: it would merge the short equal words between
+	// two cuts into one long replacement
+	diffs := dmp.DiffMainRunes(encode(ta), encode(tb), false)
+	var out []DiffOp
+	i, j := 0, 0
+	for _, d := range diffs {
+		n := utf8.RuneCountInString(d.Text)
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			out = appendOp(out, Equal, strings.Join(tb[j:j+n], ""))
+			i, j = i+n, j+n
+		case diffmatchpatch.DiffDelete:
+			out = appendOp(out, Delete, strings.Join(ta[i:i+n], ""))
+			i += n
+		case diffmatchpatch.DiffInsert:
+			out = appendOp(out, Insert, strings.Join(tb[j:j+n], ""))
+			j += n
+		}
+	}
+	return out
 }
