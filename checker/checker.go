@@ -92,6 +92,14 @@ func New(rules []*Rule, cfg Config) (*Checker, error) {
 	return &Checker{rules: rules, cfg: cfg, extractor: ex}, nil
 }
 
+// WithSources returns a checker that also verifies quotations against
+// set; the receiver is unchanged.
+func (c *Checker) WithSources(set *verify.Set) *Checker {
+	out := *c
+	out.cfg.Sources = set
+	return &out
+}
+
 // Rules returns the registered rules.
 func (c *Checker) Rules() []*Rule { return c.rules }
 
@@ -194,11 +202,21 @@ func (r *Rule) Option(name string) *RuleOption {
 	return nil
 }
 
+// CheckDocumentResult checks a document read from path as
+// CheckDocumentContext does, and returns the whole result: findings and,
+// when the checker has sources, verifications. When ctx is done first the
+// result carries ctx's error.
+func (c *Checker) CheckDocumentResult(ctx context.Context, path string, doc *article.Document) Result {
+	f, v, err := c.checkDocument(ctx, doc)
+	if err != nil {
+		return Result{Path: path, Err: err}
+	}
+	return Result{Path: path, Doc: doc, Findings: f, Verifications: v}
+}
+
 // CheckText checks already decoded text.
 func (c *Checker) CheckText(path, text string) Result {
-	doc := article.New(path, text)
-	f, v, _ := c.checkDocument(context.Background(), doc)
-	return Result{Path: path, Doc: doc, Findings: f, Verifications: v}
+	return c.CheckDocumentResult(context.Background(), path, article.New(path, text))
 }
 
 // CheckBytes decodes raw input in its format (see package input) and
@@ -280,8 +298,7 @@ func (c *Checker) checkRecord(path string, rec input.Record) Result {
 	if rec.Err != nil {
 		return Result{Path: path, Err: rec.Err}
 	}
-	f, v, _ := c.checkDocument(context.Background(), rec.Doc)
-	return Result{Path: path, Doc: rec.Doc, Findings: f, Verifications: v}
+	return c.CheckDocumentResult(context.Background(), path, rec.Doc)
 }
 
 func (c *Checker) inputOptions() input.Options {

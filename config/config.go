@@ -142,6 +142,14 @@ type Config struct {
 	// built-in lists.
 	SpeechVerbs      []Item
 	AnonymityReasons []Item
+	// Sources are the files quotations are verified against (absolute
+	// paths): the config file's sources, or --source's.
+	Sources []Item
+	// SourcesPartial declares that the sources do not hold every
+	// quotation (--partial): a quotation not found in them is then only
+	// informative.
+	SourcesPartial     bool
+	SourcesPartialFrom Origin
 	// Baseline is the absolute path of the baseline file, "" for none.
 	Baseline     string
 	BaselineFrom Origin
@@ -149,7 +157,7 @@ type Config struct {
 
 // Default returns the built-in configuration.
 func Default() *Config {
-	c := &Config{BaselineFrom: defaultOrigin}
+	c := &Config{BaselineFrom: defaultOrigin, SourcesPartialFrom: defaultOrigin}
 	for _, r := range rules.All() {
 		c.Rules = append(c.Rules, Rule{ID: r.ID, Enabled: true, EnabledFrom: defaultOrigin, Severity: r.Severity, SeverityFrom: defaultOrigin})
 	}
@@ -166,6 +174,7 @@ func (c *Config) Clone() *Config {
 	}
 	out.SpeechVerbs = append([]Item(nil), c.SpeechVerbs...)
 	out.AnonymityReasons = append([]Item(nil), c.AnonymityReasons...)
+	out.Sources = append([]Item(nil), c.Sources...)
 	return &out
 }
 
@@ -235,6 +244,11 @@ type Overrides struct {
 	Disable []string
 	// Severity lists RULE=LEVEL settings (--severity), in flag order.
 	Severity []SeverityOverride
+	// Sources, when not empty, replace the config's sources (--source),
+	// as given: relative paths are read from the working folder.
+	Sources []string
+	// SourcesPartial declares the sources partial (--partial).
+	SourcesPartial bool
 }
 
 // SeverityOverride is one --severity RULE=LEVEL.
@@ -283,6 +297,16 @@ func (c *Config) With(o Overrides) (*Config, error) {
 	}
 	for _, s := range o.Severity {
 		_ = cfg.SetSeverity(s.Rule, s.Severity, Origin{Kind: FromFlag, Name: "--severity"})
+	}
+	if len(o.Sources) > 0 {
+		from := Origin{Kind: FromFlag, Name: "--source"}
+		cfg.Sources = nil
+		for _, p := range o.Sources {
+			cfg.Sources = append(cfg.Sources, Item{p, from})
+		}
+	}
+	if o.SourcesPartial {
+		cfg.SourcesPartial, cfg.SourcesPartialFrom = true, Origin{Kind: FromFlag, Name: "--partial"}
 	}
 	return cfg, nil
 }

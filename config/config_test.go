@@ -139,7 +139,7 @@ func TestParseErrors(t *testing.T) {
 		yaml string
 		want string
 	}{
-		{"unknown top key", "rules: {}\nfail_on: error\n", `/news/.quotecheck.yaml:2:1: unknown key "fail_on" at top level (want extends, rules, options or baseline)`},
+		{"unknown top key", "rules: {}\nfail_on: error\n", `/news/.quotecheck.yaml:2:1: unknown key "fail_on" at top level (want extends, rules, options, baseline or sources)`},
 		{"unknown rule", "rules:\n  anonymous-sources: off\n", `/news/.quotecheck.yaml:2:3: unknown rule "anonymous-sources" (see quotecheck rules)`},
 		{"bad rule value", "rules:\n  anonymous-source: loud\n", `/news/.quotecheck.yaml:2:21: rules.anonymous-source: want on, off, error, warning or info, got "loud"`},
 		{"unknown rule key", "rules:\n  anonymous-source:\n    level: error\n", `/news/.quotecheck.yaml:3:5: unknown key "level" at rules.anonymous-source (want enabled, severity or options)`},
@@ -153,7 +153,7 @@ func TestParseErrors(t *testing.T) {
 		{"option not a list", "options:\n  loaded-verbs: claim\n", `/news/.quotecheck.yaml:2:17: options.loaded-verbs: want a list of words or phrases`},
 		{"empty list entry", "options:\n  loaded-verbs: [claim, \"\"]\n", `/news/.quotecheck.yaml:2:25: options.loaded-verbs: entries must be non-empty words or phrases`},
 		{"repeated key", "rules: {}\nrules: {}\n", `/news/.quotecheck.yaml:2:1: key "rules" repeated (first at line 1)`},
-		{"not a mapping", "- ap\n", `/news/.quotecheck.yaml:1:1: a config file is a mapping of extends, rules, options, baseline`},
+		{"not a mapping", "- ap\n", `/news/.quotecheck.yaml:1:1: a config file is a mapping of extends, rules, options, baseline, sources`},
 		{"yaml syntax", "rules:\n  a: b\n c: d\n", `/news/.quotecheck.yaml:2: did not find expected key`},
 		{"tab indentation", "rules:\n\tanonymous-source: off\n", `/news/.quotecheck.yaml:2: found character that cannot start any token`},
 		{"two documents", "rules: {}\n---\nrules: {}\n", `/news/.quotecheck.yaml:2:1: more than one YAML document; a config file holds one`},

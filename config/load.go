@@ -18,7 +18,7 @@ import (
 )
 
 // topKeys are the keys a config file may hold, in documentation order.
-var topKeys = []string{"extends", "rules", "options", "baseline"}
+var topKeys = []string{"extends", "rules", "options", "baseline", "sources"}
 
 var optionKeys = []string{"speech-verbs", "anonymity-reasons", "loaded-verbs"}
 
@@ -120,6 +120,18 @@ func (p *parser) parse(data []byte) error {
 		if err := p.options(kv[1]); err != nil {
 			return err
 		}
+	}
+	if kv, ok := fields["sources"]; ok {
+		items, err := p.list(kv[1], "sources")
+		if err != nil {
+			return err
+		}
+		for i := range items {
+			if !filepath.IsAbs(items[i].Value) {
+				items[i].Value = filepath.Join(filepath.Dir(p.file), items[i].Value)
+			}
+		}
+		p.cfg.Sources = items
 	}
 	if kv, ok := fields["baseline"]; ok {
 		v := kv[1]

@@ -2,8 +2,9 @@
 // diff, batch, report, serve, the git hook) and the library API go through
 // it, in the same steps:
 //
-//	inputs → settings for each path → input reader → extraction → rules →
-//	suppressions → baseline → results
+//	inputs → settings for each path → input reader → extraction →
+//	verification against the sources (when the settings name any) →
+//	rules → suppressions → baseline → results
 //
 // Settings are one value per config file: the file found from each input
 // (or named by --config or $QUOTECHECK_CONFIG) with its presets, and the
@@ -28,6 +29,7 @@ import (
 	"github.com/quotecheck/quotecheck/input"
 	"github.com/quotecheck/quotecheck/internal/pool"
 	"github.com/quotecheck/quotecheck/rules"
+	"github.com/quotecheck/quotecheck/verify"
 )
 
 // Options configure an engine: what the command line gives.
@@ -50,6 +52,9 @@ type Options struct {
 	// Skipped, when set, is told about each file of a folder left out
 	// because it is not a regular file (see input.Walk).
 	Skipped func(path, reason string)
+	// SourceError, when set, is told once about each source (a config's
+	// sources, --source) that cannot be read; the others are still used.
+	SourceError func(err error)
 }
 
 // BaselineOptions choose the baseline of each input: Off for none, else
@@ -80,6 +85,10 @@ type Engine struct {
 	mu        sync.Mutex
 	settings  map[*config.Config]*built
 	baselines map[string]*loadedBaseline
+	// sources are the source files read, by absolute path, and
+	// badSources how many of them could not be.
+	sources    map[string][]*verify.Source
+	badSources int
 }
 
 type built struct {
@@ -113,7 +122,7 @@ func New(opt Options) (*Engine, error) {
 		opt.Stdin = os.Stdin
 	}
 	e := &Engine{opt: opt, loader: config.NewLoader(opt.ConfigFile),
-		settings: map[*config.Config]*built{}, baselines: map[string]*loadedBaseline{}}
+		settings: map[*config.Config]*built{}, baselines: map[string]*loadedBaseline{}, sources: map[string][]*verify.Source{}}
 	if file, from := e.loader.Explicit(); file != "" {
 		if _, err := e.loader.For("-"); err != nil {
 			return nil, &UsageError{fmt.Errorf("config (from %s): %v", from, err)}
@@ -176,6 +185,7 @@ func (e *Engine) build(file *config.Config) (*Settings, error) {
 	}
 	ccfg := cfg.CheckerConfig()
 	ccfg.MaxSize, ccfg.Input = e.opt.Input.MaxSize, e.opt.Input
+	ccfg.Sources = e.sourceSet(cfg)
 	chk, err := checker.New(rules.All(), ccfg)
 	if err != nil {
 		return nil, err
@@ -202,6 +212,41 @@ func (e *Engine) build(file *config.Config) (*Settings, error) {
 		}
 	}
 	return s, nil
+}
+
+// sourceSet is the record of a configuration's sources, nil when it has
+// none; the caller holds e.mu. Each file is read once, and one that cannot
+// be is reported once (Options.SourceError) and left out.
+func (e *Engine) sourceSet(cfg *config.Config) *verify.Set {
+	if len(cfg.Sources) == 0 {
+		return nil
+	}
+	var all []*verify.Source
+	for _, it := range cfg.Sources {
+		srcs, ok := e.sources[it.Value]
+		if !ok {
+			var err error
+			srcs, err = verify.ReadFile(it.Value, input.Options{MaxSize: e.opt.Input.MaxSize})
+			if err != nil {
+				e.badSources++
+				if e.opt.SourceError != nil {
+					e.opt.SourceError(err)
+				}
+			}
+			e.sources[it.Value] = srcs
+		}
+		all = append(all, srcs...)
+	}
+	set := verify.NewSet(all...)
+	set.Partial = cfg.SourcesPartial
+	return set
+}
+
+// SourceErrors is how many source files could not be read so far.
+func (e *Engine) SourceErrors() int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.badSources
 }
 
 // baseline loads a baseline file once; the caller holds e.mu.
@@ -352,12 +397,9 @@ func (e *Engine) checkRecord(ctx context.Context, s *Settings, path string, rec 
 	if rec.Err != nil {
 		return checker.Result{Path: path, Err: rec.Err}
 	}
-	findings, err := s.Checker.CheckDocumentContext(ctx, rec.Doc)
-	if err != nil {
-		return checker.Result{Path: path, Err: err}
+	r := s.Checker.CheckDocumentResult(ctx, path, rec.Doc)
+	if r.Err == nil && s.Baseline != nil {
+		r.Findings = s.Baseline.Filter(path, rec.Doc, r.Findings)
 	}
-	if s.Baseline != nil {
-		findings = s.Baseline.Filter(path, rec.Doc, findings)
-	}
-	return checker.Result{Path: path, Doc: rec.Doc, Findings: findings}
+	return r
 }

@@ -13,15 +13,17 @@ import (
 
 // Gold is one annotated article.
 type Gold struct {
-	ID       string         `json:"id"`
-	Text     string         `json:"text"`
-	Quotes   []GoldQuote    `json:"quotes"`
-	Ignore   []string       `json:"ignore"`
-	Findings []GoldFinding  `json:"findings"`
-	Versions []GoldVersion  `json:"versions"`
-	Path     string         `json:"-"`
-	Line     int            `json:"-"`
-	Extra    map[string]any `json:"-"`
+	ID       string        `json:"id"`
+	Text     string        `json:"text"`
+	Quotes   []GoldQuote   `json:"quotes"`
+	Ignore   []string      `json:"ignore"`
+	Findings []GoldFinding `json:"findings"`
+	Versions []GoldVersion `json:"versions"`
+	// Sources are the record the quotations are verified against.
+	Sources []GoldSource   `json:"sources"`
+	Path    string         `json:"-"`
+	Line    int            `json:"-"`
+	Extra   map[string]any `json:"-"`
 }
 
 // GoldQuote is one annotated quotation.
@@ -34,6 +36,18 @@ type GoldQuote struct {
 	// SpeakerUnresolved marks a gold speaker that is only a pronoun: the
 	// quote counts for quote scores, not for speaker or type accuracy.
 	SpeakerUnresolved bool `json:"speaker_unresolved"`
+	// Verdict is what the sources say of the quote (verbatim, altered,
+	// stitched, not-found), and Meaning, for altered, whether a change
+	// alters the meaning (a misquote).
+	Verdict string `json:"verdict"`
+	Meaning bool   `json:"meaning"`
+}
+
+// GoldSource is one source document: its name (whose extension says how
+// to read it) and text.
+type GoldSource struct {
+	Name string `json:"name"`
+	Text string `json:"text"`
 }
 
 // GoldFinding is an expected rule finding.

@@ -5,12 +5,26 @@ import (
 	"io"
 
 	"github.com/quotecheck/quotecheck/checker"
+	"github.com/quotecheck/quotecheck/verify"
 )
 
 // ScoreArticle checks a gold article's text and adds it to the score.
 func ScoreArticle(s *Score, chk *checker.Checker, g *Gold) {
+	if len(g.Sources) > 0 {
+		var srcs []*verify.Source
+		for _, gs := range g.Sources {
+			src, err := verify.FromText(gs.Name, gs.Text)
+			if err != nil {
+				s.mistake(g, "source", "%v", err)
+				continue
+			}
+			srcs = append(srcs, src)
+		}
+		chk = chk.WithSources(verify.NewSet(srcs...))
+	}
 	r := chk.CheckText(g.ID, g.Text)
 	s.Add(g, r.Doc, r.Findings)
+	s.addVerifications(g, r)
 	s.AddVersions(chk, g, r.Doc)
 }
 
@@ -34,6 +48,12 @@ func WriteScore(w io.Writer, s *Score, maxErrors int) {
 	if s.Changes.TP+s.Changes.FP+s.Changes.FN > 0 {
 		fmt.Fprintf(w, "change precision    %.3f\n", s.Changes.Precision())
 		fmt.Fprintf(w, "change recall       %.3f\n", s.Changes.Recall())
+	}
+	if s.Verdicts > 0 {
+		fmt.Fprintf(w, "verdict accuracy    %.3f  (%d of %d gold verdicts)\n", s.VerdictAccuracy(), s.VerdictsRight, s.Verdicts)
+		fmt.Fprintf(w, "misquote precision  %.3f\n", s.Misquotes.Precision())
+		fmt.Fprintf(w, "misquote recall     %.3f  (tp %d, fp %d, fn %d)\n", s.Misquotes.Recall(), s.Misquotes.TP, s.Misquotes.FP, s.Misquotes.FN)
+		fmt.Fprintf(w, "cosmetic misquotes  %d  (misquote on a quote whose only changes are cosmetic)\n", s.CosmeticMisquotes)
 	}
 	if rules := s.FindingRules(); len(rules) > 0 {
 		fmt.Fprintf(w, "findings\n")

@@ -75,7 +75,16 @@ type Score struct {
 	// speaker, the attribution's confidence and whether it was right.
 	Calibration []Judged
 	Mistakes    []Mistake
+	// Verdicts counts gold quotes with a verdict and VerdictsRight those
+	// whose matched quote got the same verdict from verify; Misquotes
+	// scores misquote findings against gold meaning-bearing alterations,
+	// and CosmeticMisquotes counts misquotes on cosmetic-only edits.
+	Verdicts, VerdictsRight, CosmeticMisquotes int
+	Misquotes                                  Counts
 }
+
+// VerdictAccuracy is over gold quotes with a verdict.
+func (s *Score) VerdictAccuracy() float64 { return frac(s.VerdictsRight, s.Verdicts) }
 
 // Judged is one attribution's confidence and whether its speaker was right.
 type Judged struct {

@@ -87,6 +87,9 @@ type Document struct {
 	Sources  []Source  `json:"sources"`
 	Findings []Finding `json:"findings"`
 	Terms    []Term    `json:"terms,omitempty"`
+	// Verifications are present when the story was checked against
+	// sources (quotecheck verify, check --source).
+	Verifications []Verification `json:"verifications,omitempty"`
 	// Error is set, and the lists are empty, when the input could not be
 	// read or decoded.
 	Error string `json:"error,omitempty"`
@@ -132,6 +135,9 @@ func DocumentOf(r checker.Result) Document {
 			src.AnonymityReason = &reason
 		}
 		d.Sources = append(d.Sources, src)
+	}
+	for i := range r.Verifications {
+		d.Verifications = append(d.Verifications, VerificationOf(&r.Verifications[i]))
 	}
 	for _, f := range r.Findings {
 		d.Findings = append(d.Findings, Finding{Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Quote: f.Quote, Span: SpanOf(doc, f.Span)})

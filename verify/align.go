@@ -56,10 +56,13 @@ const (
 	maxWildcard = 6
 	// cheapSkip is the cost of leaving out a hesitation or an interjection.
 	cheapSkip = 0.1
+	// discourseSkip is the cost of leaving out a word of a discourse
+	// filler ("you know", "like").
+	discourseSkip = 0.5
 	// addCost is the cost of a quotation word the passage lacks, and of a
 	// word put for another: twice a left-out word, since a story may cut
 	// what was said but not add to it.
-	addCost = 2.5
+	addCost = 3.5
 )
 
 // candidates returns the content positions where piece q (with ids qid)
@@ -159,8 +162,11 @@ func align(s *Source, q []token, qid []int32, c int, work *int64) *alignment {
 	for j := 0; j < n; j++ {
 		skip[j] = 1
 		w := int(lo) + j
-		if s.words[w].filler || s.turnOf[w] >= 0 && s.Turns[s.turnOf[w]].Interjection {
+		switch {
+		case s.words[w].filler || s.turnOf[w] >= 0 && s.Turns[s.turnOf[w]].Interjection:
 			skip[j] = cheapSkip
+		case s.words[w].discourse:
+			skip[j] = discourseSkip
 		}
 	}
 	const fromWild = 8 // from values above this are wildcard spans: 8+k

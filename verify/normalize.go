@@ -19,8 +19,9 @@ type token struct {
 	span article.Span
 	// contracted marks the halves of an expanded contraction.
 	contracted bool
-	// filler marks a hesitation sound ("um"), cheap to skip.
-	filler bool
+	// filler marks a hesitation sound ("um"), cheap to skip; discourse a
+	// word of a discourse filler ("you know"), cheaper than others.
+	filler, discourse bool
 	// capital marks a raw form that starts with an upper-case letter
 	// anywhere but at the start of a sentence: likely a name.
 	capital bool
@@ -292,7 +293,31 @@ func normalizeTokens(out []token, start int) []token {
 		t.filler = lex.fillers[t.norm]
 		out = append(out, t)
 	}
+	markDiscourse(out[start:])
 	return out
+}
+
+// markDiscourse marks the words of discourse fillers ("you know", "like").
+func markDiscourse(toks []token) {
+	for i := range toks {
+		for _, p := range lex.discourse {
+			if i+len(p) > len(toks) {
+				continue
+			}
+			match := true
+			for k, w := range p {
+				if toks[i+k].norm != w {
+					match = false
+					break
+				}
+			}
+			if match {
+				for k := range p {
+					toks[i+k].discourse = true
+				}
+			}
+		}
+	}
 }
 
 // numberRun reads number words from toks[i] ("two hundred and forty") and

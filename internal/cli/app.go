@@ -72,6 +72,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) (*cli.App, *env) {
 		EnableBashCompletion: false,
 		Commands: []*cli.Command{
 			checkCommand(env),
+			verifyCommand(env),
 			quotesCommand(env),
 			rulesCommand(env),
 			evalCommand(env),

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"bytes"
 	"context"
+	"io"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -24,7 +26,7 @@ func checkCommand(e *env) *cli.Command {
 	flags := append([]cli.Flag{
 		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + strings.Join(report.Formats, ", ")},
 		&cli.StringFlag{Name: "fail-on", Value: "error", Usage: "exit 1 when a finding is at or above this severity: error, warning, info or never"},
-	}, append(checkFlags(), stagedFlags()...)...)
+	}, append(append(checkFlags(), stagedFlags()...), sourceFlags()...)...)
 	return &cli.Command{
 		Name:      "check",
 		Usage:     "check articles and print findings",
@@ -47,56 +49,74 @@ func checkCommand(e *env) *cli.Command {
 			if err != nil {
 				return usageError("%v", err)
 			}
-			inputs, read, done, err := checkInputs(c, eng)
-			if err != nil {
-				return err
-			}
-			defer done()
-			var inputErrors, failing int
-			var writeErr error
-			// Formats that can encode each document on the worker that
-			// checked it do; the writer only puts the bytes in order.
-			pre, _ := w.(report.Prerenderer)
-			type rendered struct {
-				r   checker.Result
-				b   []byte
-				err error
-			}
-			render := func(r checker.Result) rendered {
-				if pre == nil {
-					return rendered{r: r}
-				}
-				b, err := pre.Render(r)
-				return rendered{r, b, err}
-			}
-			engine.RunMap(context.Background(), eng, inputs, read, render, func(x rendered) {
-				r := x.r
-				if r.Err != nil {
-					inputErrors++
-				}
-				for _, f := range r.Findings {
-					if failOn != 0 && f.Severity >= failOn {
-						failing++
-					}
-				}
-				err := x.err
-				switch {
-				case err != nil:
-				case pre != nil:
-					err = pre.WriteRendered(r, x.b)
-				default:
-					err = w.Write(r)
-				}
-				if err != nil && writeErr == nil {
-					writeErr = err
-				}
-			})
-			if err := w.Close(); err != nil && writeErr == nil {
-				writeErr = err
-			}
-			return exitStatus(writeErr, inputErrors, failing)
+			return e.checkAndWrite(c, eng, w, failOn, nil)
 		},
 	}
+}
+
+// checkAndWrite checks the command's inputs on the engine's pool and
+// writes each result with w, after what writeFirst writes for it when set;
+// unreadable sources count as input errors. It returns the exit status.
+func (e *env) checkAndWrite(c *cli.Context, eng *engine.Engine, w report.Writer, failOn checker.Severity, writeFirst func(io.Writer, checker.Result) error) error {
+	inputs, read, done, err := checkInputs(c, eng)
+	if err != nil {
+		return err
+	}
+	defer done()
+	var inputErrors, failing int
+	var writeErr error
+	keep := func(err error) {
+		if err != nil && writeErr == nil {
+			writeErr = err
+		}
+	}
+	// Formats that can encode each document on the worker that checked it
+	// do; the writer only puts the bytes in order.
+	pre, _ := w.(report.Prerenderer)
+	type rendered struct {
+		r     checker.Result
+		first []byte
+		b     []byte
+		err   error
+	}
+	render := func(r checker.Result) rendered {
+		x := rendered{r: r}
+		if writeFirst != nil {
+			var buf bytes.Buffer
+			x.err = writeFirst(&buf, r)
+			x.first = buf.Bytes()
+		}
+		if pre != nil && x.err == nil {
+			x.b, x.err = pre.Render(r)
+		}
+		return x
+	}
+	engine.RunMap(context.Background(), eng, inputs, read, render, func(x rendered) {
+		r := x.r
+		if r.Err != nil {
+			inputErrors++
+		}
+		for _, f := range r.Findings {
+			if failOn != 0 && f.Severity >= failOn {
+				failing++
+			}
+		}
+		if x.err != nil {
+			keep(x.err)
+			return
+		}
+		if len(x.first) > 0 {
+			_, err := e.stdout.Write(x.first)
+			keep(err)
+		}
+		if pre != nil {
+			keep(pre.WriteRendered(r, x.b))
+		} else {
+			keep(w.Write(r))
+		}
+	})
+	keep(w.Close())
+	return exitStatus(writeErr, inputErrors+eng.SourceErrors(), failing)
 }
 
 // parseFailOn reads --fail-on; 0 means never.

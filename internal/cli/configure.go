@@ -37,8 +37,9 @@ func inputFlags() []cli.Flag {
 }
 
 // newEngine turns the command's flags into the engine's options and
-// builds it: the one place flags become settings.
-func newEngine(c *cli.Context, e *env) (*engine.Engine, error) {
+// builds it: the one place flags become settings. off lists rules the
+// command itself leaves out (verify runs only the verification rules).
+func newEngine(c *cli.Context, e *env, off ...string) (*engine.Engine, error) {
 	opt := engine.Options{ConfigFile: c.String("config"), Workers: c.Int("jobs"), Stdin: e.stdin}
 	if opt.Workers < 0 {
 		return nil, usageError("--jobs %d: want 0 (one per core) or more", opt.Workers)
@@ -46,7 +47,13 @@ func newEngine(c *cli.Context, e *env) (*engine.Engine, error) {
 	if hasFlag(c, "verbose") && c.Bool("verbose") {
 		opt.Skipped = func(path, reason string) { fmt.Fprintf(e.stderr, "quotecheck: skipped %s: %s\n", path, reason) }
 	}
-	opt.Overrides.Disable = c.StringSlice("disable")
+	// a source that cannot be read is named once; the others are used
+	opt.SourceError = func(err error) { fmt.Fprintf(e.stderr, "source error: %v\n", err) }
+	if hasFlag(c, "source") {
+		opt.Overrides.Sources = c.StringSlice("source")
+		opt.Overrides.SourcesPartial = c.Bool("partial")
+	}
+	opt.Overrides.Disable = append(off, c.StringSlice("disable")...)
 	for _, kv := range c.StringSlice("severity") {
 		s, err := config.ParseSeverityOverride(kv)
 		if err != nil {
