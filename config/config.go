@@ -121,6 +121,13 @@ const (
 	LoadedVerbsOption = "verbs"
 )
 
+// AlteredToleranceRule and AlteredToleranceOption are where the older
+// top-level options.altered-tolerance key is stored.
+const (
+	AlteredToleranceRule   = "quote-altered"
+	AlteredToleranceOption = "tolerance"
+)
+
 // Item is one entry of a list option.
 type Item struct {
 	Value string `json:"value"`

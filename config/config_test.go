@@ -149,7 +149,7 @@ func TestParseErrors(t *testing.T) {
 		{"bad severity", "rules:\n  anonymous-source:\n    severity: fatal\n", `/news/.quotecheck.yaml:3:15: rules.anonymous-source.severity: want error, warning or info, got "fatal"`},
 		{"bad enabled", "rules:\n  anonymous-source:\n    enabled: maybe\n", `/news/.quotecheck.yaml:3:14: rules.anonymous-source.enabled: want true or false, got "maybe"`},
 		{"unknown preset", "extends: nyt\n", `/news/.quotecheck.yaml:1:10: extends: unknown preset "nyt" (want ap, bbc or reuters)`},
-		{"unknown option", "options:\n  speech_verbs: [opine]\n", `/news/.quotecheck.yaml:2:3: unknown key "speech_verbs" at options (want speech-verbs, anonymity-reasons or loaded-verbs)`},
+		{"unknown option", "options:\n  speech_verbs: [opine]\n", `/news/.quotecheck.yaml:2:3: unknown key "speech_verbs" at options (want speech-verbs, anonymity-reasons, loaded-verbs or altered-tolerance)`},
 		{"option not a list", "options:\n  loaded-verbs: claim\n", `/news/.quotecheck.yaml:2:17: options.loaded-verbs: want a list of words or phrases`},
 		{"empty list entry", "options:\n  loaded-verbs: [claim, \"\"]\n", `/news/.quotecheck.yaml:2:25: options.loaded-verbs: entries must be non-empty words or phrases`},
 		{"repeated key", "rules: {}\nrules: {}\n", `/news/.quotecheck.yaml:2:1: key "rules" repeated (first at line 1)`},
@@ -276,4 +276,31 @@ func TestShow(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &v))
 	assert.Equal(t, "/news/.quotecheck.yaml", v["file"])
 	assert.Len(t, v["rules"], len(rules.All()))
+}
+
+func TestAlteredTolerance(t *testing.T) {
+	for name, yaml := range map[string]string{
+		"rule option":  "rules:\n  quote-altered:\n    options:\n      tolerance: 3\n",
+		"older option": "options:\n  altered-tolerance: 3\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			c, err := Parse("/news/.quotecheck.yaml", []byte(yaml))
+			require.NoError(t, err)
+			opts := c.CheckerConfig().Rules["quote-altered"]
+			assert.Equal(t, 3, opts.Count("tolerance", 2))
+		})
+	}
+	_, err := Parse("/news/.quotecheck.yaml", []byte("rules:\n  quote-altered:\n    options:\n      tolerance: [3]\n"))
+	assert.EqualError(t, err, "/news/.quotecheck.yaml:4:18: rules.quote-altered.options.tolerance: want a whole number (0 or more)")
+}
+
+func TestOverridesSources(t *testing.T) {
+	c := Default()
+	c.Sources = []Item{{"/news/interviews/okafor.txt", Origin{Kind: FromFile, Name: "/news/.quotecheck.yaml", Line: 3}}}
+	got, err := c.With(Overrides{Sources: []string{"call.txt"}, SourcesPartial: true})
+	require.NoError(t, err)
+	assert.Equal(t, []Item{{"call.txt", Origin{Kind: FromFlag, Name: "--source"}}}, got.Sources)
+	assert.True(t, got.SourcesPartial)
+	assert.Equal(t, Origin{Kind: FromFlag, Name: "--partial"}, got.SourcesPartialFrom)
+	assert.Len(t, c.Sources, 1, "the config itself is unchanged")
 }

@@ -20,7 +20,7 @@ import (
 // topKeys are the keys a config file may hold, in documentation order.
 var topKeys = []string{"extends", "rules", "options", "baseline", "sources"}
 
-var optionKeys = []string{"speech-verbs", "anonymity-reasons", "loaded-verbs"}
+var optionKeys = []string{"speech-verbs", "anonymity-reasons", "loaded-verbs", "altered-tolerance"}
 
 // Load reads a config file and applies it over the defaults.
 func Load(path string) (*Config, error) {
@@ -310,6 +310,15 @@ func (p *parser) options(n *yaml.Node) error {
 	for _, key := range optionKeys {
 		kv, ok := fields[key]
 		if !ok {
+			continue
+		}
+		if key == "altered-tolerance" {
+			// the older spelling of rules.quote-altered.options.tolerance
+			items, err := p.count(kv[1], "options."+key)
+			if err != nil {
+				return err
+			}
+			_ = p.cfg.Rule(AlteredToleranceRule).SetOption(AlteredToleranceOption, items, p.origin(kv[1]))
 			continue
 		}
 		items, err := p.list(kv[1], "options."+key)

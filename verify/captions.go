@@ -8,9 +8,6 @@ import (
 	"github.com/quotecheck/quotecheck/article"
 )
 
-// errSkip stops a line walk early without an error.
-var errSkip = errors.New("skip")
-
 // readSRT reads SubRip captions: blocks of an optional cue number, a
 // timing line "HH:MM:SS,mmm --> HH:MM:SS,mmm" and text lines, separated
 // by blank lines. A malformed timing line is an error naming its line.
