@@ -45,6 +45,8 @@ options:
     - speaking privately
   loaded-verbs: [claim, insist]
 baseline: archive/.quotecheck-baseline.json
+sources: [interviews/okafor.txt]
+sources-partial: true
 `
 	c, err := Parse(file, []byte(yaml))
 	require.NoError(t, err)
@@ -77,6 +79,10 @@ baseline: archive/.quotecheck-baseline.json
 	require.NotNil(t, verbs)
 	assert.Equal(t, at(14), verbs.From)
 	assert.Equal(t, filepath.FromSlash("/news/archive/.quotecheck-baseline.json"), c.Baseline)
+	assert.Equal(t, []Item{{filepath.FromSlash("/news/interviews/okafor.txt"), at(16)}}, c.Sources)
+	assert.True(t, c.SourcesPartial)
+	assert.Equal(t, at(17), c.SourcesPartialFrom)
+	assert.False(t, Default().SourcesPartial, "sources are complete unless declared partial")
 
 	cc := c.CheckerConfig()
 	assert.True(t, cc.Disabled["anonymous-source"])
@@ -139,7 +145,7 @@ func TestParseErrors(t *testing.T) {
 		yaml string
 		want string
 	}{
-		{"unknown top key", "rules: {}\nfail_on: error\n", `/news/.quotecheck.yaml:2:1: unknown key "fail_on" at top level (want extends, rules, options, baseline or sources)`},
+		{"unknown top key", "rules: {}\nfail_on: error\n", `/news/.quotecheck.yaml:2:1: unknown key "fail_on" at top level (want extends, rules, options, baseline, sources or sources-partial)`},
 		{"unknown rule", "rules:\n  anonymous-sources: off\n", `/news/.quotecheck.yaml:2:3: unknown rule "anonymous-sources" (see quotecheck rules)`},
 		{"bad rule value", "rules:\n  anonymous-source: loud\n", `/news/.quotecheck.yaml:2:21: rules.anonymous-source: want on, off, error, warning or info, got "loud"`},
 		{"unknown rule key", "rules:\n  anonymous-source:\n    level: error\n", `/news/.quotecheck.yaml:3:5: unknown key "level" at rules.anonymous-source (want enabled, severity or options)`},
@@ -152,8 +158,9 @@ func TestParseErrors(t *testing.T) {
 		{"unknown option", "options:\n  speech_verbs: [opine]\n", `/news/.quotecheck.yaml:2:3: unknown key "speech_verbs" at options (want speech-verbs, anonymity-reasons, loaded-verbs or altered-tolerance)`},
 		{"option not a list", "options:\n  loaded-verbs: claim\n", `/news/.quotecheck.yaml:2:17: options.loaded-verbs: want a list of words or phrases`},
 		{"empty list entry", "options:\n  loaded-verbs: [claim, \"\"]\n", `/news/.quotecheck.yaml:2:25: options.loaded-verbs: entries must be non-empty words or phrases`},
+		{"bad sources-partial", "sources: [a.txt]\nsources-partial: sometimes\n", `/news/.quotecheck.yaml:2:18: sources-partial: want true or false, got "sometimes"`},
 		{"repeated key", "rules: {}\nrules: {}\n", `/news/.quotecheck.yaml:2:1: key "rules" repeated (first at line 1)`},
-		{"not a mapping", "- ap\n", `/news/.quotecheck.yaml:1:1: a config file is a mapping of extends, rules, options, baseline, sources`},
+		{"not a mapping", "- ap\n", `/news/.quotecheck.yaml:1:1: a config file is a mapping of extends, rules, options, baseline, sources, sources-partial`},
 		{"yaml syntax", "rules:\n  a: b\n c: d\n", `/news/.quotecheck.yaml:2: did not find expected key`},
 		{"tab indentation", "rules:\n\tanonymous-source: off\n", `/news/.quotecheck.yaml:2: found character that cannot start any token`},
 		{"two documents", "rules: {}\n---\nrules: {}\n", `/news/.quotecheck.yaml:2:1: more than one YAML document; a config file holds one`},

@@ -18,7 +18,7 @@ import (
 )
 
 // topKeys are the keys a config file may hold, in documentation order.
-var topKeys = []string{"extends", "rules", "options", "baseline", "sources"}
+var topKeys = []string{"extends", "rules", "options", "baseline", "sources", "sources-partial"}
 
 var optionKeys = []string{"speech-verbs", "anonymity-reasons", "loaded-verbs", "altered-tolerance"}
 
@@ -132,6 +132,13 @@ func (p *parser) parse(data []byte) error {
 			}
 		}
 		p.cfg.Sources = items
+	}
+	if kv, ok := fields["sources-partial"]; ok {
+		partial, ok := parseBool(kv[1].Value)
+		if !ok || kv[1].Kind != yaml.ScalarNode {
+			return p.errorf(kv[1], "sources-partial: want true or false, got %q", kv[1].Value)
+		}
+		p.cfg.SourcesPartial, p.cfg.SourcesPartialFrom = partial, p.origin(kv[1])
 	}
 	if kv, ok := fields["baseline"]; ok {
 		v := kv[1]

@@ -24,6 +24,10 @@ type View struct {
 	} `json:"options"`
 	Baseline     string `json:"baseline"`
 	BaselineFrom Origin `json:"baseline_from"`
+	// Sources are the files quotations are verified against.
+	Sources            []Item `json:"sources"`
+	SourcesPartial     bool   `json:"sources_partial"`
+	SourcesPartialFrom Origin `json:"sources_partial_from"`
 }
 
 // RuleView is one rule's effective setting with its origins.
@@ -39,7 +43,8 @@ type RuleView struct {
 
 // View returns the JSON form of the configuration.
 func (c *Config) View() View {
-	v := View{File: c.File, FoundBy: c.FoundBy, Extends: nonNil(c.Extends), Baseline: c.Baseline, BaselineFrom: c.BaselineFrom}
+	v := View{File: c.File, FoundBy: c.FoundBy, Extends: nonNil(c.Extends), Baseline: c.Baseline, BaselineFrom: c.BaselineFrom,
+		Sources: nonNil(c.Sources), SourcesPartial: c.SourcesPartial, SourcesPartialFrom: c.SourcesPartialFrom}
 	for _, r := range c.Rules {
 		v.Rules = append(v.Rules, RuleView{r.ID, r.Enabled, r.EnabledFrom, r.Severity.String(), r.SeverityFrom, r.Options})
 	}
@@ -135,6 +140,15 @@ func (c *Config) WriteText(w io.Writer) error {
 	} else {
 		fmt.Fprintf(w, "baseline: %s (%s)\n", displayPath(c.Baseline), c.BaselineFrom)
 	}
+	if len(c.Sources) == 0 {
+		fmt.Fprintln(w, "sources: none")
+	} else {
+		fmt.Fprintln(w, "sources:")
+		for _, it := range c.Sources {
+			fmt.Fprintf(w, "  - %s (%s)\n", displayPath(it.Value), it.From)
+		}
+	}
+	fmt.Fprintf(w, "sources-partial: %t (%s)\n", c.SourcesPartial, c.SourcesPartialFrom)
 	return nil
 }
 

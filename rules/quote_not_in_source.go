@@ -13,8 +13,8 @@ var QuoteNotInSource = &checker.Rule{
 	Title:    "Quotation not found in the sources",
 	Rationale: "No passage of the transcripts, captions or statements given comes close to " +
 		"the quotation: it may come from another interview, be paraphrase set in quotation " +
-		"marks, or be invented. When the sources are declared partial (--partial), the " +
-		"finding is only informative.",
+		"marks, or be invented. When the sources are declared partial (--partial, or " +
+		"sources-partial: true in the config), the finding is only informative.",
 	Bad:  `Transcript: OKAFOR: We will not sign it. → Story: "We will never raise fares again," Okafor said.`,
 	Good: `Transcript: OKAFOR: We will not sign it. → Story: "We will not sign it," Okafor said.`,
 	Run: func(pass *checker.Pass) {

@@ -21,12 +21,13 @@ func configCommand(e *env) *cli.Command {
 				ArgsUsage: "[PATH]",
 				Description: "Finds the config the way check does (--config, then $" + config.EnvVar + ", then the\n" +
 					"nearest " + config.FileName + " in PATH's folder or above; PATH defaults to the working\n" +
-					"folder), applies --disable and --severity, and prints every rule's state and\n" +
-					"severity, the options and the baseline, each with its origin: default, a preset,\n" +
+					"folder), applies --disable, --severity, --source and --partial, and prints every\n" +
+					"rule's state and severity, the options, the baseline and the sources, each with\n" +
+					"its origin: default, a preset,\n" +
 					"FILE:LINE of a config file, or a flag. Exit 2 when the config is invalid.",
 				Flags: append([]cli.Flag{
 					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "text or json"},
-				}, ruleFlags()...),
+				}, append(ruleFlags(), sourceFlags()...)...),
 				Action: func(c *cli.Context) error {
 					if c.NArg() > 1 {
 						return usageError("config show: want at most one PATH")

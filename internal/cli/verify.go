@@ -17,7 +17,7 @@ import (
 func sourceFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringSliceFlag{Name: "source", Aliases: []string{"s"}, Usage: "transcript, captions (.srt, .vtt) or document to check quotations against (repeatable; default: the config's sources)"},
-		&cli.BoolFlag{Name: "partial", Usage: "the sources do not hold every quotation: report quotations not found at info level"},
+		&cli.BoolFlag{Name: "partial", Usage: "the sources do not hold every quotation: report quotations not found at info level (also sources-partial: true in the config)"},
 	}
 }
 
