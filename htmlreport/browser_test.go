@@ -36,6 +36,7 @@ import (
 	"github.com/quotecheck/quotecheck/input"
 	"github.com/quotecheck/quotecheck/report"
 	"github.com/quotecheck/quotecheck/rules"
+	"github.com/quotecheck/quotecheck/verify"
 )
 
 // seedPath is the seed story, in the shared folder beside the repository.
@@ -372,6 +373,34 @@ func TestBrowser(t *testing.T) {
 		b.do(t, chromedp.Navigate(fileURL(path)), chromedp.WaitVisible(chromedp.CSS("mark.q")))
 		b.fullScreenshot(t, "versions-report.png")
 		b.elementScreenshot(t, "#changes", "versions-report-changes.png")
+	})
+
+	t.Run("record report", func(t *testing.T) {
+		dir2 := filepath.Join("..", "testdata", "verify", "bridge")
+		srt := readSource(t, filepath.Join(dir2, "briefing.srt"))
+		// a source holding markup: shown as text, never run
+		notes, err := verify.FromText("notes.txt", "ABARA: No jobs will be lost <img src=x onerror=\"window.__xss=1\"> at the bridge authority.\n")
+		require.NoError(t, err)
+		vchk := chk.WithSources(verify.NewSet(srt, notes))
+		story := filepath.Join(dir2, "story.txt")
+		res := ReadStory(vchk, story, readFile(t, story), input.Options{})
+		require.NoError(t, res.Err)
+		path := writeReport(t, dir, "record.html", Input{Result: res, Rules: rules.All(), Tool: tool})
+		b.do(t, chromedp.Navigate(fileURL(path)), chromedp.WaitVisible(chromedp.CSS("section.record")))
+		checkNoViolations(t, b)
+		assert.Equal(t, len(res.Verifications), eval[int](t, b, `document.querySelectorAll('#story section.record').length`))
+		// Changed words are struck through or underlined, not only coloured.
+		assert.Contains(t, eval[string](t, b, `getComputedStyle(document.querySelector('.vdiff del')).textDecorationLine`), "line-through")
+		assert.Contains(t, eval[string](t, b, `getComputedStyle(document.querySelector('.vdiff ins')).textDecorationLine`), "underline")
+		// A record sits below its paragraph's text, in the story column.
+		assert.True(t, eval[bool](t, b, `(function () { var r = document.getElementById('v-q4'), p = r.closest('.prow').querySelector('.para');
+  return r.getBoundingClientRect().top >= p.getBoundingClientRect().bottom - 1 && Math.abs(r.getBoundingClientRect().left - p.getBoundingClientRect().left) < 2; })()`))
+		time.Sleep(300 * time.Millisecond)
+		assert.Equal(t, "undefined", eval[string](t, b, `typeof window.__xss`), "a payload in a source ran")
+		assert.Zero(t, b.dialogCount())
+		b.do(t, scrollTo("#v-q4"))
+		b.viewScreenshot(t, "record-report.png")
+		b.elementScreenshot(t, "#sources", "record-report-sources.png")
 	})
 
 	t.Run("xss samples", func(t *testing.T) {

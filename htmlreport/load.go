@@ -42,9 +42,5 @@ func readStory(ctx context.Context, chk *checker.Checker, path string, data []by
 	if doc == nil {
 		return checker.Result{Path: path, Err: errors.New("no article read")}
 	}
-	findings, err := chk.CheckDocumentContext(ctx, doc)
-	if err != nil {
-		return checker.Result{Path: path, Err: err}
-	}
-	return checker.Result{Path: path, Doc: doc, Findings: findings}
+	return chk.CheckDocumentResult(ctx, path, doc)
 }

@@ -89,6 +89,8 @@ type QuoteView struct {
 	// Findings are the ids of the findings about this quote.
 	Findings string
 	Text     string
+	// Record is what the sources say of the quote; nil without sources.
+	Record *RecordView
 }
 
 // FindingView is one finding beside its paragraph.
@@ -118,6 +120,8 @@ type ParaView struct {
 	Groups []FindingGroup
 	// Changes point to the version changes of the paragraph's quotations.
 	Changes []ChangeView
+	// Records are its quotations checked against the sources.
+	Records []*RecordView
 }
 
 // FindingGroup is the findings about one quotation, or one finding about
@@ -161,6 +165,9 @@ type SourceView struct {
 	Anonymous   bool
 	Reason      bool
 	ReasonText  string
+	// Record sums up the verifications of the quotations; nil without
+	// sources.
+	Record *SourceRecord
 }
 
 // QuoteRef links to a quote.
@@ -227,6 +234,12 @@ type view struct {
 	Changes    []ChangeView
 	Rules      []RuleView
 	NFindings  int
+	// HasRecord says the quotations were checked against sources;
+	// Verdicts counts them and RecordFiles names the sources that hold
+	// at least one.
+	HasRecord   bool
+	Verdicts    []VerdictCount
+	RecordFiles []string
 }
 
 type sevCount struct {
@@ -341,6 +354,26 @@ func build(in Input) *view {
 		ivs = append(ivs, *fl)
 	}
 
+	// Verifications, under the paragraph of their quotation.
+	records := map[string]*RecordView{}
+	for i := range in.Result.Verifications {
+		vf := &in.Result.Verifications[i]
+		qv, q := quotes[vf.Quote], doc.QuoteByID(vf.Quote)
+		if qv == nil || q == nil {
+			continue
+		}
+		rv := recordView(vf)
+		records[vf.Quote], qv.Record = rv, rv
+		qv.AriaLabel += "; in the sources: " + rv.Label
+		if p := paragraphOf(doc, q.Span.Start); p >= 0 {
+			v.Paras[p].Records = append(v.Paras[p].Records, rv)
+		}
+	}
+	if len(records) > 0 {
+		v.HasRecord, v.Verdicts = true, verdictCounts(records)
+		v.RecordFiles = sourceRecord(sortedKeys(records), records).Files
+	}
+
 	// Changes between versions.
 	if in.Against != nil {
 		if in.Against.Err != nil {
@@ -385,7 +418,7 @@ func build(in Input) *view {
 		pv.Groups = groupFindings(pv.Findings)
 	}
 
-	v.Roster = roster(doc, quotes)
+	v.Roster = roster(doc, quotes, records)
 	for _, r := range in.Rules {
 		if ruleCount[r.ID] > 0 {
 			v.Rules = append(v.Rules, RuleView{ID: r.ID, Severity: r.Severity.String(), Title: r.Title,
@@ -529,7 +562,7 @@ func paragraphOf(doc *article.Document, offset int) int {
 	return max(i, 0)
 }
 
-func roster(doc *article.Document, quotes map[string]*QuoteView) []SourceView {
+func roster(doc *article.Document, quotes map[string]*QuoteView, records map[string]*RecordView) []SourceView {
 	var out []SourceView
 	ref := func(id string) QuoteRef {
 		r := QuoteRef{ID: id}
@@ -553,19 +586,37 @@ func roster(doc *article.Document, quotes map[string]*QuoteView) []SourceView {
 		for _, id := range s.Quotes {
 			sv.Quotes = append(sv.Quotes, ref(id))
 		}
+		if len(records) > 0 {
+			sv.Record = sourceRecord(s.Quotes, records)
+		}
 		out = append(out, sv)
 	}
 	// Quotations nobody said get a row of their own.
 	var none []QuoteRef
+	var noneIDs []string
 	for _, q := range doc.Quotations() {
 		if q.Speaker == nil {
 			none = append(none, ref(q.ID))
+			noneIDs = append(noneIDs, q.ID)
 		}
 	}
 	if len(none) > 0 {
 		ti := infoOf(article.NoSource)
-		out = append(out, SourceView{Name: "(no speaker found)", Type: string(article.NoSource), Class: ti.Class, Label: ti.Label, Quotes: none})
+		sv := SourceView{Name: "(no speaker found)", Type: string(article.NoSource), Class: ti.Class, Label: ti.Label, Quotes: none}
+		if len(records) > 0 {
+			sv.Record = sourceRecord(noneIDs, records)
+		}
+		out = append(out, sv)
 	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
 	return out
 }
 

@@ -21,6 +21,7 @@ import (
 	"github.com/quotecheck/quotecheck/input"
 	"github.com/quotecheck/quotecheck/report"
 	"github.com/quotecheck/quotecheck/rules"
+	"github.com/quotecheck/quotecheck/verify"
 )
 
 func newChecker(t testing.TB) *checker.Checker {
@@ -252,7 +253,7 @@ func storyText(n *html.Node) string {
 	var b strings.Builder
 	var rec func(*html.Node)
 	rec = func(n *html.Node) {
-		if n.Type == html.ElementNode && (hasClass(n, "chip") || hasClass(n, "tip") || hasClass(n, "chg")) {
+		if n.Type == html.ElementNode && (hasClass(n, "chip") || hasClass(n, "tip") || hasClass(n, "chg") || hasClass(n, "vlink")) {
 			return
 		}
 		if n.Type == html.TextNode {
@@ -374,4 +375,147 @@ func has(t *testing.T, page, want string) {
 	if !strings.Contains(page, want) {
 		t.Errorf("the page does not contain %q", want)
 	}
+}
+
+// renderWithSources checks a story against sources and renders its
+// report.
+func renderWithSources(t *testing.T, story string, sources ...*verify.Source) (string, Input) {
+	t.Helper()
+	chk := newChecker(t).WithSources(verify.NewSet(sources...))
+	in := Input{Result: ReadStory(chk, story, readFile(t, story), input.Options{}), Rules: rules.All(),
+		Tool: report.Tool{Name: "quotecheck", Version: "test"}}
+	require.NoError(t, in.Result.Err)
+	require.NotEmpty(t, in.Result.Verifications)
+	var buf bytes.Buffer
+	require.NoError(t, Write(&buf, in))
+	return buf.String(), in
+}
+
+func readSource(t *testing.T, path string) *verify.Source {
+	t.Helper()
+	srcs, err := verify.ReadFile(path, input.Options{})
+	require.NoError(t, err)
+	require.Len(t, srcs, 1)
+	return srcs[0]
+}
+
+// byID finds the element with an id.
+func byID(root *html.Node, id string) *html.Node {
+	var found *html.Node
+	walk(root, func(n *html.Node) {
+		if v, ok := attr(n, "id"); ok && v == id && found == nil {
+			found = n
+		}
+	})
+	return found
+}
+
+func TestReportWithRecord(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "verify", "bridge")
+	srt := readSource(t, filepath.Join(dir, "briefing.srt"))
+	page, in := renderWithSources(t, filepath.Join(dir, "story.txt"), srt)
+	assertInert(t, page)
+	root := parse(t, page)
+	doc := in.Result.Doc
+
+	// One record per verified quotation, in the paragraph of its quote,
+	// after the paragraph's text, with the verdict in words.
+	for _, v := range in.Result.Verifications {
+		rec := byID(root, "v-"+v.Quote)
+		require.NotNil(t, rec, "record of %s", v.Quote)
+		assert.True(t, hasClass(rec, "record"))
+		assert.True(t, hasClass(rec, "vd-"+verdictInfoOf(v.Verdict).Class), "%s is %s", v.Quote, v.Verdict)
+		q := doc.QuoteByID(v.Quote)
+		row := rec.Parent.Parent
+		want := "p" + strconv.Itoa(paragraphOf(doc, q.Span.Start)+1)
+		got, _ := attr(row, "id")
+		assert.Equal(t, want, got, "%s sits under its paragraph", v.Quote)
+		assert.Contains(t, textOf(rec), verdictInfoOf(v.Verdict).Label)
+		// The quote's mark links to it and says the verdict.
+		mark := byID(root, v.Quote)
+		require.NotNil(t, mark)
+		label, _ := attr(mark, "aria-label")
+		assert.Contains(t, label, "in the sources: ")
+		has(t, page, `href="#v-`+v.Quote+`"`)
+	}
+	// Paragraph text is still the story's, byte for byte.
+	var paras []string
+	walk(root, func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "p" && hasClass(n, "para") {
+			paras = append(paras, storyText(n))
+		}
+	})
+	require.Len(t, paras, len(doc.Paragraphs))
+	for i, p := range doc.Paragraphs {
+		assert.Equal(t, doc.Slice(p.Span), paras[i])
+	}
+
+	// q4 changed "nine" to "six": the passage's place and caption time,
+	// the word diff with the changes spelt out for screen readers, and
+	// the change classed as meaning-bearing.
+	q4 := byID(root, "v-q4")
+	require.NotNil(t, q4)
+	text := textOf(q4)
+	p := srt.Doc.Position(in.Result.Verifications[3].Span.Start)
+	assert.Contains(t, text, srt.Name+" line "+strconv.Itoa(p.Line)+":"+strconv.Itoa(p.Column))
+	assert.Contains(t, text, "at 00:00:14.000")
+	assert.Contains(t, text, "said by ENGINEER PRIYA NANDAKUMAR")
+	assert.Contains(t, text, "[in the record only: nine")
+	assert.Contains(t, text, "[in the story only: six")
+	assert.Contains(t, text, "meaning number: record “nine” → story “six”")
+	assert.True(t, hasClass(q4, "meaning"))
+	var dels, inss int
+	walk(q4, func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "del" {
+			dels++
+		}
+		if n.Type == html.ElementNode && n.Data == "ins" {
+			inss++
+		}
+	})
+	assert.Positive(t, dels)
+	assert.Positive(t, inss)
+
+	// Every verdict is counted in the summary.
+	for _, label := range []string{"verbatim", "altered", "stitched", "not found"} {
+		has(t, page, label+"</dt>")
+	}
+	// The roster says which source backs the speaker, and the verdicts.
+	has(t, page, `<th scope="col">In the record</th>`)
+	var cell *html.Node
+	walk(root, func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "td" && hasClass(n, "rec") && cell == nil {
+			cell = n
+		}
+	})
+	require.NotNil(t, cell)
+	assert.Contains(t, textOf(cell), srt.Name)
+	assert.Regexp(t, `\d+ verbatim`, textOf(cell))
+}
+
+func TestReportWithoutSourcesHasNoRecord(t *testing.T) {
+	page, _ := renderFile(t, filepath.Join("..", "testdata", "verify", "bridge", "story.txt"), "")
+	for _, absent := range []string{`class="record`, "In the record", `class="vlink`, `class="rlegend"`} {
+		assert.False(t, strings.Contains(page, absent), "the page shows %q with no sources", absent)
+	}
+}
+
+// TestRecordIsEscaped: a source's text and name are untrusted, as the
+// story is; the passage shows markup as text and runs nothing.
+func TestRecordIsEscaped(t *testing.T) {
+	// Transcripts drop markup from their words, but the passage shows the
+	// text between them.
+	payload := `<script>window.__xss=1</script><img src=x onerror=alert(1)>`
+	story := filepath.Join(t.TempDir(), "story.txt")
+	require.NoError(t, os.WriteFile(story, []byte(`"We will open the pool today, not in May," said Lena Maris.`+"\n"), 0o644))
+	src, err := verify.FromText(`notes"><img src=x onerror=alert(2)>.txt`, "MARIS: We will open the pool "+payload+" today, not in May.\n")
+	require.NoError(t, err)
+	page, in := renderWithSources(t, story, src)
+	assertInert(t, page)
+	require.Len(t, in.Result.Verifications, 1)
+	rec := byID(parse(t, page), "v-q1")
+	require.NotNil(t, rec)
+	text := textOf(rec)
+	assert.Contains(t, text, `notes"><img src=x onerror=alert(2)>.txt`)
+	assert.Contains(t, text, "window.__xss=1")
 }

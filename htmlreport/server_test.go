@@ -22,6 +22,7 @@ import (
 	"github.com/quotecheck/quotecheck/checker"
 	"github.com/quotecheck/quotecheck/report"
 	"github.com/quotecheck/quotecheck/rules"
+	"github.com/quotecheck/quotecheck/verify"
 )
 
 func newTestServer(t testing.TB, cfg ServerConfig) *httptest.Server {
@@ -447,4 +448,29 @@ func TestHostileRequestsFreeTheirSlots(t *testing.T) {
 		time.Sleep(100 * time.Millisecond)
 	}
 	assert.Equal(t, http.StatusOK, resp.StatusCode, string(data))
+}
+
+// TestServeWithSources: a server whose checker has sources verifies every
+// story, in the page and in the API.
+func TestServeWithSources(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "verify", "ferry")
+	chk := newChecker(t).WithSources(verify.NewSet(readSource(t, filepath.Join(dir, "interview.txt"))))
+	ts := newTestServer(t, ServerConfig{Checker: chk})
+	story := string(readFile(t, filepath.Join(dir, "story.txt")))
+
+	resp, data := postJSON(t, ts.URL+"/api/check", map[string]any{"text": story, "path": "story.txt"})
+	require.Equal(t, http.StatusOK, resp.StatusCode, string(data))
+	var got APIResponse
+	require.NoError(t, json.Unmarshal(data, &got))
+	require.Len(t, got.Documents, 1)
+	doc := got.Documents[0]
+	require.Len(t, doc.Verifications, len(doc.Quotes))
+	assert.Equal(t, filepath.Join(dir, "interview.txt"), *doc.Verifications[0].Source)
+
+	form := url.Values{"text": {story}, "format": {"text"}}
+	resp, page := do(t, "POST", ts.URL+"/report", "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	assertInert(t, string(page))
+	has(t, string(page), `<section class="record vd-altered meaning" id="v-q3"`)
+	has(t, string(page), "In the record")
 }

@@ -24,15 +24,20 @@ func reportCommand(e *env) *cli.Command {
 			"by kind of source (speaker and cue on hover or focus), the findings beside the\n" +
 			"paragraph they concern with their rule documentation, a roster of sources and,\n" +
 			"with --against, the quotations that changed since the earlier version, with\n" +
-			"word-level diffs. The page loads nothing from the network.\n\n" +
+			"word-level diffs. With --source (or the config's sources), each quotation's\n" +
+			"passage in the transcripts, captions or statements is shown under it, with\n" +
+			"its verdict and word diff, and the roster says which source backs each speaker.\n" +
+			"The page loads nothing from the network.\n\n" +
 			"  quotecheck report story.txt --html story.html\n" +
-			"  quotecheck report v2.md --against v1.md --html changes.html\n\n" +
-			"Exit status: 0 the report was written, 2 usage or input errors.",
-		Flags: append(append([]cli.Flag{
+			"  quotecheck report v2.md --against v1.md --html changes.html\n" +
+			"  quotecheck report story.txt --source interview.txt --html checked.html\n\n" +
+			"Exit status: 0 the report was written, 2 usage or input errors (an unreadable\n" +
+			"source is reported and the page is written with the others).",
+		Flags: append(append(append([]cli.Flag{
 			&cli.StringFlag{Name: "html", Aliases: []string{"o"}, Value: "-", Usage: "write the page to `FILE` (- for standard output)"},
 			&cli.StringFlag{Name: "against", Usage: "compare with the earlier version in `OLD`"},
 			&cli.StringFlag{Name: "title", Usage: "page title (default: the story's title or first heading)"},
-		}, ruleFlags()...), inputFlags()...),
+		}, ruleFlags()...), inputFlags()...), sourceFlags()...),
 		Action: func(c *cli.Context) error { return runReport(c, e) },
 	}
 }
@@ -83,7 +88,13 @@ func runReport(c *cli.Context, e *env) error {
 		if in.Against != nil {
 			fmt.Fprintf(e.stderr, ", %s", plural(len(in.Changes), "quotation change"))
 		}
+		if n := len(story.Verifications); n > 0 {
+			fmt.Fprintf(e.stderr, ", %d checked against the sources", n)
+		}
 		fmt.Fprintln(e.stderr)
+	}
+	if eng.SourceErrors() > 0 {
+		return cli.Exit("", ExitError)
 	}
 	return nil
 }

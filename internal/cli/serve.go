@@ -33,15 +33,18 @@ func serveCommand(e *env) *cli.Command {
 			"  curl -s --data-binary @story.txt http://127.0.0.1:8080/api/check\n" +
 			"  curl -s -H 'Content-Type: application/json' \\\n" +
 			"       -d '{\"text\": \"...\", \"format\": \"markdown\", \"against\": \"...\"}' http://127.0.0.1:8080/api/check\n\n" +
+			"With --source (or the config's sources), every story is also checked against\n" +
+			"those transcripts, captions and statements: the page shows each quotation's\n" +
+			"passage and verdict, and the API's documents carry verifications.\n\n" +
 			"The server listens on loopback only, and answers only requests addressed to\n" +
 			"localhost, unless --addr names another address. Doing so is dangerous: there\n" +
 			"is no authentication and anyone who can reach the port can use it.",
-		Flags: append(append([]cli.Flag{
+		Flags: append(append(append([]cli.Flag{
 			&cli.StringFlag{Name: "addr", Value: "127.0.0.1", Usage: "address to listen on, `HOST` or HOST:PORT; anything but loopback exposes the page to the network (dangerous)"},
 			&cli.IntFlag{Name: "port", Aliases: []string{"p"}, Value: 8080, Usage: "port to listen on (0: any free port)"},
 			&cli.Int64Flag{Name: "max-body", Value: htmlreport.DefaultMaxBody, Usage: "largest request accepted, in bytes (larger ones get 413)"},
 			&cli.DurationFlag{Name: "timeout", Value: htmlreport.DefaultTimeout, Usage: "longest time one request may take"},
-		}, ruleFlags()...), &cli.StringSliceFlag{Name: "field", Usage: "JSON record field (or front matter key) to read: NAME=FIELD (repeatable)"}),
+		}, ruleFlags()...), &cli.StringSliceFlag{Name: "field", Usage: "JSON record field (or front matter key) to read: NAME=FIELD (repeatable)"}), sourceFlags()...),
 		Action: func(c *cli.Context) error { return runServe(c, e) },
 	}
 }
@@ -61,6 +64,9 @@ func runServe(c *cli.Context, e *env) error {
 		return usageError("serve: --timeout must be positive")
 	}
 	eng, err := newEngine(c, e)
+	// the working folder's sources are read now: one that cannot be is
+	// reported at start-up, and the others are used
+	_, _ = eng.Settings("-")
 	if err != nil {
 		return err
 	}

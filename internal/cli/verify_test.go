@@ -1,9 +1,12 @@
 package cli
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // A fictional story checked against a fictional interview: q1 is in the
@@ -60,4 +63,25 @@ func TestConfigShowSourceFlags(t *testing.T) {
 	assert.Contains(t, r.stdout, "call.txt (--source)")
 	assert.NotContains(t, r.stdout, "interview.txt")
 	assert.Contains(t, r.stdout, "sources-partial: true (--partial)")
+}
+
+func TestReportWithSources(t *testing.T) {
+	dir := isolate(t)
+	write(t, dir, "interview.txt", []byte(verifyInterview))
+	write(t, dir, "story.txt", []byte(verifyStory))
+	r := execCLI(t, "", "report", "story.txt", "--source", "interview.txt", "--source", "missing.srt", "--html", "out.html")
+	assert.Equal(t, ExitError, r.code, "an unreadable source is exit 2")
+	assert.Contains(t, r.stderr, "source error: missing.srt")
+	assert.Contains(t, r.stderr, "2 checked against the sources")
+	page, err := os.ReadFile(filepath.Join(dir, "out.html"))
+	require.NoError(t, err, "the page is written with the other sources")
+	assert.Contains(t, string(page), `id="v-q1"`)
+	assert.Contains(t, string(page), `id="v-q2"`)
+	assert.Contains(t, string(page), "In the record")
+
+	r = execCLI(t, "", "report", "story.txt", "--html", "plain.html")
+	assert.Equal(t, ExitClean, r.code, r.stderr)
+	plain, err := os.ReadFile(filepath.Join(dir, "plain.html"))
+	require.NoError(t, err)
+	assert.NotContains(t, string(plain), `id="v-q1"`)
 }
