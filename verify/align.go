@@ -202,10 +202,13 @@ func align(s *Source, q []token, qid []int32, c int, work *int64) *alignment {
 			cost[row+j], from[row+j] = diag, how
 		}
 	}
-	// free end: the cheapest last column, earliest on ties
+	// free end: the cheapest last column, earliest on ties, except that a
+	// last word put for another beats the same word added after the
+	// passage ("within a month" for "within a week" changes "week")
 	endJ := 0
 	for j := 1; j <= n; j++ {
-		if cost[m*cols+j] < cost[m*cols+endJ] {
+		c, best := cost[m*cols+j], cost[m*cols+endJ]
+		if c < best || c == best && from[m*cols+endJ] == uint8(opInsert) && from[m*cols+j] == uint8(opSub) {
 			endJ = j
 		}
 	}

@@ -82,6 +82,27 @@ func TestVerdicts(t *testing.T) {
 
 func ptr(b bool) *bool { return &b }
 
+// TestLastWordChanged: a quotation whose last word differs from the
+// record's shows the record's word as replaced, not the story's as added
+// after the passage.
+func TestLastWordChanged(t *testing.T) {
+	tests := []struct {
+		name, story string
+		want        verify.Change
+	}{
+		{"antonym", `"The depot stays closed," Okafor said.`, verify.Change{Kind: verify.KindAntonym, Meaning: true, Old: "open", New: "closed"}},
+		{"word", `"The levy is the only plan on the desk," Hale said.`, verify.Change{Kind: verify.KindWord, Meaning: true, Old: "table", New: "desk"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			vs, _ := check(t, "interview.txt", interview, tc.story)
+			require.Len(t, vs, 1)
+			assert.Equal(t, verify.Altered, vs[0].Verdict)
+			assert.Equal(t, []verify.Change{tc.want}, vs[0].Changes)
+		})
+	}
+}
+
 func TestPassageSpanAndTimestamp(t *testing.T) {
 	srt := "1\n00:00:01,000 --> 00:00:04,000\nThe bridge will close\n\n2\n00:00:04,000 --> 00:00:08,500\non the fourteenth of June.\n"
 	vs, _ := check(t, "briefing.srt", srt, `"The bridge will close on the 14th of June," the engineer said.`)
