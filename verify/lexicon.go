@@ -2,6 +2,7 @@ package verify
 
 import (
 	"embed"
+	"slices"
 	"strings"
 )
 
@@ -124,25 +125,13 @@ func (l *lexicon) isDiscourse(words []string) bool {
 		}
 		matched := false
 		for _, p := range l.discourse {
-			if i+len(p) <= len(words) && equalWords(words[i:i+len(p)], p) {
+			if i+len(p) <= len(words) && slices.Equal(words[i:i+len(p)], p) {
 				i += len(p)
 				matched = true
 				break
 			}
 		}
 		if !matched {
-			return false
-		}
-	}
-	return true
-}
-
-func equalWords(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
 			return false
 		}
 	}
