@@ -135,3 +135,32 @@ func gzipBytes(t *testing.T, s string) []byte {
 }
 
 func inputMax(n int64) input.Options { return input.Options{MaxSize: n} }
+
+// TestSourcesPerPath: each story is verified against its own config's
+// sources; a source that cannot be read is reported once and left out.
+func TestSourcesPerPath(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv(config.EnvVar, "")
+	story := []byte("\"The pool will reopen in March,\" said Lena Maris, the parks director.\n")
+	writeFile(t, filepath.Join(dir, "pool", config.FileName), []byte("sources: [interview.txt, missing.srt]\n"))
+	writeFile(t, filepath.Join(dir, "pool", "interview.txt"), []byte("MARIS: The pool will reopen in May.\n"))
+	writeFile(t, filepath.Join(dir, "pool", "story.txt"), story)
+	writeFile(t, filepath.Join(dir, "other", "story.txt"), story)
+
+	var reported []error
+	eng, err := New(Options{SourceError: func(err error) { reported = append(reported, err) }})
+	require.NoError(t, err)
+	ctx := context.Background()
+	for range 2 {
+		rs := eng.Check(ctx, checker.Input{Path: filepath.Join(dir, "pool", "story.txt")})
+		require.Len(t, rs, 1)
+		require.Len(t, rs[0].Verifications, 1)
+		assert.Contains(t, rulesOf(rs), "misquote")
+	}
+	assert.Len(t, reported, 1, "the missing source is reported once")
+	assert.Equal(t, 1, eng.SourceErrors())
+
+	other := eng.Check(ctx, checker.Input{Path: filepath.Join(dir, "other", "story.txt")})
+	assert.Empty(t, other[0].Verifications, "no sources, no verification")
+	assert.NotContains(t, rulesOf(other), "quote-not-in-source")
+}
