@@ -16,6 +16,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/quotecheck/quotecheck/batch/batchgen"
+
 	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/checker"
 	"github.com/quotecheck/quotecheck/input"
@@ -139,7 +141,7 @@ func TestDamagedArchive(t *testing.T) {
 func TestTruncatedGzip(t *testing.T) {
 	dir := t.TempDir()
 	full := filepath.Join(dir, "full.jsonl.gz")
-	_, err := writeArchive(full, true, 3, 200, 3000)
+	_, err := batchgen.WriteArchive(full, true, 3, 200, 3000)
 	require.NoError(t, err)
 	data, err := os.ReadFile(full)
 	require.NoError(t, err)
@@ -306,7 +308,7 @@ func TestCSVFormulas(t *testing.T) {
 func TestOrderIsStable(t *testing.T) {
 	dir := t.TempDir()
 	archive := filepath.Join(dir, "archive.jsonl")
-	_, err := writeArchive(archive, false, 5, 400, 2000)
+	_, err := batchgen.WriteArchive(archive, false, 5, 400, 2000)
 	require.NoError(t, err)
 	var first map[string][]byte
 	for _, workers := range []int{1, 2, 5} {
@@ -504,7 +506,7 @@ func TestTopListSketch(t *testing.T) {
 func TestProgress(t *testing.T) {
 	dir := t.TempDir()
 	archive := filepath.Join(dir, "archive.jsonl")
-	_, err := writeArchive(archive, false, 2, 300, 3000)
+	_, err := batchgen.WriteArchive(archive, false, 2, 300, 3000)
 	require.NoError(t, err)
 
 	var lines bytes.Buffer
@@ -539,7 +541,7 @@ func TestProgress(t *testing.T) {
 func TestChangesOf(t *testing.T) {
 	dir := t.TempDir()
 	archive := filepath.Join(dir, "a.jsonl")
-	_, err := writeArchive(archive, false, 9, 600, 2500)
+	_, err := batchgen.WriteArchive(archive, false, 9, 600, 2500)
 	require.NoError(t, err)
 	chk, err := checker.New(rules.All(), checker.Config{})
 	require.NoError(t, err)

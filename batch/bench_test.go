@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/quotecheck/quotecheck/batch/batchgen"
 )
 
 // BenchmarkRun runs batch over a generated archive of 2,000 articles of
@@ -15,7 +17,7 @@ import (
 func BenchmarkRun(b *testing.B) {
 	dir := b.TempDir()
 	archive := filepath.Join(dir, "archive.jsonl")
-	size, err := writeArchive(archive, false, 1, 2000, 5000)
+	size, err := batchgen.WriteArchive(archive, false, 1, 2000, 5000)
 	require.NoError(b, err)
 	b.SetBytes(size)
 	b.ReportAllocs()

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/quotecheck/quotecheck/batch/batchgen"
 	"github.com/quotecheck/quotecheck/internal/testnote"
 )
 
@@ -73,7 +74,7 @@ func assertSameOutputs(t *testing.T, want, got map[string][]byte, msg string) {
 func TestResumeAfterCut(t *testing.T) {
 	dir := t.TempDir()
 	archive := filepath.Join(dir, "archive.jsonl")
-	_, err := writeArchive(archive, false, 11, 600, 2500)
+	_, err := batchgen.WriteArchive(archive, false, 11, 600, 2500)
 	require.NoError(t, err)
 	// Damage in the middle, to resume over error records too.
 	data, err := os.ReadFile(archive)
@@ -129,7 +130,7 @@ func TestResumeAfterKill(t *testing.T) {
 	}
 	dir := t.TempDir()
 	archive := filepath.Join(dir, "archive.jsonl.gz")
-	_, err := writeArchive(archive, true, 21, 3000, 4000)
+	_, err := batchgen.WriteArchive(archive, true, 21, 3000, 4000)
 	require.NoError(t, err)
 
 	full := outputs(filepath.Join(dir, "full"))

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/quotecheck/quotecheck/batch/batchgen"
 )
 
 // TestBatchThroughput measures `quotecheck batch` on a generated archive
@@ -49,7 +51,7 @@ func TestBatchThroughput(t *testing.T) {
 			continue
 		}
 		start := time.Now()
-		_, err := writeArchive(p+".tmp", p == gz, 1, n, 5000)
+		_, err := batchgen.WriteArchive(p+".tmp", p == gz, 1, n, 5000)
 		require.NoError(t, err)
 		require.NoError(t, os.Rename(p+".tmp", p))
 		t.Logf("generated %s in %.1f s", filepath.Base(p), time.Since(start).Seconds())

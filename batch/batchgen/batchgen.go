@@ -1,4 +1,8 @@
-package batch
+// Package batchgen writes archives of fictional news articles, as JSON
+// Lines, for the tests and throughput measurements of batch and of the
+// Beam pipeline (module beam): the same archives for both, so that their
+// outputs and speeds compare.
+package batchgen
 
 import (
 	"bufio"
@@ -148,10 +152,10 @@ func reviseArticle(r *rand.Rand, paras []string) []string {
 	return out
 }
 
-// genArchive writes n records of about size bytes of text each as JSON
+// Archive writes n records of about size bytes of text each as JSON
 // Lines; about one in twenty articles gets a second version 20 to 200
 // records later. It returns the bytes written.
-func genArchive(w io.Writer, seed uint64, n, size int) (int64, error) {
+func Archive(w io.Writer, seed uint64, n, size int) (int64, error) {
 	r := rand.New(rand.NewPCG(seed, 7))
 	bw := bufio.NewWriterSize(w, 1<<20)
 	cw := &countWriter{w: bw}
@@ -208,9 +212,9 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// writeArchive generates an archive into path, gzip-compressed when
+// WriteArchive generates an archive into path, gzip-compressed when
 // compress is set.
-func writeArchive(path string, compress bool, seed uint64, n, size int) (int64, error) {
+func WriteArchive(path string, compress bool, seed uint64, n, size int) (int64, error) {
 	f, err := os.Create(path)
 	if err != nil {
 		return 0, err
@@ -221,7 +225,7 @@ func writeArchive(path string, compress bool, seed uint64, n, size int) (int64, 
 		zw = gzip.NewWriter(f)
 		w = zw
 	}
-	written, err := genArchive(w, seed, n, size)
+	written, err := Archive(w, seed, n, size)
 	if zw != nil {
 		if cerr := zw.Close(); err == nil {
 			err = cerr
