@@ -127,7 +127,9 @@ func (s *Stats) MBPerSecond() float64 {
 type result struct {
 	input string
 	parsed
-	rec    *Record
+	rec *Record
+	// chk is the checker of the input's settings, which checked rec.
+	chk    *checker.Checker
 	json   []byte
 	quotes []byte
 	srcs   []byte
@@ -141,7 +143,7 @@ type engine struct {
 	opt  Options
 	chk  *checker.Checker
 	hist *history
-	sum  *summary
+	sum  *Summary
 	// resumed counts, per key, the records already in the output; used
 	// counts those the input has matched so far. Workers only read
 	// resumed.
@@ -198,7 +200,7 @@ func Run(ctx context.Context, opt Options) (*Stats, error) {
 			return nil, err
 		}
 	}
-	e := &engine{opt: opt, chk: chk, hist: newHistory(opt.VersionWindow), sum: newSummary(), csv: newCSVRenderer(),
+	e := &engine{opt: opt, chk: chk, hist: newHistory(opt.VersionWindow), sum: NewSummary(), csv: newCSVRenderer(),
 		lastFlush: start, lastSync: start}
 	e.total.Store(-1)
 	if err := e.openOutputs(); err != nil {
@@ -275,27 +277,19 @@ func (e *engine) run(ctx context.Context, start time.Time) (*Stats, error) {
 	stats.Bytes = e.bytes.Load()
 	stats.Interrupted = !readAll && writeErr == nil
 	e.sum.evicted = e.hist.evicted
-	stats.Figures = e.sum.figures(e.opt.Top)
+	stats.Figures = e.sum.Figures(e.opt.Top)
 	return stats, writeErr
 }
 
 // work reads and checks the records of one job; it runs on a worker.
 func (e *engine) work(j *job, lp *lineParser, cr *csvRenderer) []result {
-	var ps []parsed
-	switch j.kind {
-	case jobLine:
-		ps = []parsed{lp.parse(j)}
-	case jobFile, jobBlob:
-		ps = parseWhole(j, e.opt.Input)
-	default:
-		ps = []parsed{{err: j.err, record: j.record, line: j.line}}
-	}
+	ps := parseJob(j, lp, e.opt.Input)
 	j.data = nil
 	out := make([]result, len(ps))
 	for i, p := range ps {
 		r := result{input: j.input, parsed: p}
 		if p.err == nil {
-			if e.resumed != nil && e.resumed[docKey(docID(p.doc, j.input), p.doc.Version)] > 0 {
+			if e.resumed != nil && e.resumed[docKey(DocID(p.doc, j.input), p.doc.Version)] > 0 {
 				r.skip = true
 			} else {
 				e.check(&r, cr)
@@ -306,8 +300,9 @@ func (e *engine) work(j *job, lp *lineParser, cr *csvRenderer) []result {
 	return out
 }
 
-// docID is the id a record is reported under.
-func docID(doc *article.Document, path string) string {
+// DocID is the id a record read from the input at path is reported
+// under: its own, or one made from the path.
+func DocID(doc *article.Document, path string) string {
 	if doc.ID != "" {
 		return doc.ID
 	}
@@ -333,14 +328,8 @@ func (e *engine) check(r *result, cr *csvRenderer) {
 		r.err = err
 		return
 	}
-	findings := chk.CheckDocument(r.doc)
-	if bl != nil {
-		findings = bl.Filter(r.input, r.doc, findings)
-	}
-	r.rec = &Record{
-		Document: report.DocumentOf(checker.Result{Path: r.input, Doc: r.doc, Findings: findings}),
-		Record:   r.record, Line: r.line, Meta: metaOf(r.doc.Meta),
-	}
+	r.chk = chk
+	r.rec = newRecord(chk, bl, r.input, r.doc, r.record, r.line)
 	e.render(r, cr)
 }
 
@@ -373,7 +362,7 @@ func (e *engine) handle(r *result) error {
 // emit is handle after the counting.
 func (e *engine) emit(r *result) error {
 	if r.err != nil {
-		er := &ErrorRecord{Input: r.input, Record: r.record, Line: r.line, ID: r.id, Version: r.version, Error: r.err.Error()}
+		er := errorRecord(r.input, &r.parsed)
 		e.failed.Add(1)
 		if e.takeResumed(errKey(er.Input, er.Record)) {
 			return nil
@@ -382,10 +371,10 @@ func (e *engine) emit(r *result) error {
 		if err != nil {
 			return err
 		}
-		e.sum.addError(er)
+		e.sum.AddError(er)
 		return e.write(append(b, '\n'), nil, nil)
 	}
-	id := docID(r.doc, r.input)
+	id := DocID(r.doc, r.input)
 	// Only records that state a version are compared, or kept.
 	versioned := r.doc.Version != ""
 	var prev *version
@@ -398,7 +387,11 @@ func (e *engine) emit(r *result) error {
 	if r.skip {
 		if e.takeResumed(docKey(id, r.doc.Version)) {
 			if versioned {
-				e.hist.put(&version{id: id, version: r.doc.Version, path: r.input, doc: r.doc, pending: true})
+				chk, _, err := e.settings(r.input)
+				if err != nil {
+					chk = e.chk
+				}
+				e.hist.put(&version{id: id, version: r.doc.Version, path: r.input, doc: r.doc, pending: chk})
 			}
 			return nil
 		}
@@ -409,34 +402,15 @@ func (e *engine) emit(r *result) error {
 			return e.emit(r)
 		}
 	}
-	if prev != nil && prev.version != r.doc.Version {
-		e.compare(prev, r)
+	last := LastVersion{prev}
+	if last.Follow(r.chk, r.input, r.rec, r.doc) {
+		e.render(r, e.csv)
 	}
 	if versioned {
-		e.hist.put(&version{id: id, version: r.doc.Version, path: r.input, doc: compact(r.doc)})
+		e.hist.put(last.v)
 	}
-	e.sum.add(r.rec)
+	e.sum.Add(r.rec)
 	return e.write(r.json, r.quotes, r.srcs)
-}
-
-// compare reports the changes of r's quotations since the previous
-// version of its article, and renders r again with them.
-func (e *engine) compare(prev *version, r *result) {
-	chk, _, err := e.settings(r.input)
-	if err != nil {
-		return
-	}
-	if prev.pending {
-		if pchk, _, err := e.settings(prev.path); err == nil {
-			pchk.CheckDocument(prev.doc)
-		}
-		prev.doc = compact(prev.doc)
-		prev.pending = false
-	}
-	findings := chk.Compare(prev.doc, r.doc)
-	r.rec.PreviousVersion = prev.version
-	r.rec.Changes = changesOf(prev.doc, r.doc, findings)
-	e.render(r, e.csv)
 }
 
 // changesOf turns the findings of Checker.Compare into the changes of the

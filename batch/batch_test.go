@@ -487,8 +487,8 @@ func TestMonthOf(t *testing.T) {
 func TestTopListSketch(t *testing.T) {
 	c := newCounter(10)
 	for i := range 1000 {
-		c.add("Often Quoted", "person", 1, 1)
-		c.add("rare "+string(rune('A'+i%26))+string(rune('a'+i/26%26)), "person", 1, 1)
+		c.add("Often Quoted", "person", 1, 1, position{"a.jsonl", i + 1})
+		c.add("rare "+string(rune('A'+i%26))+string(rune('a'+i/26%26)), "person", 1, 1, position{"a.jsonl", i + 1})
 	}
 	top := c.top(1, func(a, b *ssEntry) bool { return a.count > b.count }, func(e *ssEntry) Ranked {
 		return Ranked{Name: e.label, Quotes: e.count, Overcount: e.err}

@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 
 	"github.com/quotecheck/quotecheck/article"
+	"github.com/quotecheck/quotecheck/checker"
 )
 
 // DefaultVersionWindow is how many ids keep their last version for
@@ -34,9 +35,10 @@ type history struct {
 type version struct {
 	id, version, path string
 	doc               *article.Document
-	// pending marks a document that was read but not extracted (a record
-	// skipped by --resume): it is extracted when a later version needs it.
-	pending bool
+	// pending, set for a document that was read but not extracted (a
+	// record skipped by --resume), is the checker of its input's settings,
+	// which extracts it when a later version needs it.
+	pending *checker.Checker
 }
 
 func newHistory(window int) *history {

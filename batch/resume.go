@@ -56,10 +56,10 @@ func (e *engine) resume() error {
 			e.sum.resumed++
 			if er != nil {
 				e.resumed[errKey(er.Input, er.Record)]++
-				e.sum.addError(er)
+				e.sum.AddError(er)
 			} else {
 				e.resumed[docKey(rec.ID, rec.Version)]++
-				e.sum.add(rec)
+				e.sum.Add(rec)
 				if e.quotes != nil {
 					if err := e.quotes.write(e.csv.quoteRows(rec)); err != nil {
 						return fail(err)

@@ -44,11 +44,15 @@ const (
 // is a quotation with no speaker.
 var SourceTypes = []string{"person", "organization", "anonymous", "document", "none"}
 
-// summary aggregates the records of a run in input order. Every figure
-// is computed from Record and ErrorRecord values alone, the same values
-// written to the --out file, so that a resumed run can recount the
-// records an earlier run wrote.
-type summary struct {
+// Summary aggregates the records of a run. Every figure is computed from
+// Record and ErrorRecord values alone, the same values written to the
+// --out file, so that a resumed run can recount the records an earlier
+// run wrote. Summaries of parts of an archive merge into the summary of
+// the whole (Merge), and travel between machines as bytes
+// (MarshalBinary): the records may come in any order, the lists that
+// keep the first few keep them in input order (by input name, a folder
+// level at a time as a folder walk visits them, then record number).
+type Summary struct {
 	read, checked, failed, resumed int
 	quotes                         int
 	byType                         map[string]int
@@ -56,38 +60,38 @@ type summary struct {
 	findings                       map[string]int
 	compared, changedArticles      int
 	changes                        map[string]int
-	changed                        []ChangedQuote
+	changed                        []inOrder[ChangedQuote]
 	anonymous, named               *counter
 	sections, authors, months      *groups
-	errors                         []ErrorRecord
+	errors                         []inOrder[ErrorRecord]
 	evicted, missed                int
 }
 
-func newSummary() *summary {
-	return &summary{
+// NewSummary returns an empty summary.
+func NewSummary() *Summary {
+	return &Summary{
 		byType: map[string]int{}, findings: map[string]int{}, changes: map[string]int{},
 		anonymous: newCounter(sketchSize), named: newCounter(sketchSize),
 		sections: newGroups(), authors: newGroups(), months: newGroups(),
 	}
 }
 
-// addError counts a record that failed.
-func (s *summary) addError(e *ErrorRecord) {
+// AddError counts a record that failed.
+func (s *Summary) AddError(e *ErrorRecord) {
 	s.read++
 	s.failed++
-	if len(s.errors) < maxErrors {
-		s.errors = append(s.errors, *e)
-	}
+	s.errors = keepFirst(s.errors, inOrder[ErrorRecord]{position{e.Input, e.Record}, *e}, maxErrors)
 }
 
-// add counts a checked record.
-func (s *summary) add(rec *Record) {
+// Add counts a checked record.
+func (s *Summary) Add(rec *Record) {
 	s.read++
 	s.checked++
 	var meta Meta
 	if rec.Meta != nil {
 		meta = *rec.Meta
 	}
+	at := position{rec.Path, rec.Record}
 	var g recordStats
 	g.quotes = len(rec.Quotes)
 	for i := range rec.Quotes {
@@ -111,9 +115,9 @@ func (s *summary) add(rec *Record) {
 			if src.AnonymityReason != nil && *src.AnonymityReason {
 				g.reasons++
 			}
-			s.anonymous.add(src.Name, src.Type, 1, len(src.Quotes))
+			s.anonymous.add(src.Name, src.Type, 1, len(src.Quotes), at)
 		case "person", "organization":
-			s.named.add(src.Name, src.Type, len(src.Quotes), 1)
+			s.named.add(src.Name, src.Type, len(src.Quotes), 1, at)
 		}
 	}
 	s.anonSources += g.anonSources
@@ -126,9 +130,7 @@ func (s *summary) add(rec *Record) {
 		c := &rec.Changes[i]
 		s.findings[c.Rule]++
 		s.changes[c.Type]++
-		if len(s.changed) < maxChanged {
-			s.changed = append(s.changed, changedQuote(rec, c))
-		}
+		s.changed = keepFirst(s.changed, inOrder[ChangedQuote]{at, changedQuote(rec, c)}, maxChanged)
 	}
 	if rec.PreviousVersion != "" {
 		s.compared++
@@ -291,7 +293,8 @@ type Figures struct {
 	Sections, Authors, Months []Group
 	// VersionsCompared counts records compared with an earlier version,
 	// ArticlesChanged those whose quotations changed, Changes the changes
-	// by type and ChangedQuotes the first changes in input order.
+	// by type and ChangedQuotes the first changes in input order (see
+	// Summary).
 	VersionsCompared, ArticlesChanged int
 	Changes                           []Count
 	ChangedQuotes                     []ChangedQuote
@@ -340,14 +343,14 @@ func share(part, whole int) float64 {
 	return float64(part) / float64(whole)
 }
 
-// figures computes what to report, with top lists of n entries.
-func (s *summary) figures(n int) *Figures {
+// Figures computes what to report, with top lists of n entries.
+func (s *Summary) Figures(n int) *Figures {
 	f := &Figures{
 		Read: s.read, Checked: s.checked, Failed: s.failed, Resumed: s.resumed,
 		Quotes: s.quotes, AnonymousQuotes: s.byType["anonymous"], Unattributed: s.byType["none"],
 		AnonymousSources: s.anonSources, WithReason: s.anonReason,
 		VersionsCompared: s.compared, ArticlesChanged: s.changedArticles,
-		ChangedQuotes: s.changed, VersionsEvicted: s.evicted, VersionsMissed: s.missed, Errors: s.errors,
+		ChangedQuotes: values(s.changed), VersionsEvicted: s.evicted, VersionsMissed: s.missed, Errors: values(s.errors),
 		Approximate: s.anonymous.evictions > 0 || s.named.evictions > 0,
 	}
 	f.AnonymousShare = share(f.AnonymousQuotes, f.Quotes)
@@ -419,13 +422,19 @@ func (g *groups) add(name string, given bool, r *recordStats) {
 			g.m[name] = grp
 		}
 	}
-	grp.Articles++
-	grp.Quotes += r.quotes
-	grp.AnonymousQuotes += r.anonymous
-	grp.Unattributed += r.unattributed
-	grp.AnonymousSources += r.anonSources
-	grp.WithReason += r.reasons
-	grp.Findings += r.findings
+	grp.plus(&Group{Articles: 1, Quotes: r.quotes, AnonymousQuotes: r.anonymous, Unattributed: r.unattributed,
+		AnonymousSources: r.anonSources, WithReason: r.reasons, Findings: r.findings})
+}
+
+// plus adds o's counts to g.
+func (g *Group) plus(o *Group) {
+	g.Articles += o.Articles
+	g.Quotes += o.Quotes
+	g.AnonymousQuotes += o.AnonymousQuotes
+	g.Unattributed += o.Unattributed
+	g.AnonymousSources += o.AnonymousSources
+	g.WithReason += o.WithReason
+	g.Findings += o.Findings
 }
 
 // list returns the groups, by name (chronological for months) or by
@@ -473,13 +482,16 @@ type ssEntry struct {
 	count, extra     int
 	err              int
 	index            int
+	// at is where the label was first read: the first spelling in input
+	// order names the entry, however the records come.
+	at position
 }
 
 func newCounter(size int) *counter { return &counter{size: size, m: map[string]*ssEntry{}} }
 
 func foldName(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
-func (c *counter) add(label, kind string, count, extra int) {
+func (c *counter) add(label, kind string, count, extra int, at position) {
 	key := foldName(label)
 	if key == "" {
 		return
@@ -487,11 +499,14 @@ func (c *counter) add(label, kind string, count, extra int) {
 	if e, ok := c.m[key]; ok {
 		e.count += count
 		e.extra += extra
+		if at.before(e.at) {
+			e.label, e.kind, e.at = label, kind, at
+		}
 		heap.Fix(&c.h, e.index)
 		return
 	}
 	if len(c.h) < c.size {
-		e := &ssEntry{key: key, label: label, kind: kind, count: count, extra: extra}
+		e := &ssEntry{key: key, label: label, kind: kind, count: count, extra: extra, at: at}
 		c.m[key] = e
 		heap.Push(&c.h, e)
 		return
@@ -500,7 +515,7 @@ func (c *counter) add(label, kind string, count, extra int) {
 	e := c.h[0]
 	delete(c.m, e.key)
 	c.evictions++
-	e.key, e.label, e.kind = key, label, kind
+	e.key, e.label, e.kind, e.at = key, label, kind, at
 	e.err = e.count
 	e.count += count
 	e.extra = extra
