@@ -18,14 +18,15 @@ type position struct {
 
 func (p position) before(q position) bool {
 	if p.Input != q.Input {
-		return comparePaths(p.Input, q.Input) < 0
+		return CompareInputs(p.Input, q.Input) < 0
 	}
 	return p.Record < q.Record
 }
 
-// comparePaths compares paths a component at a time, so that "a/b" comes
-// before "a.jsonl" as it does in a walk of the folder holding both.
-func comparePaths(a, b string) int {
+// CompareInputs orders input names as a run reads a folder: a component
+// at a time, so that "a/b.jsonl" comes before "a.jsonl" as it does in a
+// walk of the folder holding both.
+func CompareInputs(a, b string) int {
 	for a != "" || b != "" {
 		ea, ra, _ := strings.Cut(a, "/")
 		eb, rb, _ := strings.Cut(b, "/")
@@ -100,6 +101,20 @@ func (s *Summary) Merge(o *Summary) {
 	s.sections.merge(o.sections)
 	s.authors.merge(o.authors)
 	s.months.merge(o.months)
+}
+
+// AddLine counts one line of an --out file: a record or an error record.
+func (s *Summary) AddLine(line []byte) error {
+	rec, er, err := parseOutLine(line)
+	switch {
+	case err != nil:
+		return err
+	case er != nil:
+		s.AddError(er)
+	default:
+		s.Add(rec)
+	}
+	return nil
 }
 
 // floor is the most a name the counter does not hold may have been

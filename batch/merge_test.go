@@ -44,13 +44,7 @@ func TestSummaryMerge(t *testing.T) {
 	for part := range 3 {
 		s := NewSummary()
 		for i := part; i < len(lines); i += 3 {
-			rec, er, err := parseOutLine(lines[i])
-			require.NoError(t, err)
-			if er != nil {
-				s.AddError(er)
-			} else {
-				s.Add(rec)
-			}
+			require.NoError(t, s.AddLine(lines[i]))
 		}
 		b, err := s.MarshalBinary()
 		require.NoError(t, err)

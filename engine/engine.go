@@ -178,13 +178,26 @@ func (e *Engine) Checker(path string) (*checker.Checker, error) {
 	return s.Checker, nil
 }
 
+// NewChecker builds the checker of an effective configuration (overrides
+// applied) for inputs read with in, as the engine does for each config
+// file; pipelines that ship one configuration to their workers use it.
+func NewChecker(cfg *config.Config, in input.Options) (*checker.Checker, error) {
+	return checker.New(rules.All(), checkerConfig(cfg, in))
+}
+
+// checkerConfig is cfg as the checker takes it, reading with in.
+func checkerConfig(cfg *config.Config, in input.Options) checker.Config {
+	ccfg := cfg.CheckerConfig()
+	ccfg.MaxSize, ccfg.Input = in.MaxSize, in
+	return ccfg
+}
+
 func (e *Engine) build(file *config.Config) (*Settings, error) {
 	cfg, err := file.With(e.opt.Overrides)
 	if err != nil {
 		return nil, err
 	}
-	ccfg := cfg.CheckerConfig()
-	ccfg.MaxSize, ccfg.Input = e.opt.Input.MaxSize, e.opt.Input
+	ccfg := checkerConfig(cfg, e.opt.Input)
 	ccfg.Sources = e.sourceSet(cfg)
 	chk, err := checker.New(rules.All(), ccfg)
 	if err != nil {
