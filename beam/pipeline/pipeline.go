@@ -5,8 +5,7 @@
 // Beam workers:
 //
 //	inputs ─ expand (folders, globs) ─ reshuffle ─ read and split into records
-//	  ├─ error records ──────────────────────────────────────┐
-//	  └─ records by article id ─ group ─ check in input order ┴─ results
+//	  ─ records by article id ─ group ─ check in input order ─ results
 //	results ─ sharded JSON Lines files
 //	        └ summary combiner ─ figures (JSON) and summary page (HTML)
 //
@@ -140,9 +139,8 @@ func Build(s beam.Scope, opt Options) error {
 	patterns := beam.Create(s, toAny(opt.Inputs)...)
 	files := beam.ParDo(s, &expandFn{Skip: skip}, patterns)
 	files = beam.Reshuffle(s, files)
-	byID, failed := beam.ParDo2(s, &readFn{Settings: opt.Settings}, files)
-	checked := beam.ParDo(s, &checkFn{Settings: opt.Settings}, beam.GroupByKey(s, byID))
-	results := beam.Flatten(s, failed, checked)
+	byID := beam.ParDo(s, &readFn{Settings: opt.Settings}, files)
+	results := beam.ParDo(s, &checkFn{Settings: opt.Settings}, beam.GroupByKey(s, byID))
 
 	shards := beam.GroupByKey(s, beam.ParDo(s, &shardFn{Shards: opt.Shards}, results))
 	beam.ParDo0(s, &writeShardFn{Out: opt.Out, Shards: opt.Shards}, shards)
@@ -197,7 +195,10 @@ func errorResult(ctx context.Context, er *batch.ErrorRecord) (Result, error) {
 
 // RecordRef is one record travelling to the worker that checks its
 // article: the piece of input that holds it, and which of the piece's
-// records it is (a JSON array holds several).
+// records it is (a JSON array holds several). A record that could not be
+// read travels as its error record (Failed, as JSON) under a key of its
+// own, so that every result leaves the same step, where the summary's
+// combiner runs on the values before they are encoded.
 type RecordRef struct {
 	Input        string
 	Format       string
@@ -206,6 +207,7 @@ type RecordRef struct {
 	Data         []byte
 	Whole        bool
 	Index        int
+	Failed       []byte
 }
 
 func refOf(p *batch.Piece, index int) RecordRef {
@@ -229,8 +231,8 @@ func (r *RecordRef) before(o *RecordRef) bool {
 	return r.Index < o.Index
 }
 
-// readFn splits a file into records: error records go straight to the
-// results, the others to their article's group.
+// readFn splits a file into records, keyed by article id (error records
+// by input and record number).
 type readFn struct {
 	Settings Settings
 	opt      input.Options
@@ -244,16 +246,16 @@ func (f *readFn) Setup() error {
 	return err
 }
 
-func (f *readFn) ProcessElement(ctx context.Context, path string, toGroup func(string, RecordRef), failed func(Result)) error {
+func (f *readFn) ProcessElement(ctx context.Context, path string, emit func(string, RecordRef)) error {
 	fs, err := filesystem.New(ctx, path)
 	if err != nil {
 		return err
 	}
 	defer fs.Close()
 	fail := func(er *batch.ErrorRecord) error {
-		res, err := errorResult(ctx, er)
+		b, err := json.Marshal(er)
 		if err == nil {
-			failed(res)
+			emit(fmt.Sprintf("\x00failed\x00%s\x00%d", er.Input, er.Record), RecordRef{Input: er.Input, Record: er.Record, Failed: b})
 		}
 		return err
 	}
@@ -270,7 +272,7 @@ func (f *readFn) ProcessElement(ctx context.Context, path string, toGroup func(s
 			if rec.Error != nil {
 				emitErr = fail(rec.Error)
 			} else {
-				toGroup(batch.DocID(rec.Doc, path), refOf(&p, i))
+				emit(batch.DocID(rec.Doc, path), refOf(&p, i))
 			}
 		}
 		return emitErr == nil
@@ -309,6 +311,15 @@ func (f *checkFn) ProcessElement(ctx context.Context, id string, refs func(*Reco
 	var last batch.LastVersion
 	for i := range list {
 		ref := &list[i]
+		if ref.Failed != nil {
+			var er batch.ErrorRecord
+			if err := json.Unmarshal(ref.Failed, &er); err != nil {
+				return err
+			}
+			recordsFailed.Inc(ctx, 1)
+			emit(Result{Line: ref.Failed, er: &er})
+			continue
+		}
 		p := ref.piece()
 		recs := f.parser.Parse(&p)
 		if ref.Index >= len(recs) {
@@ -447,7 +458,7 @@ func hasGlob(p string) bool { return strings.ContainsAny(p, "*?[") }
 
 func init() {
 	register.DoFn3x1[context.Context, string, func(string), error](&expandFn{})
-	register.DoFn4x1[context.Context, string, func(string, RecordRef), func(Result), error](&readFn{})
+	register.DoFn3x1[context.Context, string, func(string, RecordRef), error](&readFn{})
 	register.DoFn4x1[context.Context, string, func(*RecordRef) bool, func(Result), error](&checkFn{})
 	register.DoFn1x2[Result, int, []byte](&shardFn{})
 	register.DoFn3x1[context.Context, int, func(*[]byte) bool, error](&writeShardFn{})
