@@ -130,3 +130,28 @@ func mustJSON(t *testing.T, v any) []byte {
 	require.NoError(t, err)
 	return append(b, '\n')
 }
+
+// FuzzSummaryUnmarshal: any bytes either fail to decode or give a
+// summary that reports figures and merges without panicking.
+func FuzzSummaryUnmarshal(f *testing.F) {
+	s := NewSummary()
+	s.Add(&Record{Record: 1, Meta: &Meta{Section: "Local", Published: "2031-02-03"}})
+	s.AddError(&ErrorRecord{Input: "a.jsonl", Record: 2, Error: "bad"})
+	s.anonymous.add("an official", "anonymous", 1, 2, position{"a.jsonl", 1})
+	good, err := s.MarshalBinary()
+	require.NoError(f, err)
+	f.Add(good)
+	f.Add([]byte(`{"Anonymous":{"Evictions":3,"Entries":[{"Key":"x","Count":-4},{"Key":"x"}]},"Changed":[{"at":{"i":"b","r":2}},{"at":{"i":"a","r":1}}]}`))
+	f.Add([]byte(`{"Sections":{"Given":true,"Groups":[{"Name":"(other)"},{"Name":"(other)"}]}}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var got Summary
+		if got.UnmarshalBinary(b) != nil {
+			return
+		}
+		got.Figures(5)
+		other := NewSummary()
+		require.NoError(t, other.UnmarshalBinary(good))
+		other.Merge(&got)
+		other.Figures(5)
+	})
+}

@@ -73,5 +73,14 @@ func TestThroughput(t *testing.T) {
 				Summary: filepath.Join(dir, "beam", "summary.json")})
 			require.Equal(t, int64(n), counts[MetricChecked])
 		})
+		shards, err := filepath.Glob(filepath.Join(dir, "beam", "results-*.jsonl"))
+		require.NoError(t, err)
+		var written int64
+		for _, p := range shards {
+			st, err := os.Stat(p)
+			require.NoError(t, err)
+			written += st.Size()
+		}
+		t.Logf("results: %.1f MB (%.1f KB an article), what the pipeline shuffles besides the archive itself", float64(written)/1e6, float64(written)/1e3/float64(n))
 	}
 }
