@@ -133,10 +133,10 @@ func TestSameAsBatch(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(html), "</html>")
 
-	t.Logf("counters: %v", counts)
-	if len(counts) > 0 {
-		assert.Equal(t, int64(n+1), counts[MetricRead])
-		assert.Equal(t, int64(n), counts[MetricChecked])
-		assert.Equal(t, int64(1), counts[MetricFailed])
+	assert.Equal(t, int64(n+1), counts[MetricRead])
+	assert.Equal(t, int64(n), counts[MetricChecked])
+	assert.Equal(t, int64(1), counts[MetricFailed])
+	for _, c := range figures.Findings {
+		assert.Equal(t, int64(c.Count), counts[MetricFindings+c.Name], c.Name)
 	}
 }
