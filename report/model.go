@@ -5,12 +5,8 @@
 package report
 
 import (
-	"errors"
-	"strconv"
-
 	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/checker"
-	"github.com/quotecheck/quotecheck/input"
 )
 
 // SchemaVersion is bumped on any breaking change to the JSON contract.
@@ -106,13 +102,7 @@ func DocumentOf(r checker.Result) Document {
 	d := Document{Path: r.Path, Quotes: []Quote{}, Sources: []Source{}, Findings: []Finding{}}
 	if r.Err != nil {
 		d.Error = r.Err.Error()
-		d.ID = DocID(r.Path)
-		// a broken record of a JSON Lines file is named by its line, as
-		// records without an id are
-		var re *input.RecordError
-		if errors.As(r.Err, &re) && re.Line > 0 {
-			d.ID += "#" + strconv.Itoa(re.Line)
-		}
+		d.ID = errorDocID(r)
 		return d
 	}
 	doc := r.Doc

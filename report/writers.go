@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/quotecheck/quotecheck/checker"
 )
@@ -111,18 +112,21 @@ type jsonWriter struct {
 
 func (w *jsonWriter) Write(r checker.Result) error { return renderAndWrite(w, r) }
 
-// Render encodes one document, indented to its place in the report.
+// Render encodes one document, indented to its place in the report; a
+// large one is left to WriteRendered (nil bytes).
 func (w *jsonWriter) Render(r checker.Result) ([]byte, error) {
-	b, err := json.MarshalIndent(DocumentOf(r), "    ", "  ")
-	if err != nil {
-		return nil, err
+	if streamed(r) {
+		return nil, nil
 	}
-	return b, nil
+	e := documentEncoder{b: getBuffer(), indented: true, prefix: reportPrefix, indent: reportIndent}
+	e.document(r)
+	return e.b, nil
 }
 
 // WriteRendered writes the report's head before the first document and
-// a separator before the others, then the document's bytes.
-func (w *jsonWriter) WriteRendered(_ checker.Result, b []byte) error {
+// a separator before the others, then the document's bytes, which it
+// takes over; a document Render left is encoded straight onto the output.
+func (w *jsonWriter) WriteRendered(r checker.Result, b []byte) error {
 	if w.n == 0 {
 		tool, _ := json.Marshal(w.tool)
 		fmt.Fprintf(w.out, "{\n  \"schema_version\": %d,\n  \"tool\": %s,\n  \"documents\": [\n", SchemaVersion, tool)
@@ -131,7 +135,15 @@ func (w *jsonWriter) WriteRendered(_ checker.Result, b []byte) error {
 	}
 	w.n++
 	w.out.WriteString("    ")
+	if b == nil {
+		e := documentEncoder{b: getBuffer(), indented: true, prefix: reportPrefix, indent: reportIndent, out: w.out}
+		e.document(r)
+		e.flush()
+		putBuffer(e.b)
+		return e.err
+	}
 	_, err := w.out.Write(b)
+	putBuffer(b)
 	return err
 }
 
@@ -149,21 +161,62 @@ type jsonlWriter struct{ out *bufio.Writer }
 
 func (w *jsonlWriter) Write(r checker.Result) error { return renderAndWrite(w, r) }
 
-// Render encodes one document on its line.
+// Render encodes one document on its line; a large one is left to
+// WriteRendered (nil bytes).
 func (w *jsonlWriter) Render(r checker.Result) ([]byte, error) {
-	b, err := json.Marshal(DocumentOf(r))
-	if err != nil {
-		return nil, err
+	if streamed(r) {
+		return nil, nil
 	}
-	return append(b, '\n'), nil
+	e := documentEncoder{b: getBuffer()}
+	e.document(r)
+	return append(e.b, '\n'), nil
 }
 
-func (w *jsonlWriter) WriteRendered(_ checker.Result, b []byte) error {
+// WriteRendered writes a line Render encoded, and takes it over, or
+// encodes a large document straight onto the output.
+func (w *jsonlWriter) WriteRendered(r checker.Result, b []byte) error {
+	if b == nil {
+		e := documentEncoder{b: getBuffer(), out: w.out}
+		e.document(r)
+		e.b = append(e.b, '\n')
+		e.flush()
+		putBuffer(e.b)
+		return e.err
+	}
 	_, err := w.out.Write(b)
+	putBuffer(b)
 	return err
 }
 
 func (w *jsonlWriter) Close() error { return w.out.Flush() }
+
+// streamAbove is the text size past which a document's JSON is not
+// rendered ahead on a worker but encoded onto the output in pieces when
+// its turn comes: a report is about six times its text, too much to hold
+// whole for a large document.
+const streamAbove = 1 << 20
+
+func streamed(r checker.Result) bool { return r.Err == nil && len(r.Doc.Text) > streamAbove }
+
+// buffers recycles rendered documents once written.
+var buffers sync.Pool
+
+// keepBelow bounds the buffers kept for reuse.
+const keepBelow = 1 << 20
+
+func getBuffer() []byte {
+	if p, ok := buffers.Get().(*[]byte); ok {
+		return (*p)[:0]
+	}
+	return make([]byte, 0, 16<<10)
+}
+
+func putBuffer(b []byte) {
+	if cap(b) == 0 || cap(b) > keepBelow {
+		return
+	}
+	buffers.Put(&b)
+}
 
 // DisplayPath names an input for messages: "<stdin>" for standard input.
 func DisplayPath(p string) string { return displayPath(p) }

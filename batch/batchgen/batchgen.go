@@ -70,6 +70,13 @@ type genPerson struct{ first, surname, role string }
 
 func pickOne[T any](r *rand.Rand, s []T) T { return s[r.IntN(len(s))] }
 
+// Article writes one fictional article of about size bytes, its
+// paragraphs separated by blank lines.
+func Article(r *rand.Rand, size int) string {
+	_, paras := genArticle(r, size)
+	return strings.Join(paras, "\n\n")
+}
+
 // genArticle writes one fictional article of about size bytes, and the
 // paragraphs it is made of (for later versions).
 func genArticle(r *rand.Rand, size int) (title string, paras []string) {

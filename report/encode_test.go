@@ -1,0 +1,128 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/quotecheck/quotecheck/checker"
+	"github.com/quotecheck/quotecheck/engine"
+	"github.com/quotecheck/quotecheck/input"
+	"github.com/quotecheck/quotecheck/rules"
+)
+
+// testdataResults checks every article file under testdata (stories,
+// inputs of every format, archives, gold and version sets; files that do
+// not read give error documents).
+func testdataResults(t *testing.T) []checker.Result {
+	t.Helper()
+	eng, err := engine.New(engine.Options{ConfigFile: os.DevNull})
+	require.NoError(t, err)
+	var out []checker.Result
+	eng.Run(context.Background(), eng.Inputs([]string{"../testdata"}), nil, func(r checker.Result) { out = append(out, r) })
+	require.Greater(t, len(out), 50)
+	return out
+}
+
+// TestEncoderMatchesEncodingJSON holds the streaming encoder to the
+// output it replaced: MarshalIndent and Marshal of the report model, on
+// every document under testdata.
+func TestEncoderMatchesEncodingJSON(t *testing.T) {
+	results := testdataResults(t)
+	results = append(results,
+		checker.Result{Path: "missing.txt", Err: errors.New("open missing.txt: no such file")},
+		checker.Result{Path: "archive.jsonl", Err: &input.RecordError{Line: 7, Err: errors.New("bad <record> & \u2028")}})
+	quotes := 0
+	for _, r := range results {
+		want, err := json.MarshalIndent(DocumentOf(r), reportPrefix, reportIndent)
+		require.NoError(t, err)
+		e := documentEncoder{indented: true, prefix: reportPrefix, indent: reportIndent}
+		e.document(r)
+		require.Equal(t, string(want), string(e.b), r.Path)
+
+		want, err = json.Marshal(DocumentOf(r))
+		require.NoError(t, err)
+		e = documentEncoder{}
+		e.document(r)
+		require.Equal(t, string(want), string(e.b), r.Path)
+		if r.Doc != nil {
+			quotes += len(r.Doc.Quotes)
+		}
+	}
+	assert.Greater(t, quotes, 200, "the testdata documents have quotes to encode")
+}
+
+// TestEncoderStreamsLargeDocuments checks a document far larger than the
+// encoder's flush size through both writers: encoded onto the output in
+// pieces, it still prints what encoding/json would.
+func TestEncoderStreamsLargeDocuments(t *testing.T) {
+	story, err := os.ReadFile("../testdata/articles/anonymous.txt")
+	require.NoError(t, err)
+	text := strings.Repeat(string(story)+"\n\n", streamAbove/len(story)+2)
+	chk, err := checker.New(rules.All(), checker.Config{})
+	require.NoError(t, err)
+	r := chk.CheckText("big.txt", text)
+	require.NoError(t, r.Err)
+	require.True(t, streamed(r))
+	require.NotEmpty(t, r.Findings)
+	doc := DocumentOf(r)
+
+	var out bytes.Buffer
+	w := &jsonlWriter{out: bufio.NewWriter(&out)}
+	require.NoError(t, w.Write(r))
+	require.NoError(t, w.Close())
+	want, err := json.Marshal(doc)
+	require.NoError(t, err)
+	require.Greater(t, len(want), 4*flushAt)
+	assert.Equal(t, string(want)+"\n", out.String())
+
+	out.Reset()
+	jw := &jsonWriter{out: bufio.NewWriter(&out), tool: Tool{Name: "quotecheck", Version: "1"}}
+	require.NoError(t, jw.Write(r))
+	require.NoError(t, jw.Close())
+	var report struct {
+		Documents []json.RawMessage `json:"documents"`
+	}
+	require.NoError(t, json.Unmarshal(out.Bytes(), &report))
+	require.Len(t, report.Documents, 1)
+	want, err = json.MarshalIndent(doc, reportPrefix, reportIndent)
+	require.NoError(t, err)
+	assert.Contains(t, out.String(), "    "+string(want)+"\n  ]\n}\n")
+}
+
+func TestAppendJSONString(t *testing.T) {
+	for _, s := range []string{
+		"", "plain words", `she said "no"`, `back\slash`, "tab\tnew\nline\rcr\bbs\fff",
+		"\x00\x01\x1f\x7f", "<b>&amp;</b>", "curly \u201cmarks\u201d, caf\u00e9, \U0001F600",
+		"line\u2028para\u2029end", "bad \xff utf-8 \xe2\x80", "\xed\xa0\x80 surrogate",
+	} {
+		want, err := json.Marshal(s)
+		require.NoError(t, err)
+		assert.Equal(t, string(want), string(appendJSONString(nil, s)), "%q", s)
+	}
+}
+
+func FuzzAppendJSONString(f *testing.F) {
+	f.Add("a \"b\" <c> \u2028 \xff")
+	f.Fuzz(func(t *testing.T, s string) {
+		want, err := json.Marshal(s)
+		require.NoError(t, err)
+		require.Equal(t, string(want), string(appendJSONString(nil, s)))
+	})
+}
+
+func TestAppendJSONFloat(t *testing.T) {
+	for _, f := range []float64{0, 1, 0.5, 0.92, 0.1 + 0.2, 1e-7, 123456789, 1e21, -0.25} {
+		want, err := json.Marshal(f)
+		require.NoError(t, err)
+		assert.Equal(t, string(want), string(appendJSONFloat(nil, f)), "%v", f)
+	}
+}
