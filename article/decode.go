@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/unicode"
@@ -59,6 +60,28 @@ func UTF16Decoder(data []byte) (*encoding.Decoder, string) {
 // rejects empty, binary and invalid input with a clear error that says
 // which encoding was assumed. Line endings are kept as they are.
 func Decode(data []byte) (string, error) {
+	body, err := decoded(data)
+	if err != nil {
+		return "", err
+	}
+	return string(body), nil
+}
+
+// DecodeOwned is Decode for a buffer the caller hands over: the text
+// shares data's memory instead of copying it (a whole file's worth), so
+// the caller must never write to data again. UTF-16 input is converted,
+// so its text is a new buffer and data is left unused.
+func DecodeOwned(data []byte) (string, error) {
+	body, err := decoded(data)
+	if err != nil || len(body) == 0 {
+		return "", err
+	}
+	return unsafe.String(unsafe.SliceData(body), len(body)), nil
+}
+
+// decoded checks data and returns its text as UTF-8 without a byte order
+// mark: data itself for UTF-8, a converted buffer for UTF-16.
+func decoded(data []byte) ([]byte, error) {
 	if dec, name := UTF16Decoder(data); dec != nil {
 		return decodeUTF16(data, dec, name)
 	}
@@ -66,10 +89,10 @@ func Decode(data []byte) (string, error) {
 	skipped := len(data) - len(body) // the error offset counts file bytes
 	data = body
 	if len(bytes.TrimSpace(data)) == 0 {
-		return "", ErrEmpty
+		return nil, ErrEmpty
 	}
 	if looksBinary(data) {
-		return "", fmt.Errorf("%w; read as UTF-8 (no UTF-16 byte-order mark)", ErrBinary)
+		return nil, fmt.Errorf("%w; read as UTF-8 (no UTF-16 byte-order mark)", ErrBinary)
 	}
 	if !utf8.Valid(data) {
 		off := firstInvalid(data)
@@ -81,26 +104,26 @@ func Decode(data []byte) (string, error) {
 				col++
 			}
 		}
-		return "", &InvalidUTF8Error{Offset: skipped + off, Line: line, Column: col}
+		return nil, &InvalidUTF8Error{Offset: skipped + off, Line: line, Column: col}
 	}
-	return string(data), nil
+	return data, nil
 }
 
-func decodeUTF16(data []byte, dec *encoding.Decoder, name string) (string, error) {
+func decodeUTF16(data []byte, dec *encoding.Decoder, name string) ([]byte, error) {
 	if len(data)%2 != 0 {
-		return "", fmt.Errorf("read as %s (byte-order mark): the file ends in the middle of a character", name)
+		return nil, fmt.Errorf("read as %s (byte-order mark): the file ends in the middle of a character", name)
 	}
 	text, err := dec.Bytes(data)
 	if err != nil {
-		return "", fmt.Errorf("read as %s (byte-order mark): %w", name, err)
+		return nil, fmt.Errorf("read as %s (byte-order mark): %w", name, err)
 	}
 	if len(bytes.TrimSpace(text)) == 0 {
-		return "", ErrEmpty
+		return nil, ErrEmpty
 	}
 	if looksBinary(text) {
-		return "", fmt.Errorf("%w; read as %s (byte-order mark)", ErrBinary, name)
+		return nil, fmt.Errorf("%w; read as %s (byte-order mark)", ErrBinary, name)
 	}
-	return string(text), nil
+	return text, nil
 }
 
 func firstInvalid(data []byte) int {

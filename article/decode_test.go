@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -41,14 +42,16 @@ func TestDecode(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := Decode(tt.in)
-			if tt.wantErr != nil {
-				require.ErrorIs(t, err, tt.wantErr)
-				assert.Empty(t, got)
-				return
+			for name, decode := range map[string]func([]byte) (string, error){"Decode": Decode, "DecodeOwned": DecodeOwned} {
+				got, err := decode(bytes.Clone(tt.in))
+				if tt.wantErr != nil {
+					require.ErrorIs(t, err, tt.wantErr, name)
+					assert.Empty(t, got, name)
+					continue
+				}
+				require.NoError(t, err, name)
+				assert.Equal(t, tt.want, got, name)
 			}
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, got)
 		})
 	}
 }
@@ -63,6 +66,29 @@ func TestDecodeSaysWhichEncoding(t *testing.T) {
 	assert.EqualError(t, err, "read as UTF-16LE (byte-order mark): the file ends in the middle of a character")
 	_, err = Decode([]byte("caf\xe9"))
 	assert.ErrorContains(t, err, "read as UTF-8 (no UTF-16 byte-order mark)")
+}
+
+// TestDecodeOwnedShares checks that the text of a handed-over buffer is
+// that buffer, not a copy.
+func TestDecodeOwnedShares(t *testing.T) {
+	data := []byte("\uFEFFOne line.\n")
+	text, err := DecodeOwned(data)
+	require.NoError(t, err)
+	assert.Equal(t, "One line.\n", text)
+	assert.Same(t, &data[3], unsafe.StringData(text))
+}
+
+// TestDecodeOwnedUTF16 checks that a UTF-16 buffer is converted, not
+// shared, and is rejected in the same words as by Decode.
+func TestDecodeOwnedUTF16(t *testing.T) {
+	data := []byte{0xFF, 0xFE, 'O', 0, 'k', 0, '.', 0, '\n', 0}
+	text, err := DecodeOwned(data)
+	require.NoError(t, err)
+	assert.Equal(t, "Ok.\n", text)
+	_, err = DecodeOwned([]byte{0xFF, 0xFE, 'a', 0, 'b'})
+	assert.EqualError(t, err, "read as UTF-16LE (byte-order mark): the file ends in the middle of a character")
+	_, err = DecodeOwned([]byte("Hello\x00world"))
+	assert.EqualError(t, err, "file looks binary (contains NUL or control bytes), not an article; read as UTF-8 (no UTF-16 byte-order mark)")
 }
 
 func TestDecodeInvalidUTF8(t *testing.T) {

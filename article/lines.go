@@ -2,6 +2,7 @@ package article
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -31,11 +32,14 @@ type LineIndex struct {
 
 // NewLineIndex indexes the line starts of text. "\r\n" and "\n" end lines.
 func NewLineIndex(text string) *LineIndex {
-	starts := []int{0}
-	for i := 0; i < len(text); i++ {
-		if text[i] == '\n' {
-			starts = append(starts, i+1)
+	starts := make([]int, 1, strings.Count(text, "\n")+1)
+	for i := 0; i < len(text); {
+		nl := strings.IndexByte(text[i:], '\n')
+		if nl < 0 {
+			break
 		}
+		i += nl + 1
+		starts = append(starts, i)
 	}
 	return &LineIndex{text: text, starts: starts}
 }

@@ -68,7 +68,8 @@ func (e *Engine) readInput(path string, fn func(input.Record)) {
 		fn(input.Record{Err: err})
 		return
 	}
-	readBytes(path, data, opt, fn)
+	// the buffer is ours alone: the text shares it
+	readBytesWith(input.ReadOwned, path, data, opt, fn)
 }
 
 // readSized reads r to its end in one read of the expected size, growing
@@ -123,11 +124,17 @@ func (e *Engine) readWhole(path string) ([]byte, error) {
 
 // readBytes reads input already in memory, compressed or not.
 func readBytes(path string, data []byte, opt input.Options, fn func(input.Record)) {
+	readBytesWith(input.Read, path, data, opt, fn)
+}
+
+// readBytesWith is readBytes with the reader of uncompressed input:
+// input.Read, or input.ReadOwned for a buffer nobody else holds.
+func readBytesWith(read func(string, []byte, input.Options) ([]input.Record, error), path string, data []byte, opt input.Options, fn func(input.Record)) {
 	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
 		readGzip(path, bytes.NewReader(data), opt, fn)
 		return
 	}
-	recs, err := input.Read(path, data, opt)
+	recs, err := read(path, data, opt)
 	for _, r := range recs {
 		fn(r)
 	}

@@ -253,15 +253,28 @@ var ErrNoText = fmt.Errorf("no article text found")
 // records of a JSON or JSON Lines file are returned as records with Err
 // set, after and before the records that could be read.
 func Read(path string, data []byte, opt Options) ([]Record, error) {
+	return read(path, data, opt, false)
+}
+
+// ReadOwned is Read for a buffer the caller hands over: a plain text
+// document's text shares data's memory instead of copying it, so the
+// caller must never write to data again.
+func ReadOwned(path string, data []byte, opt Options) ([]Record, error) {
+	return read(path, data, opt, true)
+}
+
+func read(path string, data []byte, opt Options, owned bool) ([]Record, error) {
 	var out []Record
-	err := readAll(path, data, opt, func(r Record) error {
+	err := readAll(path, data, opt, owned, func(r Record) error {
 		out = append(out, r)
 		return nil
 	})
 	return out, err
 }
 
-func readAll(path string, data []byte, opt Options, fn func(Record) error) error {
+// readAll reads every article in data; owned says data is handed over
+// (see ReadOwned).
+func readAll(path string, data []byte, opt Options, owned bool, fn func(Record) error) error {
 	format := opt.Resolve(path, data)
 	if format == JSONL {
 		// The size limit applies to each record.
@@ -271,7 +284,11 @@ func readAll(path string, data []byte, opt Options, fn func(Record) error) error
 	if int64(len(data)) > opt.maxSize() {
 		return &article.TooLargeError{Size: int64(len(data)), Limit: opt.maxSize()}
 	}
-	text, err := article.Decode(data)
+	decode := article.Decode
+	if owned {
+		decode = article.DecodeOwned
+	}
+	text, err := decode(data)
 	if err != nil {
 		return err
 	}

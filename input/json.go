@@ -46,7 +46,7 @@ func Records(r io.Reader, path string, opt Options, fn func(Record) error) error
 			return err
 		}
 		opt.Format = format
-		return readAll(path, data, opt, fn)
+		return readAll(path, data, opt, true, fn)
 	}
 	if head, _ := br.Peek(2); len(head) == 2 {
 		if dec, _ := article.UTF16Decoder(head); dec != nil {
