@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -63,6 +65,7 @@ func (e *env) checkAndWrite(c *cli.Context, eng *engine.Engine, w report.Writer,
 		return err
 	}
 	defer done()
+	limitMemory(eng, inputs)
 	var inputErrors, failing int
 	var writeErr error
 	keep := func(err error) {
@@ -117,6 +120,14 @@ func (e *env) checkAndWrite(c *cli.Context, eng *engine.Engine, w report.Writer,
 	})
 	keep(w.Close())
 	return exitStatus(writeErr, inputErrors+eng.SourceErrors(), failing)
+}
+
+// limitMemory sets the engine's memory budget for inputs as the runtime's
+// soft memory limit, unless GOMEMLIMIT sets one.
+func limitMemory(eng *engine.Engine, inputs []checker.Input) {
+	if b := eng.MemoryBudget(inputs); b > 0 && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(b)
+	}
 }
 
 // parseFailOn reads --fail-on; 0 means never.

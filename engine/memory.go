@@ -1,0 +1,53 @@
+package engine
+
+import (
+	"os"
+	"runtime"
+	"slices"
+
+	"github.com/quotecheck/quotecheck/checker"
+)
+
+// Memory budget: a document's check holds about six bytes per byte of
+// text at its peak (the text, its quotes, sources and the extractor's
+// tables), and the Go runtime lets the heap grow to twice what is live
+// before collecting. For large inputs that headroom, not the work, is
+// most of the peak; MemoryBudget gives the limit that keeps it to
+// budgetPerByte bytes per input byte plus budgetBase.
+const (
+	budgetPerByte = 8
+	budgetBase    = 64 << 20
+	// budgetFrom is the input size (of the inputs in hand at once) below
+	// which the runtime's default pacing is left alone: its peak is small.
+	budgetFrom = 16 << 20
+)
+
+// MemoryBudget returns the memory a check of inputs should stay within —
+// budgetPerByte times the bytes of the inputs that may be in hand at
+// once (the workers largest files) plus budgetBase — or 0 when they are
+// small. A command sets it as the runtime's soft memory limit
+// (debug.SetMemoryLimit) unless GOMEMLIMIT says otherwise.
+func (e *Engine) MemoryBudget(inputs []checker.Input) int64 {
+	workers := e.opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var sizes []int64
+	for _, in := range inputs {
+		if in.Err != nil || in.Path == "-" {
+			continue
+		}
+		if st, err := os.Stat(in.Path); err == nil && st.Mode().IsRegular() {
+			sizes = append(sizes, st.Size())
+		}
+	}
+	slices.Sort(sizes)
+	var inHand int64
+	for i := len(sizes) - 1; i >= 0 && i >= len(sizes)-workers; i-- {
+		inHand += sizes[i]
+	}
+	if inHand < budgetFrom {
+		return 0
+	}
+	return budgetPerByte*inHand + budgetBase
+}
