@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/quotecheck/quotecheck/article"
@@ -25,6 +26,9 @@ type documentEncoder struct {
 	indented       bool
 	prefix, indent string
 	depth          int
+	// pad is a line break with the prefix and maxDepth indents, sliced
+	// to the depth at hand.
+	pad string
 	// empty is set right after a bracket opens: an empty container
 	// closes on the same line.
 	empty bool
@@ -52,15 +56,17 @@ func (e *documentEncoder) maybeFlush() {
 	}
 }
 
+// maxDepth is the deepest nesting of a document (a speaker's span).
+const maxDepth = 5
+
 func (e *documentEncoder) newline() {
 	if !e.indented {
 		return
 	}
-	e.b = append(e.b, '\n')
-	e.b = append(e.b, e.prefix...)
-	for range e.depth {
-		e.b = append(e.b, e.indent...)
+	if e.pad == "" {
+		e.pad = "\n" + e.prefix + strings.Repeat(e.indent, maxDepth)
 	}
+	e.b = append(e.b, e.pad[:1+len(e.prefix)+e.depth*len(e.indent)]...)
 }
 
 func (e *documentEncoder) open(bracket byte) {
@@ -267,6 +273,15 @@ func (e *documentEncoder) finding(doc *article.Document, f *checker.Finding) {
 	e.key("span")
 	e.span(doc, f.Span)
 	e.close('}')
+}
+
+// AppendDocumentJSON appends the per-document object of the report
+// contract for r, compact, byte for byte what json.Marshal(DocumentOf(r))
+// prints, without building the model.
+func AppendDocumentJSON(b []byte, r checker.Result) []byte {
+	e := documentEncoder{b: b}
+	e.document(r)
+	return e.b
 }
 
 // errorDocID is the id of a document that could not be read: its path's;
