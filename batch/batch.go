@@ -129,10 +129,12 @@ type result struct {
 	parsed
 	rec *Record
 	// chk is the checker of the input's settings, which checked rec.
-	chk    *checker.Checker
-	json   []byte
-	quotes []byte
-	srcs   []byte
+	chk *checker.Checker
+	// findings are the document's, as in rec
+	findings []checker.Finding
+	json     []byte
+	quotes   []byte
+	srcs     []byte
 	// skip marks a record read but not checked: --resume found it in the
 	// output.
 	skip bool
@@ -329,18 +331,34 @@ func (e *engine) check(r *result, cr *csvRenderer) {
 		return
 	}
 	r.chk = chk
-	r.rec = newRecord(chk, bl, r.input, r.doc, r.record, r.line)
+	r.rec, r.findings = newRecord(chk, bl, r.input, r.doc, r.record, r.line)
 	e.render(r, cr)
 }
 
-// render turns a record into its output line and CSV rows.
+// recordTail is what a Record adds after the per-document object, in
+// the order json.Marshal(Record) prints it.
+type recordTail struct {
+	Record          int             `json:"record"`
+	Line            int             `json:"line,omitempty"`
+	Meta            *Meta           `json:"meta,omitempty"`
+	PreviousVersion string          `json:"previous_version,omitempty"`
+	Changes         []report.Change `json:"changes,omitempty"`
+}
+
+// render turns a record into its output line and CSV rows. The line is
+// json.Marshal(r.rec): the document object encoded straight from the
+// check result, then the record's own fields in the same object.
 func (e *engine) render(r *result, cr *csvRenderer) {
-	b, err := json.Marshal(r.rec)
+	rec := r.rec
+	tail, err := json.Marshal(recordTail{rec.Record, rec.Line, rec.Meta, rec.PreviousVersion, rec.Changes})
 	if err != nil {
 		r.err = fmt.Errorf("encoding the report: %w", err)
 		r.rec = nil
 		return
 	}
+	b := report.AppendDocumentJSON(r.json[:0], checker.Result{Path: r.input, Doc: r.doc, Findings: r.findings})
+	b[len(b)-1] = ','
+	b = append(b, tail[1:]...)
 	r.json = append(b, '\n')
 	if e.quotes != nil {
 		r.quotes = cr.quoteRows(r.rec)

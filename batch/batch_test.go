@@ -438,6 +438,37 @@ func TestRecordFormat(t *testing.T) {
 	assert.ElementsMatch(t, []string{"input", "record", "line", "id", "version", "error"}, keys)
 }
 
+// TestRecordLinesAreMarshalledRecords holds the encoded lines to what
+// json.Marshal prints for the Record each line holds: the document object
+// is encoded straight from the check, the record's fields spliced after.
+func TestRecordLinesAreMarshalledRecords(t *testing.T) {
+	dir := t.TempDir()
+	archive := filepath.Join(dir, "archive.jsonl")
+	_, err := batchgen.WriteArchive(archive, false, 5, 300, 3000)
+	require.NoError(t, err)
+	out := filepath.Join(dir, "out.jsonl")
+	runBatch(t, Options{Paths: []string{deskArchive, damagedArchive, archive}, Out: out})
+	data, err := os.ReadFile(out)
+	require.NoError(t, err)
+	records, changed := 0, 0
+	for line := range bytes.Lines(data) {
+		rec, _, err := parseOutLine(line)
+		require.NoError(t, err)
+		if rec == nil {
+			continue
+		}
+		records++
+		if len(rec.Changes) > 0 {
+			changed++
+		}
+		want, err := json.Marshal(rec)
+		require.NoError(t, err)
+		require.Equal(t, string(want)+"\n", string(line))
+	}
+	assert.Greater(t, records, 300)
+	assert.Positive(t, changed, "versions compared")
+}
+
 // TestVersionWindow: a version whose predecessor left the window is not
 // compared, and the summary says about how many were missed.
 func TestVersionWindow(t *testing.T) {

@@ -124,10 +124,13 @@ func errorRecord(input string, p *parsed) *ErrorRecord {
 // output record (not yet compared with an earlier version; see
 // LastVersion); bl, when set, filters the findings as a baseline.
 func NewRecord(chk *checker.Checker, bl *baseline.Baseline, input string, p *Parsed) *Record {
-	return newRecord(chk, bl, input, p.Doc, p.Record, p.Line)
+	rec, _ := newRecord(chk, bl, input, p.Doc, p.Record, p.Line)
+	return rec
 }
 
-func newRecord(chk *checker.Checker, bl *baseline.Baseline, input string, doc *article.Document, record, line int) *Record {
+// newRecord also returns the findings, for the record's line to be
+// encoded from them.
+func newRecord(chk *checker.Checker, bl *baseline.Baseline, input string, doc *article.Document, record, line int) (*Record, []checker.Finding) {
 	findings := chk.CheckDocument(doc)
 	if bl != nil {
 		findings = bl.Filter(input, doc, findings)
@@ -135,7 +138,7 @@ func newRecord(chk *checker.Checker, bl *baseline.Baseline, input string, doc *a
 	return &Record{
 		Document: report.DocumentOf(checker.Result{Path: input, Doc: doc, Findings: findings}),
 		Record:   record, Line: line, Meta: metaOf(doc.Meta),
-	}
+	}, findings
 }
 
 // LastVersion is the last record of one article read so far that states
