@@ -44,24 +44,31 @@ func benchCorpus(b *testing.B, total, fileSize int) (string, int64) {
 }
 
 // BenchmarkCheckCLI measures `quotecheck check --format json` end to end,
-// in-process: reading, extraction, rules, the report and its encoding.
-// Run with -cpu 1,2 to compare one core with two:
+// in-process: reading, extraction, rules, the report and its encoding
+// (text format too, for the cost of the JSON). A 32 MB document shows
+// that cost stays linear; it takes a while, so leave it out when
+// comparing cores:
 //
-//	go test ./internal/cli -run '^$' -bench CheckCLI -cpu 1,2
+//	go test ./internal/cli -run '^$' -bench 'CheckCLI/(files|one)' -cpu 1,2
+//	go test ./internal/cli -run '^$' -bench 'CheckCLI/document-32MB' -cpu 1
 func BenchmarkCheckCLI(b *testing.B) {
 	for _, c := range []struct {
 		name            string
+		format          string
 		total, fileSize int
 	}{
-		{"files-10KB", 4 << 20, 10 << 10},
-		{"one-file-4MB", 4 << 20, 4 << 20},
+		{"files-10KB", "json", 4 << 20, 10 << 10},
+		{"files-10KB-text", "text", 4 << 20, 10 << 10},
+		{"one-file-4MB", "json", 4 << 20, 4 << 20},
+		{"document-1MB", "json", 1 << 20, 1 << 20},
+		{"document-32MB", "json", 32 << 20, 32 << 20},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			dir, n := benchCorpus(b, c.total, c.fileSize)
 			b.SetBytes(n)
 			b.ResetTimer()
 			for b.Loop() {
-				code := Run([]string{"quotecheck", "check", "--format", "json", "--fail-on", "never", "--config", os.DevNull, dir}, strings.NewReader(""), io.Discard, io.Discard)
+				code := Run([]string{"quotecheck", "check", "--format", c.format, "--fail-on", "never", "--config", os.DevNull, dir}, strings.NewReader(""), io.Discard, io.Discard)
 				if code != ExitClean {
 					b.Fatalf("exit %d", code)
 				}
