@@ -183,6 +183,9 @@ func SameSpeaker(a, b *article.Speaker) bool {
 	if a == nil || b == nil {
 		return a == nil && b == nil
 	}
+	if a.Name == b.Name {
+		return true // the usual case, without normalising
+	}
 	ka, kb := nameKey(a.Name), nameKey(b.Name)
 	if ka == kb {
 		return true

@@ -17,6 +17,7 @@ import (
 	"github.com/quotecheck/quotecheck/checker"
 	"github.com/quotecheck/quotecheck/engine"
 	"github.com/quotecheck/quotecheck/hook"
+	"github.com/quotecheck/quotecheck/internal/pool"
 	"github.com/quotecheck/quotecheck/report"
 )
 
@@ -147,27 +148,21 @@ func runDiff(c *cli.Context, e *env) error {
 		}
 	}
 
-	// Each version is read once; a series keeps only the last one.
-	results := map[int]checker.Result{}
-	reported := map[int]bool{}
-	get := func(i int) checker.Result {
-		if r, ok := results[i]; ok {
-			return r
-		}
-		r := versions[i].load()
-		results[i] = r
-		for k := range results {
-			if k < i-1 {
-				delete(results, k)
-			}
-		}
-		return r
-	}
+	// Each version is read and checked once, on the worker pool, and
+	// arrives here in order; pairs end at increasing versions, each
+	// comparing a version with itself or the one before, so only the
+	// last two are kept.
 	tool := report.Tool{Name: "quotecheck", Version: Version}
 	var inputErrors, failing int
 	var writeErr error
-	for _, p := range pairs {
-		old, new := get(p[0]), get(p[1])
+	reported := map[int]bool{}
+	var prev, cur checker.Result
+	next := 0 // the next pair to compare
+	compare := func(p [2]int) {
+		old, new := cur, cur
+		if p[0] < p[1] {
+			old = prev
+		}
 		bad := false
 		for side, r := range [2]checker.Result{old, new} {
 			if k := p[side]; r.Err != nil {
@@ -180,13 +175,13 @@ func runDiff(c *cli.Context, e *env) error {
 			}
 		}
 		if bad {
-			continue
+			return
 		}
 		findings, err := eng.Compare(new.Path, old.Doc, new.Doc)
 		if err != nil {
 			inputErrors++
 			fmt.Fprintf(e.stderr, "%s: error: %v\n", displayName(new.Path), err)
-			continue
+			return
 		}
 		for _, f := range findings {
 			if failOn != 0 && f.Severity >= failOn {
@@ -203,6 +198,22 @@ func runDiff(c *cli.Context, e *env) error {
 			writeErr = err
 		}
 	}
+	produce := func(yield func(int) bool) {
+		for i := range versions {
+			if !yield(i) {
+				return
+			}
+		}
+	}
+	load := func() func(int) checker.Result { return func(i int) checker.Result { return versions[i].load() } }
+	arrived := 0
+	pool.Ordered(ctx, eng.Options().Workers, 0, produce, load, func(r checker.Result) {
+		prev, cur = cur, r
+		for ; next < len(pairs) && pairs[next][1] == arrived; next++ {
+			compare(pairs[next])
+		}
+		arrived++
+	})
 	return exitStatus(writeErr, inputErrors, failing)
 }
 
