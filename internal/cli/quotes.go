@@ -28,7 +28,9 @@ func quotesCommand(e *env) *cli.Command {
 			}
 			failed := 0
 			first := true
-			eng.Run(context.Background(), eng.Inputs(c.Args().Slice()), nil, func(r checker.Result) {
+			inputs := eng.Inputs(c.Args().Slice())
+			limitMemory(eng, inputs)
+			eng.Run(context.Background(), inputs, nil, func(r checker.Result) {
 				if r.Err != nil {
 					failed++
 					fmt.Fprintf(e.stderr, "%s: error: %v\n", report.DisplayPath(r.Path), r.Err)
