@@ -61,42 +61,48 @@ func TestEncoderMatchesEncodingJSON(t *testing.T) {
 	assert.Greater(t, quotes, 200, "the testdata documents have quotes to encode")
 }
 
-// TestEncoderStreamsLargeDocuments checks a document far larger than the
-// encoder's flush size through both writers: encoded onto the output in
-// pieces, it still prints what encoding/json would.
+// TestEncoderStreamsLargeDocuments checks documents whose reports are
+// far larger than the encoder's flush size (a long text; a short one
+// holding thousands of quotes) through both writers: encoded onto the
+// output in pieces, they still print what encoding/json would.
 func TestEncoderStreamsLargeDocuments(t *testing.T) {
 	story, err := os.ReadFile("../testdata/articles/anonymous.txt")
 	require.NoError(t, err)
-	text := strings.Repeat(string(story)+"\n\n", streamAbove/len(story)+2)
 	chk, err := checker.New(rules.All(), checker.Config{})
 	require.NoError(t, err)
-	r := chk.CheckText("big.txt", text)
-	require.NoError(t, r.Err)
-	require.True(t, streamed(r))
-	require.NotEmpty(t, r.Findings)
-	doc := DocumentOf(r)
+	for name, text := range map[string]string{
+		"long text":   strings.Repeat(string(story)+"\n\n", streamAbove/len(story)+2),
+		"many quotes": strings.Repeat(`"a" `, 2*streamItemsAbove),
+	} {
+		t.Run(name, func(t *testing.T) {
+			r := chk.CheckText("big.txt", text)
+			require.NoError(t, r.Err)
+			require.True(t, streamed(r))
+			doc := DocumentOf(r)
 
-	var out bytes.Buffer
-	w := &jsonlWriter{out: bufio.NewWriter(&out)}
-	require.NoError(t, w.Write(r))
-	require.NoError(t, w.Close())
-	want, err := json.Marshal(doc)
-	require.NoError(t, err)
-	require.Greater(t, len(want), 4*flushAt)
-	assert.Equal(t, string(want)+"\n", out.String())
+			var out bytes.Buffer
+			w := &jsonlWriter{out: bufio.NewWriter(&out)}
+			require.NoError(t, w.Write(r))
+			require.NoError(t, w.Close())
+			want, err := json.Marshal(doc)
+			require.NoError(t, err)
+			require.Greater(t, len(want), 4*flushAt)
+			assert.Equal(t, string(want)+"\n", out.String())
 
-	out.Reset()
-	jw := &jsonWriter{out: bufio.NewWriter(&out), tool: Tool{Name: "quotecheck", Version: "1"}}
-	require.NoError(t, jw.Write(r))
-	require.NoError(t, jw.Close())
-	var report struct {
-		Documents []json.RawMessage `json:"documents"`
+			out.Reset()
+			jw := &jsonWriter{out: bufio.NewWriter(&out), tool: Tool{Name: "quotecheck", Version: "1"}}
+			require.NoError(t, jw.Write(r))
+			require.NoError(t, jw.Close())
+			var report struct {
+				Documents []json.RawMessage `json:"documents"`
+			}
+			require.NoError(t, json.Unmarshal(out.Bytes(), &report))
+			require.Len(t, report.Documents, 1)
+			want, err = json.MarshalIndent(doc, reportPrefix, reportIndent)
+			require.NoError(t, err)
+			assert.Contains(t, out.String(), "    "+string(want)+"\n  ]\n}\n")
+		})
 	}
-	require.NoError(t, json.Unmarshal(out.Bytes(), &report))
-	require.Len(t, report.Documents, 1)
-	want, err = json.MarshalIndent(doc, reportPrefix, reportIndent)
-	require.NoError(t, err)
-	assert.Contains(t, out.String(), "    "+string(want)+"\n  ]\n}\n")
 }
 
 func TestAppendJSONString(t *testing.T) {

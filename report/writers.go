@@ -190,13 +190,22 @@ func (w *jsonlWriter) WriteRendered(r checker.Result, b []byte) error {
 
 func (w *jsonlWriter) Close() error { return w.out.Flush() }
 
-// streamAbove is the text size past which a document's JSON is not
-// rendered ahead on a worker but encoded onto the output in pieces when
-// its turn comes: a report is about six times its text, too much to hold
-// whole for a large document.
-const streamAbove = 1 << 20
+// A document's JSON is not rendered ahead on a worker but encoded onto
+// the output in pieces when its turn comes once it may be large: its
+// text above streamAbove bytes (a report is about six times its text), or
+// more than streamItemsAbove quotes, sources and findings (a short text
+// can hold many: 1 MB of `"a" ` is 262,144 quotes, a 57 MB report).
+const (
+	streamAbove      = 1 << 20
+	streamItemsAbove = 4096
+)
 
-func streamed(r checker.Result) bool { return r.Err == nil && len(r.Doc.Text) > streamAbove }
+func streamed(r checker.Result) bool {
+	if r.Err != nil {
+		return false
+	}
+	return len(r.Doc.Text) > streamAbove || len(r.Doc.Quotes)+len(r.Doc.Sources)+len(r.Findings) > streamItemsAbove
+}
 
 // buffers recycles rendered documents once written.
 var buffers sync.Pool
