@@ -1,14 +1,22 @@
 package engine
 
 import (
+	"context"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/checker"
+	"github.com/quotecheck/quotecheck/report"
 )
 
 func TestMemoryBudget(t *testing.T) {
@@ -43,4 +51,85 @@ func TestMemoryBudget(t *testing.T) {
 			assert.Equal(t, tt.want, e.MemoryBudget(tt.inputs))
 		})
 	}
+}
+
+// TestMemoryByStage prints what checking one file holds, stage by stage,
+// in bytes per input byte, for the lead's and the next profiler's use. It
+// runs only when QUOTECHECK_MEMORY_FILE names a file:
+//
+//	QUOTECHECK_MEMORY_FILE=/tmp/qc-corpus/one-60MB.txt go test ./engine -run TestMemoryByStage -v
+//
+// The collector runs at GOGC=10 meanwhile, so that the sampled heap is
+// close to what is live; a peak is sampled every 2 ms.
+func TestMemoryByStage(t *testing.T) {
+	path := os.Getenv("QUOTECHECK_MEMORY_FILE")
+	if path == "" {
+		t.Skip("set QUOTECHECK_MEMORY_FILE to measure memory by stage")
+	}
+	defer debug.SetGCPercent(debug.SetGCPercent(10))
+	live := func() float64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return float64(m.HeapAlloc)
+	}
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	sampled := make(chan struct{})
+	go func() {
+		defer close(sampled)
+		var m runtime.MemStats
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(2 * time.Millisecond):
+			}
+			runtime.ReadMemStats(&m)
+			if m.HeapAlloc > peak.Load() {
+				peak.Store(m.HeapAlloc)
+			}
+		}
+	}()
+	defer func() { close(stop); <-sampled }()
+
+	e, err := New(Options{ConfigFile: os.DevNull})
+	require.NoError(t, err)
+	s, err := e.Settings(path)
+	require.NoError(t, err)
+	base := live()
+	data, err := e.readWhole(path)
+	require.NoError(t, err)
+	n := float64(len(data))
+	perByte := func(stage string, before, after float64) {
+		t.Logf("%-44s %8.1f MB  %5.2f B/B", stage, (after-before)/1e6, (after-before)/n)
+	}
+	after := live()
+	perByte("file read (becomes the text)", base, after)
+	text, err := article.DecodeOwned(data)
+	require.NoError(t, err)
+	before := after
+	doc := article.New(path, text)
+	after = live()
+	perByte("paragraphs", before, after)
+	before = after
+	peak.Store(0)
+	findings, err := s.Checker.CheckDocumentContext(context.Background(), doc)
+	require.NoError(t, err)
+	top := float64(peak.Load())
+	after = live()
+	perByte("extraction and rules at their peak", before, top)
+	perByte("quotes, sources and findings kept", before, after)
+	t.Logf("%d quotes, %d sources, %d findings", len(doc.Quotes), len(doc.Sources), len(findings))
+	before = after
+	doc.Lines()
+	after = live()
+	perByte("line index", before, after)
+	peak.Store(0)
+	w, err := report.NewWriter("json", io.Discard, io.Discard, report.Tool{}, 0)
+	require.NoError(t, err)
+	require.NoError(t, w.Write(checker.Result{Path: path, Doc: doc, Findings: findings}))
+	require.NoError(t, w.Close())
+	perByte("JSON report, encoded to the output", after, float64(peak.Load()))
+	runtime.KeepAlive(doc)
 }
