@@ -25,6 +25,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -356,7 +357,11 @@ func (e *engine) render(r *result, cr *csvRenderer) {
 		r.rec = nil
 		return
 	}
-	b := report.AppendDocumentJSON(r.json[:0], checker.Result{Path: r.input, Doc: r.doc, Findings: r.findings})
+	b := r.json[:0]
+	if b == nil {
+		b = lineBuffer(4*len(r.doc.Text) + len(tail) + 1024)
+	}
+	b = report.AppendDocumentJSON(b, checker.Result{Path: r.input, Doc: r.doc, Findings: r.findings})
 	b[len(b)-1] = ','
 	b = append(b, tail[1:]...)
 	r.json = append(b, '\n')
@@ -428,7 +433,28 @@ func (e *engine) emit(r *result) error {
 		e.hist.put(last.v)
 	}
 	e.sum.Add(r.rec)
-	return e.write(r.json, r.quotes, r.srcs)
+	err := e.write(r.json, r.quotes, r.srcs)
+	recycleLine(r.json)
+	r.json = nil
+	return err
+}
+
+// lineBuffers recycles output lines once written: a record's line is
+// about three times its text, worth not allocating anew for each.
+var lineBuffers sync.Pool
+
+// lineBuffer returns an empty buffer for a line of about size bytes.
+func lineBuffer(size int) []byte {
+	if p, ok := lineBuffers.Get().(*[]byte); ok && cap(*p) >= size {
+		return (*p)[:0]
+	}
+	return make([]byte, 0, size)
+}
+
+func recycleLine(b []byte) {
+	if cap(b) > 0 && cap(b) <= 1<<20 {
+		lineBuffers.Put(&b)
+	}
 }
 
 // changesOf turns the findings of Checker.Compare into the changes of the
