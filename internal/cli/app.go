@@ -30,7 +30,13 @@ func Main(args []string) int {
 
 // Run runs the program and returns its exit code, never calling os.Exit.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	app, env := newApp(stdin, stdout, stderr)
+	return runWith(args, &env{stdin: stdin, stdout: stdout, stderr: stderr})
+}
+
+// runWith is Run in an environment the caller made: the hook runs check
+// and diff in one that shares the staged documents.
+func runWith(args []string, env *env) int {
+	app := newApp(env)
 	err := app.Run(reorderArgs(app, args))
 	if env.unknownCommand {
 		return ExitError
@@ -41,16 +47,16 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var ec cli.ExitCoder
 	if errors.As(err, &ec) {
 		if msg := ec.Error(); msg != "" {
-			fmt.Fprintln(stderr, "quotecheck:", msg)
+			fmt.Fprintln(env.stderr, "quotecheck:", msg)
 		}
 		return ec.ExitCode()
 	}
-	fmt.Fprintln(stderr, "quotecheck:", err)
+	fmt.Fprintln(env.stderr, "quotecheck:", err)
 	return ExitError
 }
 
-func newApp(stdin io.Reader, stdout, stderr io.Writer) (*cli.App, *env) {
-	env := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+func newApp(env *env) *cli.App {
+	stdin, stdout, stderr := env.stdin, env.stdout, env.stderr
 	return &cli.App{
 		// an unknown command is a usage error (exit 2), not urfave's exit 3
 		CommandNotFound: func(_ *cli.Context, name string) {
@@ -84,7 +90,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) (*cli.App, *env) {
 			reportCommand(env),
 			serveCommand(env),
 		},
-	}, env
+	}
 }
 
 // env carries the streams commands write to.
@@ -93,6 +99,9 @@ type env struct {
 	stdout, stderr io.Writer
 	// unknownCommand is set when the command line names no known command.
 	unknownCommand bool
+	// staged, when set, keeps what check --staged extracted for diff
+	// --staged to compare without checking the same blobs again.
+	staged *stagedDocs
 }
 
 // usageError is an exit-2 error for bad command lines.

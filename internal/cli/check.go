@@ -60,7 +60,7 @@ func checkCommand(e *env) *cli.Command {
 // writes each result with w, after what writeFirst writes for it when set;
 // unreadable sources count as input errors. It returns the exit status.
 func (e *env) checkAndWrite(c *cli.Context, eng *engine.Engine, w report.Writer, failOn checker.Severity, writeFirst func(io.Writer, checker.Result) error) error {
-	inputs, read, done, err := checkInputs(c, eng)
+	inputs, read, done, err := checkInputs(c, e, eng)
 	if err != nil {
 		return err
 	}

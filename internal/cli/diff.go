@@ -103,6 +103,7 @@ func runDiff(c *cli.Context, e *env) error {
 			return usageError("diff: --git %s: no paths given", rev)
 		}
 		src := newGitSource(eng, rev)
+		src.staged = e.staged
 		defer src.close()
 		var inputs []checker.Input
 		if staged {
@@ -267,6 +268,9 @@ type gitSource struct {
 	limit int64
 	tops  map[string]gitTop   // folder -> the working tree holding it
 	repos map[string]*gitRepo // top -> its reader
+	// staged holds documents check --staged extracted in the same hook
+	// run; nil otherwise.
+	staged *stagedDocs
 }
 
 type gitTop struct {
@@ -401,6 +405,9 @@ func (g *gitSource) versions(path string, staged bool, working func(string) vers
 	}}
 	if staged {
 		new = version{label: path, load: func() checker.Result {
+			if doc := g.staged.take(path); doc != nil {
+				return checker.Result{Path: path, Doc: doc}
+			}
 			data, err := repo.blobs.Staged(rel, g.limit)
 			return g.result(path, path, data, err)
 		}}

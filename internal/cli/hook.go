@@ -120,12 +120,14 @@ func hookCommand(e *env) *cli.Command {
 						return usageError("hook run: %v", err)
 					}
 					code := ExitClean
+					// the diff compares the documents the check extracted
+					inner := &env{stdin: e.stdin, stdout: e.stdout, stderr: e.stderr, staged: &stagedDocs{}}
 					if !c.Bool("no-check") {
-						code = Run([]string{"quotecheck", "check", "--staged", "--fail-on", c.String("fail-on"),
-							"--default-baseline", filepath.Join(top, baseline.DefaultFile)}, e.stdin, e.stdout, e.stderr)
+						code = runWith([]string{"quotecheck", "check", "--staged", "--fail-on", c.String("fail-on"),
+							"--default-baseline", filepath.Join(top, baseline.DefaultFile)}, inner)
 					}
 					if !c.Bool("no-diff") {
-						code = worse(code, hookDiff(c, e, wd, top))
+						code = worse(code, hookDiff(c, inner, wd, top))
 					}
 					if code != ExitClean {
 						return cli.Exit("", code)
@@ -160,7 +162,7 @@ func hookDiff(c *cli.Context, e *env, wd, top string) int {
 		}
 		args = append(args, p)
 	}
-	return Run(args, e.stdin, e.stdout, e.stderr)
+	return runWith(args, e)
 }
 
 // worse returns the more serious of two exit codes.

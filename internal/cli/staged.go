@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/urfave/cli/v2"
 
@@ -38,7 +39,7 @@ func isArticle(name string) bool {
 // checkInputs returns what the check command reads: the paths given, or
 // with --staged the staged article files read from the index. done
 // releases what reading needs.
-func checkInputs(c *cli.Context, eng *engine.Engine) ([]checker.Input, func(context.Context, checker.Input) []checker.Result, func(), error) {
+func checkInputs(c *cli.Context, e *env, eng *engine.Engine) ([]checker.Input, func(context.Context, checker.Input) []checker.Result, func(), error) {
 	nothing := func() {}
 	if !c.Bool("staged") {
 		paths := c.Args().Slice()
@@ -91,7 +92,56 @@ func checkInputs(c *cli.Context, eng *engine.Engine) ([]checker.Input, func(cont
 			}
 			return []checker.Result{{Path: in.Path, Err: err}}
 		}
-		return eng.CheckBytes(ctx, in.Path, data)
+		rs := eng.CheckBytes(ctx, in.Path, data)
+		if len(rs) == 1 && rs[0].Err == nil {
+			e.staged.put(in.Path, rs[0].Doc)
+		}
+		return rs
 	}
 	return inputs, read, func() { blobs.Close() }, nil
+}
+
+// stagedDocs hands the documents check --staged extracted to the diff
+// the hook runs next, so that each staged blob is read and checked once.
+// Each is taken once, and what is kept is bounded: past the limit the
+// diff checks the blob again.
+type stagedDocs struct {
+	mu    sync.Mutex
+	docs  map[string]*article.Document
+	bytes int
+}
+
+// stagedDocsLimit bounds the text kept for the diff.
+const stagedDocsLimit = 32 << 20
+
+// put keeps the document checked for a staged path.
+func (s *stagedDocs) put(path string, doc *article.Document) {
+	if s == nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.bytes+len(doc.Text) > stagedDocsLimit {
+		return
+	}
+	if s.docs == nil {
+		s.docs = map[string]*article.Document{}
+	}
+	s.docs[path] = doc
+	s.bytes += len(doc.Text)
+}
+
+// take returns, and forgets, the document kept for path; nil if none.
+func (s *stagedDocs) take(path string) *article.Document {
+	if s == nil {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	doc := s.docs[path]
+	if doc != nil {
+		delete(s.docs, path)
+		s.bytes -= len(doc.Text)
+	}
+	return doc
 }
