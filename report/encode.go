@@ -116,7 +116,7 @@ func (e *documentEncoder) intField(name string, v int) {
 
 func (e *documentEncoder) null() { e.b = append(e.b, "null"...) }
 
-func (e *documentEncoder) strings(name string, vs []string) {
+func (e *documentEncoder) stringList(name string, vs []string) {
 	e.key(name)
 	if vs == nil {
 		e.null()
@@ -251,13 +251,13 @@ func (e *documentEncoder) source(s *article.Source) {
 	e.open('{')
 	e.stringField("name", s.Name)
 	e.stringField("type", string(s.Type))
-	e.strings("quotes", s.Quotes)
+	e.stringList("quotes", s.Quotes)
 	if s.Type == article.Anonymous {
 		e.key("anonymity_reason")
 		e.b = strconv.AppendBool(e.b, s.AnonymityReason)
 	}
 	if len(s.Mentions) > 0 {
-		e.strings("mentions", s.Mentions)
+		e.stringList("mentions", s.Mentions)
 	}
 	e.close('}')
 }
