@@ -56,8 +56,9 @@ func (e *documentEncoder) maybeFlush() {
 	}
 }
 
-// maxDepth is the deepest nesting of a document (a speaker's span).
-const maxDepth = 5
+// maxDepth is the deepest nesting of a document (the span of a piece of
+// a verified quotation).
+const maxDepth = 6
 
 func (e *documentEncoder) newline() {
 	if !e.indented {
@@ -116,6 +117,21 @@ func (e *documentEncoder) intField(name string, v int) {
 
 func (e *documentEncoder) null() { e.b = append(e.b, "null"...) }
 
+func (e *documentEncoder) boolField(name string, v bool) {
+	e.key(name)
+	e.b = strconv.AppendBool(e.b, v)
+}
+
+// optionalString writes "" as null, as a *string left nil prints.
+func (e *documentEncoder) optionalString(name, v string) {
+	if v == "" {
+		e.key(name)
+		e.null()
+		return
+	}
+	e.stringField(name, v)
+}
+
 func (e *documentEncoder) stringList(name string, vs []string) {
 	e.key(name)
 	if vs == nil {
@@ -126,6 +142,19 @@ func (e *documentEncoder) stringList(name string, vs []string) {
 	for _, v := range vs {
 		e.element()
 		e.b = appendJSONString(e.b, v)
+	}
+	e.close(']')
+}
+
+// list writes the array member name of n elements, each by item, and
+// hands the output on as it grows.
+func (e *documentEncoder) list(name string, n int, item func(i int)) {
+	e.key(name)
+	e.open('[')
+	for i := range n {
+		e.element()
+		item(i)
+		e.maybeFlush()
 	}
 	e.close(']')
 }
@@ -179,23 +208,8 @@ func (e *documentEncoder) document(r checker.Result) {
 	}
 	e.close(']')
 
-	e.key("sources")
-	e.open('[')
-	for i := range doc.Sources {
-		e.element()
-		e.source(&doc.Sources[i])
-		e.maybeFlush()
-	}
-	e.close(']')
-
-	e.key("findings")
-	e.open('[')
-	for i := range r.Findings {
-		e.element()
-		e.finding(doc, &r.Findings[i])
-		e.maybeFlush()
-	}
-	e.close(']')
+	e.list("sources", len(doc.Sources), func(i int) { e.source(&doc.Sources[i]) })
+	e.list("findings", len(r.Findings), func(i int) { e.finding(doc, &r.Findings[i]) })
 
 	if terms > 0 {
 		e.key("terms")
@@ -215,6 +229,10 @@ func (e *documentEncoder) document(r checker.Result) {
 			e.maybeFlush()
 		}
 		e.close(']')
+	}
+
+	if len(r.Verifications) > 0 {
+		e.list("verifications", len(r.Verifications), func(i int) { e.verification(&r.Verifications[i]) })
 	}
 	e.close('}')
 }
@@ -253,8 +271,7 @@ func (e *documentEncoder) source(s *article.Source) {
 	e.stringField("type", string(s.Type))
 	e.stringList("quotes", s.Quotes)
 	if s.Type == article.Anonymous {
-		e.key("anonymity_reason")
-		e.b = strconv.AppendBool(e.b, s.AnonymityReason)
+		e.boolField("anonymity_reason", s.AnonymityReason)
 	}
 	if len(s.Mentions) > 0 {
 		e.stringList("mentions", s.Mentions)

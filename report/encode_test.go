@@ -8,6 +8,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -18,6 +19,7 @@ import (
 	"github.com/quotecheck/quotecheck/engine"
 	"github.com/quotecheck/quotecheck/input"
 	"github.com/quotecheck/quotecheck/rules"
+	"github.com/quotecheck/quotecheck/verify"
 )
 
 // testdataResults checks every article file under testdata (stories,
@@ -33,6 +35,38 @@ func testdataResults(t *testing.T) []checker.Result {
 	return out
 }
 
+// verifiedResults checks each story under testdata/verify against the
+// sources in its folder, as check --source does.
+func verifiedResults(t *testing.T) []checker.Result {
+	t.Helper()
+	stories, err := filepath.Glob("../testdata/verify/*/story.txt")
+	require.NoError(t, err)
+	require.NotEmpty(t, stories)
+	var out []checker.Result
+	for _, story := range stories {
+		files, err := filepath.Glob(filepath.Join(filepath.Dir(story), "*"))
+		require.NoError(t, err)
+		var srcs []*verify.Source
+		for _, f := range files {
+			if base := filepath.Base(f); base == "story.txt" || base == "gold.txt" {
+				continue
+			}
+			read, err := verify.ReadFile(f, input.Options{})
+			require.NoError(t, err, f)
+			srcs = append(srcs, read...)
+		}
+		chk, err := checker.New(rules.All(), checker.Config{Sources: verify.NewSet(srcs...)})
+		require.NoError(t, err)
+		data, err := os.ReadFile(story)
+		require.NoError(t, err)
+		r := chk.CheckText(story, string(data))
+		require.NoError(t, r.Err)
+		require.NotEmpty(t, r.Verifications, story)
+		out = append(out, r)
+	}
+	return out
+}
+
 // TestEncoderMatchesEncodingJSON holds the streaming encoder to the
 // output it replaced: MarshalIndent and Marshal of the report model, on
 // every document under testdata.
@@ -41,8 +75,23 @@ func TestEncoderMatchesEncodingJSON(t *testing.T) {
 	results = append(results,
 		checker.Result{Path: "missing.txt", Err: errors.New("open missing.txt: no such file")},
 		checker.Result{Path: "archive.jsonl", Err: &input.RecordError{Line: 7, Err: errors.New("bad <record> & \u2028")}})
+	results = append(results, verifiedResults(t)...)
 	quotes := 0
+	verdicts := map[verify.Verdict]int{}
+	var pieces, speakerMatches, notFound int
 	for _, r := range results {
+		for _, v := range r.Verifications {
+			verdicts[v.Verdict]++
+			if v.Source != nil && len(v.Pieces) > 0 {
+				pieces++
+			}
+			if v.SpeakerMatch != nil {
+				speakerMatches++
+			}
+			if v.Source == nil {
+				notFound++
+			}
+		}
 		want, err := json.MarshalIndent(DocumentOf(r), reportPrefix, reportIndent)
 		require.NoError(t, err)
 		e := documentEncoder{indented: true, prefix: reportPrefix, indent: reportIndent}
@@ -59,6 +108,12 @@ func TestEncoderMatchesEncodingJSON(t *testing.T) {
 		}
 	}
 	assert.Greater(t, quotes, 200, "the testdata documents have quotes to encode")
+	for _, verdict := range []verify.Verdict{verify.Verbatim, verify.Altered, verify.Stitched, verify.NotFound} {
+		assert.Positive(t, verdicts[verdict], "verifications %s to encode", verdict)
+	}
+	assert.Positive(t, pieces, "verifications in pieces")
+	assert.Positive(t, speakerMatches, "verifications with a speaker match")
+	assert.Positive(t, notFound, "verifications without a source")
 }
 
 // TestEncoderStreamsLargeDocuments checks documents whose reports are

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/quotecheck/quotecheck/checker"
@@ -60,6 +61,76 @@ func VerificationOf(v *verify.Verification) Verification {
 			Timestamp: optional(p.Timestamp), Speaker: optional(p.Label)})
 	}
 	return out
+}
+
+// verification encodes the object VerificationOf(v) describes.
+func (e *documentEncoder) verification(v *verify.Verification) {
+	e.open('{')
+	e.stringField("quote", v.Quote)
+	src := v.Source
+	e.key("source")
+	if src == nil {
+		e.null()
+	} else {
+		e.b = appendJSONString(e.b, src.Name)
+	}
+	e.key("span")
+	if src == nil {
+		e.null()
+	} else {
+		e.span(src.Doc, v.Span)
+	}
+	found := func(s string) string {
+		if src == nil {
+			return ""
+		}
+		return s
+	}
+	e.optionalString("timestamp", found(v.Timestamp))
+	e.stringField("verdict", string(v.Verdict))
+	e.optionalString("speaker_label", found(v.SpeakerLabel))
+	e.key("speaker_match")
+	if v.SpeakerMatch == nil {
+		e.null()
+	} else {
+		e.b = strconv.AppendBool(e.b, *v.SpeakerMatch)
+	}
+	e.list("changes", len(v.Changes), func(i int) {
+		c := &v.Changes[i]
+		e.open('{')
+		e.stringField("kind", c.Kind)
+		e.boolField("meaning", c.Meaning)
+		e.stringField("old", c.Old)
+		e.stringField("new", c.New)
+		e.close('}')
+	})
+	e.list("diff", len(v.Diff), func(i int) {
+		e.open('{')
+		e.stringField("op", string(v.Diff[i].Op))
+		e.stringField("text", v.Diff[i].Text)
+		e.close('}')
+	})
+	if src != nil && len(v.Pieces) > 0 {
+		e.list("pieces", len(v.Pieces), func(i int) {
+			p := &v.Pieces[i]
+			e.open('{')
+			e.stringField("source", p.Source.Name)
+			e.key("span")
+			e.span(p.Source.Doc, p.Span)
+			e.optionalString("timestamp", p.Timestamp)
+			e.optionalString("speaker_label", p.Label)
+			e.close('}')
+		})
+	}
+	if v.Distance != 0 {
+		e.intField("distance", v.Distance)
+	}
+	if v.OutOfOrder {
+		e.boolField("out_of_order", true)
+	}
+	e.key("score")
+	e.b = appendJSONFloat(e.b, round2(v.Score))
+	e.close('}')
 }
 
 func optional(s string) *string {

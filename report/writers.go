@@ -204,7 +204,7 @@ func streamed(r checker.Result) bool {
 	if r.Err != nil {
 		return false
 	}
-	return len(r.Doc.Text) > streamAbove || len(r.Doc.Quotes)+len(r.Doc.Sources)+len(r.Findings) > streamItemsAbove
+	return len(r.Doc.Text) > streamAbove || len(r.Doc.Quotes)+len(r.Doc.Sources)+len(r.Findings)+len(r.Verifications) > streamItemsAbove
 }
 
 // buffers recycles rendered documents once written.
