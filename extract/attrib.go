@@ -357,7 +357,8 @@ func (x *attributor) assign(q int, a attribution) {
 	x.lastQuoteQuestion = strings.HasSuffix(strings.TrimRight(x.quoteText(q), " \"'\u201d\u2019"), "?")
 	x.speakerOf[q] = a.ent
 	x.mentionOf[q] = speakerMention{span: a.mention, form: a.form, cue: a.cue, cueSpan: a.cueSpan, conf: capConfidence(a.frame, a.conf), frame: a.frame}
-	if !a.mention.Empty() {
+	// an inherited mention was registered with the quote it came from
+	if !a.mention.Empty() && a.form != "inherited" {
 		x.ents[a.ent].addMention(x.doc.Slice(a.mention))
 		// the speaker becomes the most salient antecedent
 		if n := len(x.mentions); n > 0 {

@@ -1069,7 +1069,9 @@ func namedAfterLowerTitle(toks []token, j, v int) bool {
 func (x *attributor) earlierQuoteSpeaker(toks []token, s sentence, v int) attribution {
 	for k := v - 1; k >= s.from && k >= v-maxMentionLookBack; k-- {
 		if toks[k].kind == tokQuote && x.speakerOf[toks[k].quote] >= 0 {
-			return attribution{ent: x.speakerOf[toks[k].quote], form: "inherited"}
+			a := x.inheritFrom(toks[k].quote, "")
+			a.cue = ""
+			return a
 		}
 	}
 	return noAttribution
@@ -1095,8 +1097,9 @@ func (x *attributor) interrupted(toks []token, s sentence, k int) attribution {
 		}
 		for v := j + 1; v < k; v++ {
 			if x.isCue(toks, v, s) || x.isInvertedCue(toks, v, s) {
-				m := x.mentionOf[prev]
-				return attribution{ent: x.speakerOf[prev], form: "inherited", cue: m.cue, cueSpan: m.cueSpan, conf: 0.9}
+				a := x.inheritFrom(prev, "")
+				a.cueSpan, a.conf = x.mentionOf[prev].cueSpan, 0.9
+				return a
 			}
 		}
 		return noAttribution

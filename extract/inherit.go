@@ -17,7 +17,9 @@ func (x *attributor) inherited(q, pi int, idx []int, ps paraState, k int, s sent
 	startsSentence := k == s.from || onlyIntroBefore(ps.toks, s, k)
 	// a running quotation continues the previous paragraph's quote
 	if quote.Continues && q > 0 && x.speakerOf[q-1] >= 0 {
-		return attribution{ent: x.speakerOf[q-1], form: x.mentionOf[q-1].form, frame: "running-quotation"}
+		a := x.inheritFrom(q-1, "running-quotation")
+		a.cue = ""
+		return a
 	}
 	if x.doc.Paragraphs[pi].Heading {
 		return noAttribution // headline quotes are matched to the body later
@@ -29,15 +31,13 @@ func (x *attributor) inherited(q, pi int, idx []int, ps paraState, k int, s sent
 		for o := q - 1; o >= first && o >= q-maxQuoteReach; o-- {
 			x.work++
 			if x.speakerOf[o] >= 0 {
-				m := x.mentionOf[o]
-				return attribution{ent: x.speakerOf[o], form: "inherited", cue: m.cue, frame: "same-paragraph"}
+				return x.inheritFrom(o, "same-paragraph")
 			}
 		}
 		for o := q + 1; o <= last && o <= q+maxQuoteReach; o++ {
 			x.work++
 			if x.speakerOf[o] >= 0 {
-				m := x.mentionOf[o]
-				return attribution{ent: x.speakerOf[o], form: "inherited", cue: m.cue, frame: "same-paragraph-later"}
+				return x.inheritFrom(o, "same-paragraph-later")
 			}
 		}
 		// the subject of the previous sentence ("Okafor was blunt. "…"")
@@ -83,11 +83,21 @@ func (x *attributor) inherited(q, pi int, idx []int, ps paraState, k int, s sent
 	if si := ps.sentenceOf(q); si > 0 && a.ent < 0 && demonstrativeSubject(ps.toks, s) {
 		for o := q - 1; o >= idx[0] && o >= q-maxQuoteReach; o-- {
 			if x.speakerOf[o] >= 0 && ps.sentenceOf(o) == si-1 {
-				return attribution{ent: x.speakerOf[o], form: "inherited", frame: "demonstrative-continuation"}
+				a := x.inheritFrom(o, "demonstrative-continuation")
+				a.cue = ""
+				return a
 			}
 		}
 	}
 	return noAttribution
+}
+
+// inheritFrom gives quote o's speaker to a quote its attribution covers,
+// with o's words for the speaker: the report says who the mention was
+// ("the spokesman"), the form says the quote has no words of its own.
+func (x *attributor) inheritFrom(o int, frame string) attribution {
+	m := x.mentionOf[o]
+	return attribution{ent: x.speakerOf[o], mention: m.span, form: "inherited", cue: m.cue, frame: frame}
 }
 
 func hasQuote(toks []token, s sentence) bool {
