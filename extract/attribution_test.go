@@ -283,3 +283,35 @@ func TestCommonWordsAreNotSurnames(t *testing.T) {
 		}
 	}
 }
+
+// TestInheritedQuoteKeepsMention: a quote that takes its speaker from the
+// attribution of another reports that attribution's words, so an editor
+// sees "the spokesman", not a bare canonical name.
+func TestInheritedQuoteKeepsMention(t *testing.T) {
+	for _, tc := range []struct {
+		name, text  string
+		wantMention []string
+		wantForm    []string
+	}{
+		{"same paragraph", `"The ferry runs on Sunday," a harbour spokesman said. "After that, we will see."`,
+			[]string{"a harbour spokesman", "a harbour spokesman"}, []string{"description", "inherited"}},
+		{"split quotation", `"The dam is safe," said Ilse Varga, "and it will stay safe."`,
+			[]string{"Ilse Varga", "Ilse Varga"}, []string{"name", "inherited"}},
+		{"running quotation", "\"The pumps were never tested,\" said Tomas Ferrin, the inspector. \"Nobody asked.\n\n\"Nobody ever asks.\"",
+			[]string{"Tomas Ferrin", "Tomas Ferrin", "Tomas Ferrin"}, []string{"name", "inherited", "inherited"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := article.New("case.txt", tc.text)
+			Extract(doc)
+			var mentions, forms []string
+			for _, q := range doc.Quotations() {
+				require.NotNil(t, q.Speaker, "quote %q", doc.QuoteText(q))
+				mentions = append(mentions, q.Speaker.Mention)
+				forms = append(forms, q.Speaker.Form)
+				assert.Equal(t, q.Speaker.Mention, doc.Slice(q.Speaker.MentionSpan), "the mention's span holds its words")
+			}
+			assert.Equal(t, tc.wantMention, mentions)
+			assert.Equal(t, tc.wantForm, forms)
+		})
+	}
+}
