@@ -251,6 +251,12 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"IMF"}, typ: []article.SourceType{article.Organization}},
 		{name: "body as subject of partial quote", text: `The county board passed "an emergency levy for the flood wall" on Tuesday.`,
 			want: []string{"the county board"}},
+		{name: "told names the hearer", text: `Odile Marchetti, who was listed on the ferry slate, told the Courier, "Of the three, I like the blue boat best."`,
+			want: []string{"Odile Marchetti"}},
+		{name: "stacked appositives after a name", text: `Tomas Ferrin, the editor of the harbour newspaper, The Gull, said every mayor was "both stubborn and kind."`,
+			want: []string{"Tomas Ferrin"}},
+		{name: "a state ends an address", text: `Varga, during a town hall meeting in Columbus, Ohio, said she was "going to fix the dam."`,
+			want: []string{"Varga"}},
 	})
 }
 

@@ -117,8 +117,11 @@ func (x *attributor) afterByPosition(toks []token, s sentence, k, j, pi, sentIdx
 
 func (x *attributor) isInvertedCue(toks []token, j int, s sentence) bool {
 	vf, ok := x.ex.lex.speech(toks[j].lower)
-	return ok && !vf.Gerund && vf.Lemma != "call" && (vf.Past || !vf.Base)
+	return ok && !vf.Gerund && vf.Lemma != "call" && !addresseeVerbs[vf.Lemma] && (vf.Past || !vf.Base)
 }
+
+// addresseeVerbs take the hearer as object and so are never inverted.
+var addresseeVerbs = wordSet("addressee-verbs.txt")
 
 func npLike(t token) bool {
 	if t.kind != tokWord {
@@ -594,6 +597,9 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 		if i < len(chunks)-1 && (!toks[ch[0]].capitalised() && clauseHasVerb(toks, ch[0], ch[1]) || toks[ch[0]].flags&fDet != 0 && finiteVerbIn(toks, ch[0], ch[1])) {
 			continue // "Asked what he would tell Mayor Ilse Varga, Tomas Ferrin said"
 		}
+		if i > 0 && len(cands) > 0 && toks[chunks[i-1][1]-1].capitalised() && placeNameEnd(toks, ch[0], ch[1]) > ch[0] {
+			continue // "Clinton, at a town hall in Columbus, Ohio, said": the state ends the address
+		}
 		for ch[0] < ch[1]-1 && toks[ch[0]].kind == tokWord && (toks[ch[0]].lower == "but" || toks[ch[0]].lower == "and" || toks[ch[0]].lower == "yet" || toks[ch[0]].lower == "so") {
 			ch[0]++
 		}
@@ -642,6 +648,11 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 	// appositive ("a professor at ...", "Osmia's foreign minister"), or an
 	// earlier candidate gives a full name ("Rep. Yasmin Al-Masri, D-Mich.,")
 	hi := len(cands) - 1
+	// stacked appositives after a full name: "Tomas Ferrin, the editor of
+	// the harbour newspaper, The Gull, said": the name is the head
+	if hi >= 2 && fullNameCandidate(toks, cands[:1]) == 0 && !descriptive(toks, cands[0]) && descriptive(toks, cands[1]) {
+		return cands[0], cands[1]
+	}
 	if full := fullNameCandidate(toks, cands); full >= 0 && full < hi && !descriptive(toks, cands[hi]) && fullNameCandidate(toks, cands[hi:]) < 0 {
 		hi = full
 	}
@@ -668,6 +679,37 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 		}
 	}
 	return head, appos
+}
+
+// placeNames are countries, states and provinces, lower-cased.
+var placeNames = lowerSet(lexiconLines("place-names.txt"))
+
+func lowerSet(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[strings.ToLower(w)] = true
+	}
+	return m
+}
+
+// maxPlaceNameWords is the longest entry of place-names.txt, in words.
+const maxPlaceNameWords = 4
+
+// placeNameEnd returns the end of a place name starting at from ("Ohio",
+// "South Carolina"), or from when none starts there.
+func placeNameEnd(toks []token, from, to int) int {
+	name := ""
+	end := from
+	for k := from; k < to && k < from+maxPlaceNameWords && toks[k].kind == tokWord && toks[k].capitalised(); k++ {
+		if k > from {
+			name += " "
+		}
+		name += toks[k].lower
+		if placeNames[name] {
+			end = k + 1
+		}
+	}
+	return end
 }
 
 // descriptive reports whether a chunk describes rather than names: it
@@ -828,6 +870,9 @@ func roleFollows(toks []token, k, end int) bool {
 // ("said Priya Nandakumar, an analyst"): a noun phrase that runs to a comma
 // or full stop before the quote at k, with no verb of its own.
 func (x *attributor) isInverted(toks []token, v, k int) bool {
+	if vf, ok := x.ex.lex.speech(toks[v].lower); ok && addresseeVerbs[vf.Lemma] {
+		return false // "Dever, who …, told POLITICO, "…"": POLITICO was told
+	}
 	if v+1 >= k || !(toks[v+1].capitalised() || toks[v+1].lower == "the") || (toks[v+1].flags&fIntro != 0) && toks[v+1].lower != "the" {
 		return false
 	}

@@ -16,6 +16,8 @@ import (
 func TestLexiconFiles(t *testing.T) {
 	samples := map[string][]string{
 		"speech-verbs.txt":                   {"say", "tell", "warn", "quip"},
+		"addressee-verbs.txt":                {"tell", "assure"},
+		"place-names.txt":                    {"Ohio", "South Carolina", "Canada"},
 		"irregular-verbs.txt":                {"said\tsay", "told\ttell"},
 		"loaded-verbs.txt":                   {"claim", "admit", "insist"},
 		"ambiguous-verbs.txt":                {"report", "note", "claim"},
