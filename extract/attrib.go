@@ -478,11 +478,11 @@ func (x *attributor) isCue(toks []token, k int, s sentence) bool {
 	if (vf.Base || !vf.Past && !vf.Gerund) && k > s.from {
 		prev := toks[k-1]
 		// "the remarks", "Trump's remarks", "his comments": nouns
-		if (prev.flags&fDet != 0) || prev.lower == "his" || prev.lower == "her" || prev.lower == "their" || prev.lower == "its" || isPossessiveWord(prev) {
+		if (prev.flags&fDet != 0) && !(standaloneDeterminers[prev.lower] && (vf.Lemma == "say")) || prev.lower == "his" || prev.lower == "her" || prev.lower == "their" || prev.lower == "its" || isPossessiveWord(prev) {
 			return false
 		}
 	}
-	if vf.Past && k > s.from && (toks[k-1].flags&fDet != 0 || isPossessiveWord(toks[k-1])) {
+	if vf.Past && k > s.from && (toks[k-1].flags&fDet != 0 && !standaloneDeterminers[toks[k-1].lower] || isPossessiveWord(toks[k-1])) {
 		return false // "an estimated 40 million", "the council's promised loan"
 	}
 	if vf.Past {
@@ -624,6 +624,9 @@ var (
 	connectives     = wordSet("connectives.txt")
 	sentenceAdverbs = wordSet("sentence-adverbs.txt")
 )
+
+// standaloneDeterminers can be a subject on their own: "Another said".
+var standaloneDeterminers = wordSet("standalone-determiners.txt")
 
 // retortVerbs report speech when "back" follows: "shot back", "fired back".
 var retortVerbs = wordSet("retort-verbs.txt")

@@ -255,6 +255,8 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"Odile Marchetti"}},
 		{name: "stacked appositives after a name", text: `Tomas Ferrin, the editor of the harbour newspaper, The Gull, said every mayor was "both stubborn and kind."`,
 			want: []string{"Tomas Ferrin"}},
+		{name: "a determiner standing alone speaks", text: "One reader praised the plan. Yet another said, \"The ferry is a waste.\"\n\nSeveral said they would rather the town paid for \"a proper bridge\" instead.",
+			want: []string{"another", "several"}, typ: []article.SourceType{article.Anonymous, article.Anonymous}},
 		{name: "a state ends an address", text: `Varga, during a town hall meeting in Columbus, Ohio, said she was "going to fix the dam."`,
 			want: []string{"Varga"}},
 	})

@@ -17,6 +17,7 @@ func TestLexiconFiles(t *testing.T) {
 	samples := map[string][]string{
 		"speech-verbs.txt":                   {"say", "tell", "warn", "quip"},
 		"addressee-verbs.txt":                {"tell", "assure"},
+		"standalone-determiners.txt":         {"another", "several"},
 		"place-names.txt":                    {"Ohio", "South Carolina", "Canada"},
 		"irregular-verbs.txt":                {"said\tsay", "told\ttell"},
 		"loaded-verbs.txt":                   {"claim", "admit", "insist"},

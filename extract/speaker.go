@@ -10,7 +10,7 @@ import (
 
 // speakerIn resolves the noun phrase in tokens [from, to) to a source.
 func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx int) attribution {
-	for from < to && (toks[from].kind != tokWord || toks[from].lower == "and" || toks[from].lower == "but" || toks[from].lower == "also") {
+	for from < to && (toks[from].kind != tokWord || toks[from].lower == "and" || toks[from].lower == "but" || toks[from].lower == "also" || toks[from].lower == "yet") {
 		from++
 	}
 	for to > from && toks[to-1].kind != tokWord {
@@ -213,8 +213,10 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 			}
 		}
 	}
-	// "one volunteer said", "a neighbour said": an unnamed person
-	if to-from <= 5 && indefiniteDeterminers[toks[from].lower] && toks[to-1].kind == tokWord && !toks[to-1].capitalised() && (toks[to-1].flags&fOrgHead == 0) {
+	// "one volunteer said", "a neighbour said": an unnamed person;
+	// "Another said", "Several said": a determiner standing alone
+	alone := to-from == 1 && standaloneDeterminers[toks[from].lower]
+	if to-from <= 5 && (indefiniteDeterminers[toks[from].lower] || alone) && toks[to-1].kind == tokWord && (!toks[to-1].capitalised() || alone) && (toks[to-1].flags&fOrgHead == 0) {
 		last := toks[to-1].lower
 		e := x.newEntity(entity{typ: article.Anonymous, name: roleName(joinTokens(toks, from, to, x.text)), head: singular(last),
 			plural: isPlural(last) && toks[from].lower != "a" && toks[from].lower != "an" && toks[from].lower != "one", intro: span})
