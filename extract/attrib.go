@@ -589,8 +589,15 @@ func (x *attributor) subjectChunk(toks []token, s sentence) [2]int {
 					if toks[j-1].flags&fDet != 0 && !x.isCue(toks, j, s) {
 						continue // "The retired neurosurgeon": a participle as adjective
 					}
+					// "The ad targets a "…"": a word between a described
+					// subject and a determiner is the verb
+					if toks[j].kind == tokWord && j >= start+2 && toks[start].flags&fDet != 0 && !toks[j].capitalised() && toks[j].flags&(fPrep|fFunc|fDet) == 0 &&
+						j+1 < end && toks[j+1].kind == tokWord && toks[j+1].flags&fDet != 0 {
+						end = j
+						break
+					}
 					if toks[j].kind == tokWord && (toks[j].flags&(fAux|fRel) != 0 || x.isCue(toks, j, s) || irregularPast[w] && !toks[j].capitalised() ||
-						!toks[j].capitalised() && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !isPlural(singular(w)) && j > start && toks[j-1].capitalised() && !anonymousHeads[w] && !orgHeads[w])) {
+						!toks[j].capitalised() && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !isPlural(singular(w)) && j > start && toks[j-1].capitalised() && !possessivePronoun(toks[j-1].lower) && !anonymousHeads[w] && !orgHeads[w])) {
 						end = j
 						break
 					}
@@ -604,6 +611,12 @@ func (x *attributor) subjectChunk(toks []token, s sentence) [2]int {
 		start = k + 1
 	}
 	return [2]int{s.from, s.from}
+}
+
+// possessivePronoun reports "his", "her", "its", "their", "our": what
+// follows is a noun ("Its hosts"), not a verb.
+func possessivePronoun(w string) bool {
+	return w == "his" || w == "her" || w == "its" || w == "their" || w == "our"
 }
 
 // isPossessiveWord reports a word ending in 's or s' ("council's").

@@ -256,3 +256,63 @@ func (x *attributor) speechNounOwner(toks []token, s sentence, k, pi, sentIdx in
 	}
 	return noAttribution
 }
+
+// groupNouns name a group that speaks together ("the crowd").
+var groupNouns = wordSet("group-nouns.txt")
+
+// maxDescribedSubjectTokens bounds a described subject: "the ad",
+// "its senior vice president", "the conservative publication".
+const maxDescribedSubjectTokens = 5
+
+// describedSubject reads the subject of a quote's clause when it names
+// no entity but describes one: "The crowd chanted back, "…"", "The ad
+// targets a "…"", "Her campaign blasted out an email stating, "…"". The
+// head noun says what speaks: a document, a body, or unnamed people.
+func (x *attributor) describedSubject(toks []token, s sentence, ch [2]int, pi, sentIdx int) attribution {
+	from, to := ch[0], ch[1]
+	for to > from && toks[to-1].kind == tokWord && strings.HasSuffix(toks[to-1].lower, "ly") {
+		to-- // "Her campaign quickly"
+	}
+	if to-from < 2 || to-from > maxDescribedSubjectTokens {
+		return noAttribution
+	}
+	first := toks[from]
+	if first.kind != tokWord || first.flags&fDet == 0 && !possessivePronoun(first.lower) {
+		return noAttribution
+	}
+	for k := from + 1; k < to; k++ {
+		t := toks[k]
+		if t.kind != tokWord || t.flags&(fAux|fRel|fPrep|fSpeech|fDet) != 0 || pronounLike(t.lower) {
+			return noAttribution
+		}
+	}
+	head := toks[to-1]
+	if head.capitalised() {
+		return noAttribution // a name the registry did not know: not a description
+	}
+	var typ article.SourceType
+	switch w := head.lower; {
+	case head.flags&fDocNoun != 0:
+		typ = article.DocumentSource
+	case orgHeads[w]:
+		typ = article.Organization
+	case groupNouns[w] || anonymousHeads[w] || personNoun(singular(w)):
+		typ = article.Anonymous
+	default:
+		return noAttribution
+	}
+	span := article.Span{Start: first.start, End: head.end}
+	var e int
+	if typ == article.Organization {
+		e = x.findOrgByHead(head.lower)
+	} else {
+		e = -1
+	}
+	if e < 0 {
+		w := head.lower
+		e = x.newEntity(entity{typ: typ, name: roleName(joinTokens(toks, from, to, x.text)), head: singular(w), plural: isPlural(w), intro: span})
+		x.addRole(e, w, singular(w))
+	}
+	x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+	return attribution{ent: e, mention: span, form: "description"}
+}

@@ -246,7 +246,7 @@ func (x *attributor) cueText(toks []token, v int, s sentence) (string, article.S
 func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attribution, bool) {
 	// "CNN, Cruz said, called the announcement “…”": a parenthetical
 	// attribution governs the whole clause
-	for v := s.from + 2; v+1 < k && v < s.from+maxSubjectTokens; v++ {
+	for v := s.from + 2; v+2 < k && v < s.from+maxSubjectTokens; v++ {
 		if toks[v+1].isPunct(",") && toks[v].kind == tokWord && x.isCue(toks, v, s) && !clauseAfter(toks, v+2, k) {
 			if a, ok := x.parentheticalSubject(toks, s, v, k, pi, sentIdx); ok {
 				return a, true
@@ -488,8 +488,17 @@ func (x *attributor) subjectOf(toks []token, v int, s sentence, pi, sentIdx int)
 		if x.isCue(toks, start-1, s) && !(start-2 >= s.from && toks[start-2].flags&fRel != 0) {
 			break
 		}
-		if (t.lower == "and" || t.lower == "but") && (start == end || npLike(toks[start]) && finiteClause(toks, max(s.from, start-1-maxSubjectTokens), start-1)) {
-			break // "a woman asked for a photo and Clinton said"
+		if t.lower == "and" || t.lower == "but" {
+			// "a woman asked for a photo and Clinton said", "The crowd
+			// cheers, and then Ferrin adds:"
+			first := start
+			for first < end-1 && sentenceAdverbs[toks[first].lower] {
+				first++
+			}
+			if start == end || npLike(toks[first]) && (first > start || finiteClause(toks, max(s.from, start-1-maxSubjectTokens), start-1)) {
+				start = first
+				break
+			}
 		}
 		start--
 		if end-start > 60 {
@@ -1054,7 +1063,9 @@ func (x *attributor) parentheticalSubject(toks []token, s sentence, v, k, pi, se
 		return noAttribution, false
 	}
 	end := trimAux(toks, c+1, v)
-	if end <= c+1 || !npLike(toks[c+1]) || !plausibleSubject(toks, c+1, end) {
+	// "At one point, a woman asked for a photo and Varga said,": a clause
+	// of its own, not a subject
+	if end <= c+1 || !npLike(toks[c+1]) || !plausibleSubject(toks, c+1, end) || finiteClause(toks, c+1, end) {
 		return noAttribution, false
 	}
 	a := x.speakerIn(toks, s, c+1, end, pi, sentIdx)

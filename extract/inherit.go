@@ -74,6 +74,11 @@ func (x *attributor) inherited(q, pi int, idx []int, ps paraState, k int, s sent
 	if a.ent >= 0 && a.form == "pronoun" && strings.EqualFold(x.doc.Slice(a.mention), "it") {
 		a = noAttribution // "It seems unfair to …": no one
 	}
+	if a.ent < 0 && !passiveBefore(ps.toks, s, k) {
+		if ch := x.subjectChunk(ps.toks, s); ch[1] <= k {
+			a = x.describedSubject(ps.toks, s, ch, pi, sentIdx)
+		}
+	}
 	if a.ent >= 0 && !passiveBefore(ps.toks, s, k) {
 		a.cue, a.frame = "", "clause-subject"
 		return a

@@ -18,6 +18,7 @@ func TestLexiconFiles(t *testing.T) {
 		"speech-verbs.txt":                   {"say", "tell", "warn", "quip"},
 		"addressee-verbs.txt":                {"tell", "assure"},
 		"standalone-determiners.txt":         {"another", "several"},
+		"group-nouns.txt":                    {"crowd", "audience"},
 		"place-names.txt":                    {"Ohio", "South Carolina", "Canada"},
 		"irregular-verbs.txt":                {"said\tsay", "told\ttell"},
 		"loaded-verbs.txt":                   {"claim", "admit", "insist"},
