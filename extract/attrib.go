@@ -499,7 +499,10 @@ func (x *attributor) isCue(toks []token, k int, s sentence) bool {
 		// a participle modifying a noun: "a video posted on the blog"
 		if k > s.from && toks[k-1].kind == tokWord && !toks[k-1].capitalised() && !pronounLike(toks[k-1].lower) &&
 			k+1 < s.to && (toks[k+1].flags&fPrep != 0) && toks[k+1].lower != "to" && vf.Lemma != "say" && vf.Lemma != "tell" && vf.Lemma != "add" {
-			if determinerBefore(toks, k-1, s) {
+			// but people do the speaking: "a young woman exclaimed upon
+			// seeing him" ("a spokesman quoted by the agency" is passive)
+			speaker := personNoun(singular(toks[k-1].lower)) || groupNouns[toks[k-1].lower]
+			if determinerBefore(toks, k-1, s) && (!speaker || toks[k+1].lower == "by") {
 				return false
 			}
 		}

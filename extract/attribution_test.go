@@ -267,6 +267,12 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"Ferrin"}},
 		{name: "a clause before said is not a parenthetical subject", text: `At one point, a woman asked for a photo and Varga said, "as long as we are not breaking any rules."`,
 			want: []string{"Varga"}},
+		{name: "a described group after the quote", text: "\"Who pays for the wall?\" Varga asked.\n\n\"The harbour!\" the audience screamed back.",
+			want: []string{"Varga", "the audience"}},
+		{name: "people are not a participle's noun", text: "Tomas Ferrin walked by.\n\n\"Oh, my God,\" a young woman exclaimed upon seeing him.",
+			want: []string{"a young woman"}, typ: []article.SourceType{article.Anonymous}},
+		{name: "reacted is a reporting verb", text: "Ilse Varga spoke first.\n\n\"We are worried,\" reacted Ferrin.",
+			want: []string{"Ferrin"}},
 		{name: "a state ends an address", text: `Varga, during a town hall meeting in Columbus, Ohio, said she was "going to fix the dam."`,
 			want: []string{"Varga"}},
 	})

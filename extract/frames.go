@@ -65,6 +65,9 @@ func (x *attributor) after(toks []token, s sentence, k, pi, sentIdx int) attribu
 			if a.ent < 0 {
 				a = x.speakerIn(toks, s, j, trimAux(toks, j, v), pi, sentIdx)
 			}
+			if a.ent < 0 {
+				a = x.describedSubject(toks, s, [2]int{j, trimAux(toks, j, v)}, pi, sentIdx) // "the crowd yelled"
+			}
 			if a.ent >= 0 {
 				a.cue, a.cueSpan = x.cueText(toks, v, s)
 				a.conf = 0.95
@@ -150,10 +153,22 @@ func trimAux(toks []token, from, v int) int {
 			v -= 3
 		}
 	}
-	for v > from && toks[v-1].kind == tokWord && ((toks[v-1].flags&fAux != 0) || strings.HasSuffix(toks[v-1].lower, "ly") && !toks[v-1].capitalised()) {
+	// "Will wrote": a modal cannot take a past form, so a capitalised one
+	// is a name
+	past := v < len(toks) && (toks[v].flags&fIrregPast != 0 || strings.HasSuffix(toks[v].lower, "ed"))
+	for v > from && toks[v-1].kind == tokWord && ((toks[v-1].flags&fAux != 0) && !(past && toks[v-1].capitalised() && modalAux(toks[v-1].lower)) || strings.HasSuffix(toks[v-1].lower, "ly") && !toks[v-1].capitalised()) {
 		v--
 	}
 	return v
+}
+
+// modalAux reports a modal auxiliary, which takes only a base form.
+func modalAux(w string) bool {
+	switch w {
+	case "will", "would", "can", "could", "may", "might", "shall", "should", "must":
+		return true
+	}
+	return false
 }
 
 // npAfter reads the speaker noun phrase after an inverted verb or
