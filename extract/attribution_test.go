@@ -273,6 +273,8 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"a young woman"}, typ: []article.SourceType{article.Anonymous}},
 		{name: "reacted is a reporting verb", text: "Ilse Varga spoke first.\n\n\"We are worried,\" reacted Ferrin.",
 			want: []string{"Ferrin"}},
+		{name: "according to a described source", text: "Ilse Varga ran hard. According to her longtime personal physician, the candidate had \"astonishingly excellent\" results.",
+			want: []string{"her longtime personal physician"}, typ: []article.SourceType{article.Anonymous}},
 		{name: "a state ends an address", text: `Varga, during a town hall meeting in Columbus, Ohio, said she was "going to fix the dam."`,
 			want: []string{"Varga"}},
 	})
@@ -321,6 +323,8 @@ func TestInheritedQuoteKeepsMention(t *testing.T) {
 			[]string{"a harbour spokesman", "a harbour spokesman"}, []string{"description", "inherited"}},
 		{"split quotation", `"The dam is safe," said Ilse Varga, "and it will stay safe."`,
 			[]string{"Ilse Varga", "Ilse Varga"}, []string{"name", "inherited"}},
+		{"speech noun", `Critics pounced on Ilse Varga’s claim that the dam was "perfectly safe."`,
+			[]string{"Ilse Varga’s"}, []string{"name"}},
 		{"running quotation", "\"The pumps were never tested,\" said Tomas Ferrin, the inspector. \"Nobody asked.\n\n\"Nobody ever asks.\"",
 			[]string{"Tomas Ferrin", "Tomas Ferrin", "Tomas Ferrin"}, []string{"name", "inherited", "inherited"}},
 	} {

@@ -229,6 +229,7 @@ func (x *attributor) speechNounOwner(toks []token, s sentence, k, pi, sentIdx in
 		}
 		p := n - 1
 		owner := toks[p]
+		ownerFrom := p
 		var a attribution
 		switch {
 		case owner.lower == "his" || owner.lower == "her" || owner.lower == "their" || owner.lower == "its":
@@ -244,13 +245,15 @@ func (x *attributor) speechNounOwner(toks []token, s sentence, k, pi, sentIdx in
 			toks[p].lower, toks[p].text, toks[p].end = base, owner.text[:len(owner.text)-cut], owner.end-cut
 			a = x.speakerIn(toks, s, from, p+1, pi, sentIdx)
 			toks[p] = owner
+			ownerFrom = from
 		default:
 			return noAttribution
 		}
 		if a.ent < 0 {
 			return noAttribution
 		}
-		a.mention = article.Span{Start: owner.start, End: t.end}
+		// the possessor names the source ("Donald Trump's"); the noun is the cue
+		a.mention = article.Span{Start: toks[ownerFrom].start, End: owner.end}
 		a.cue, a.cueSpan, a.conf = t.text, article.Span{Start: t.start, End: t.end}, 0.75
 		return a
 	}

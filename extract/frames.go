@@ -185,6 +185,9 @@ func (x *attributor) npAfter(toks []token, s sentence, from, pi, sentIdx int, cu
 		return noAttribution
 	}
 	a := x.speakerIn(toks, s, from, to, pi, sentIdx)
+	if a.ent < 0 {
+		a = x.describedSubject(toks, s, [2]int{from, to}, pi, sentIdx) // "according to his longtime physician"
+	}
 	// "said the trust's chair, Denise Rawcliffe": a role, then the name
 	if (a.ent < 0 || a.form == "role" || a.form == "description" && x.ents[a.ent].typ != article.Organization) && to+1 < s.to && toks[to].isPunct(",") &&
 		(toks[to+1].capitalised() || namedAfterLowerTitle(toks, to+1, s.to)) {
