@@ -589,7 +589,7 @@ func (x *attributor) subjectChunk(toks []token, s sentence) [2]int {
 				// the subject ends at the first verb-like word
 				for j := start + 1; j < end; j++ {
 					w := toks[j].lower
-					if toks[j-1].flags&fDet != 0 && !x.isCue(toks, j, s) {
+					if (toks[j-1].flags&fDet != 0 || isPossessiveWord(toks[j-1])) && !x.isCue(toks, j, s) {
 						continue // "The retired neurosurgeon": a participle as adjective
 					}
 					// "The ad targets a "…"": a word between a described

@@ -275,6 +275,8 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"Ferrin"}},
 		{name: "according to a described source", text: "Ilse Varga ran hard. According to her longtime personal physician, the candidate had \"astonishingly excellent\" results.",
 			want: []string{"her longtime personal physician"}, typ: []article.SourceType{article.Anonymous}},
+		{name: "a possessor's people speak", text: "Ilse Varga took questions. Varga’s first five questioners ranged from polite to hostile: \"Is the dam safe?\"",
+			want: []string{"Varga’s first five questioners"}, typ: []article.SourceType{article.Anonymous}},
 		{name: "a state ends an address", text: `Varga, during a town hall meeting in Columbus, Ohio, said she was "going to fix the dam."`,
 			want: []string{"Varga"}},
 	})

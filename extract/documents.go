@@ -280,12 +280,22 @@ func (x *attributor) describedSubject(toks []token, s sentence, ch [2]int, pi, s
 		return noAttribution
 	}
 	first := toks[from]
-	if first.kind != tokWord || first.flags&fDet == 0 && !possessivePronoun(first.lower) {
+	body := from + 1
+	if first.capitalised() && !possessivePronoun(first.lower) && first.flags&fDet == 0 {
+		// "Obama's first five questioners": a named possessor, whose
+		// people speak
+		body = capRun(toks, from, to)
+		if body >= to || !isPossessiveWord(toks[body-1]) {
+			return noAttribution
+		}
+	} else if first.kind != tokWord || first.flags&fDet == 0 && !possessivePronoun(first.lower) {
 		return noAttribution
 	}
-	for k := from + 1; k < to; k++ {
+	for k := body; k < to; k++ {
 		t := toks[k]
-		if t.kind != tokWord || t.flags&(fAux|fRel|fPrep|fSpeech|fDet) != 0 || pronounLike(t.lower) {
+		// (an auxiliary-like "first" is an adjective here: the subject
+		// chunk already ends at a real auxiliary)
+		if t.kind != tokWord || t.flags&(fRel|fPrep|fSpeech) != 0 || t.flags&fDet != 0 && !isNumberWord(t.lower) || pronounLike(t.lower) {
 			return noAttribution
 		}
 	}
