@@ -576,7 +576,9 @@ func (x *attributor) subjectChunk(toks []token, s sentence) [2]int {
 				isParticiple(toks, [2]int{start, k}) || strings.HasSuffix(first.lower, "ing") && !first.capitalised() ||
 				// "At a rally in Portsmouth, N.H., on Tuesday, Sanders said":
 				// a short chunk between commas continues the introduction
-				afterIntro && k-start <= 2 && k < s.to && toks[k].isPunct(",")
+				afterIntro && k-start <= 2 && k < s.to && toks[k].isPunct(",") ||
+				// "Hours later, Varga …"
+				k < s.to && toks[k].isPunct(",") && isAdverbial(toks, [2]int{start, k})
 			afterIntro = intro
 			if !intro {
 				end := k

@@ -277,6 +277,10 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"her longtime personal physician"}, typ: []article.SourceType{article.Anonymous}},
 		{name: "a possessor's people speak", text: "Ilse Varga took questions. Varga’s first five questioners ranged from polite to hostile: \"Is the dam safe?\"",
 			want: []string{"Varga’s first five questioners"}, typ: []article.SourceType{article.Anonymous}},
+		{name: "a time adverbial is not the subject", text: `Hours later, Varga returned the compliment to Ferrin, telling reporters, "Tomas and I have been friends for a long time."`,
+			want: []string{"Varga"}},
+		{name: "early in opens an introduction", text: `Early in her campaign, Varga attacked Ferrin, calling him "a failed candidate."`,
+			want: []string{"Varga"}},
 		{name: "a state ends an address", text: `Varga, during a town hall meeting in Columbus, Ohio, said she was "going to fix the dam."`,
 			want: []string{"Varga"}},
 	})
