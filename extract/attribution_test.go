@@ -281,6 +281,10 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"Varga"}},
 		{name: "early in opens an introduction", text: `Early in her campaign, Varga attacked Ferrin, calling him "a failed candidate."`,
 			want: []string{"Varga"}},
+		{name: "according to a described outlet", text: `Section 12 can be applied "when anyone makes a false statement," according to the news outlet.`,
+			want: []string{"the news outlet"}, typ: []article.SourceType{article.Organization}},
+		{name: "according to a memoir", text: `Tomas Ferrin wrote a book. Ilse Varga later compared the talks to a "root canal," according to Ferrin’s memoir.`,
+			want: []string{"Tomas Ferrin"}},
 		{name: "a state ends an address", text: `Varga, during a town hall meeting in Columbus, Ohio, said she was "going to fix the dam."`,
 			want: []string{"Varga"}},
 	})

@@ -273,8 +273,8 @@ const maxDescribedSubjectTokens = 5
 // head noun says what speaks: a document, a body, or unnamed people.
 func (x *attributor) describedSubject(toks []token, s sentence, ch [2]int, pi, sentIdx int) attribution {
 	from, to := ch[0], ch[1]
-	for to > from && toks[to-1].kind == tokWord && strings.HasSuffix(toks[to-1].lower, "ly") {
-		to-- // "Her campaign quickly"
+	for to > from && (toks[to-1].kind != tokWord || strings.HasSuffix(toks[to-1].lower, "ly")) {
+		to-- // "Her campaign quickly", a full stop
 	}
 	if to-from < 2 || to-from > maxDescribedSubjectTokens {
 		return noAttribution
