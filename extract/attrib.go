@@ -471,7 +471,10 @@ func (x *attributor) isCue(toks []token, k int, s sentence) bool {
 		firstPerson := k > s.from && (toks[k-1].lower == "i" || toks[k-1].lower == "we") && vf.Base
 		// "“…,” a narrator in the ad asks.": an -s form closing the clause
 		closesClause := !vf.Base && !vf.Gerund && k > s.from && toks[k-1].kind == tokWord && (k+1 >= s.to || toks[k+1].kind == tokPunct && toks[k+1].text != "-")
-		if !firstPerson && !closesClause && !(k > s.from && (pronounLike(toks[k-1].lower) || toks[k-1].capitalised()) && !vf.Base && !vf.Gerund) {
+		// "the Saudis state", "the Democrats note": a plural name before a
+		// base form
+		pluralName := vf.Base && k-2 >= s.from && toks[k-2].lower == "the" && toks[k-1].capitalised() && strings.HasSuffix(toks[k-1].lower, "s") && !isPossessiveWord(toks[k-1])
+		if !firstPerson && !closesClause && !pluralName && !(k > s.from && (pronounLike(toks[k-1].lower) || toks[k-1].capitalised()) && !vf.Base && !vf.Gerund) {
 			return false
 		}
 	}

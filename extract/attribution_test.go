@@ -285,6 +285,10 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"the news outlet"}, typ: []article.SourceType{article.Organization}},
 		{name: "according to a memoir", text: `Tomas Ferrin wrote a book. Ilse Varga later compared the talks to a "root canal," according to Ferrin’s memoir.`,
 			want: []string{"Tomas Ferrin"}},
+		{name: "a share of those polled", text: `Voters were asked how likely Varga was to win, to which 21 percent said "not too likely" and 14 percent said "not at all likely."`,
+			want: []string{"21 percent", "14 percent"}, typ: []article.SourceType{article.Anonymous, article.Anonymous}},
+		{name: "a plural name before a base form", text: `"Today, the harbour is a leader in the fight," the Gulls state in the white paper.`,
+			want: []string{"the Gulls"}},
 		{name: "a state ends an address", text: `Varga, during a town hall meeting in Columbus, Ohio, said she was "going to fix the dam."`,
 			want: []string{"Varga"}},
 	})

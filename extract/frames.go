@@ -634,7 +634,7 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 		if first.kind != tokWord {
 			continue
 		}
-		if ((first.flags&fIntro != 0) || first.flags&fPrep != 0 && first.lower != "and") && !(first.lower == "the" || first.lower == "a") || isNumber(first.text) || strings.HasSuffix(first.lower, "ing") && !first.capitalised() || isParticiple(toks, ch) {
+		if ((first.flags&fIntro != 0) || first.flags&fPrep != 0 && first.lower != "and") && !(first.lower == "the" || first.lower == "a") || isNumber(first.text) && !shareOfPeople(toks, ch[0], ch[1]) || strings.HasSuffix(first.lower, "ing") && !first.capitalised() || isParticiple(toks, ch) {
 			continue
 		}
 		cands = append(cands, ch)
@@ -706,6 +706,12 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 		}
 	}
 	return head, appos
+}
+
+// shareOfPeople reports "21 percent", "14%": a share of those polled,
+// who speak as a group ("to which 21 percent said "…"").
+func shareOfPeople(toks []token, from, to int) bool {
+	return to-from == 2 && isNumber(toks[from].text) && (toks[from+1].lower == "percent" || toks[from+1].lower == "per" || toks[from+1].text == "%")
 }
 
 // placeNames are countries, states and provinces, lower-cased.

@@ -83,6 +83,12 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 	if a, ok := x.documentSpeaker(toks, s, from, to, pi, sentIdx); ok {
 		return a
 	}
+	if shareOfPeople(toks, from, to) {
+		// a share of those polled: unnamed people, plural
+		e := x.newEntity(entity{typ: article.Anonymous, name: joinTokens(toks, from, to, x.text), head: "percent", plural: true, intro: span})
+		x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+		return attribution{ent: e, mention: span, form: "description"}
+	}
 	// "Police said", "the government said"
 	if w := toks[to-1].lower; to-from <= 2 && orgHeads[w] && (to-from == 1 || toks[from].lower == "the") && !toks[to-1].capitalised() || to-from == 1 && toks[from].lower == "police" {
 		e := x.findOrgByHead(w)
