@@ -21,6 +21,9 @@ type attributor struct {
 	// lastSpeech is the entity that last spoke (quoted or reported) in each
 	// paragraph, for quote paragraphs that carry no attribution.
 	lastSpeech []int
+	// lastSpeechAt holds the words that named lastSpeech, when known: a
+	// quote paragraph that inherits the speaker reports them.
+	lastSpeechAt []article.Span
 	// leadIn marks paragraphs that end in a colon lead-in naming lastSpeech;
 	// paraSubject is the subject of each paragraph's last sentence when it
 	// holds no quotation, -1 otherwise.
@@ -174,6 +177,7 @@ func (ex *Extractor) newAttributor(doc *article.Document, nq int) *attributor {
 		mentionOf:      resize(x.mentionOf, nq),
 		noSpeaker:      resize(x.noSpeaker, nq),
 		lastSpeech:     resize(x.lastSpeech, np),
+		lastSpeechAt:   resize(x.lastSpeechAt, np),
 		leadIn:         resize(x.leadIn, np),
 		opensWithQuote: resize(x.opensWithQuote, np),
 		paraSubject:    resize(x.paraSubject, np),
@@ -254,8 +258,9 @@ func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Sp
 		// it still read as neighbours
 		if pi > 0 {
 			x.lastSpeech[pi], x.leadIn[pi], x.paraSubject[pi] = x.lastSpeech[pi-1], x.leadIn[pi-1], x.paraSubject[pi-1]
+			x.lastSpeechAt[pi] = x.lastSpeechAt[pi-1]
 		} else {
-			x.lastSpeech[pi], x.paraSubject[pi] = -1, -1
+			x.lastSpeech[pi], x.paraSubject[pi], x.lastSpeechAt[pi] = -1, -1, article.Span{}
 		}
 		return
 	}
@@ -284,7 +289,7 @@ func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Sp
 			}
 		}
 	}
-	x.lastSpeech[pi] = -1
+	x.lastSpeech[pi], x.lastSpeechAt[pi] = -1, article.Span{}
 	x.paraSubject[pi] = -1
 	firstSent := x.sentences
 	for si, s := range sents {
@@ -337,7 +342,7 @@ func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Sp
 	}
 	for i := len(idx) - 1; i >= 0; i-- {
 		if e := x.speakerOf[idx[i]]; e >= 0 {
-			x.lastSpeech[pi] = e
+			x.lastSpeech[pi], x.lastSpeechAt[pi] = e, x.mentionOf[idx[i]].span
 			break
 		}
 	}
@@ -384,7 +389,7 @@ func (x *attributor) noteReportedSpeech(toks []token, s sentence, pi, sentIdx in
 		for k := last - 1; k > s.from && k >= last-maxLeadInTokens; k-- {
 			if x.isCue(toks, k, s) {
 				if a := x.subjectOf(toks, k, s, pi, sentIdx); a.ent >= 0 {
-					x.lastSpeech[pi] = a.ent
+					x.lastSpeech[pi], x.lastSpeechAt[pi] = a.ent, a.mention
 					x.leadIn[pi] = true
 					return
 				}
@@ -392,7 +397,7 @@ func (x *attributor) noteReportedSpeech(toks []token, s sentence, pi, sentIdx in
 			}
 		}
 		if a := x.sentenceSubject(toks, sentence{from: s.from, to: last}, pi, sentIdx); a.ent >= 0 {
-			x.lastSpeech[pi] = a.ent
+			x.lastSpeech[pi], x.lastSpeechAt[pi] = a.ent, a.mention
 			x.leadIn[pi] = true
 			return
 		}
@@ -405,7 +410,7 @@ func (x *attributor) noteReportedSpeech(toks []token, s sentence, pi, sentIdx in
 	for k := s.from; k < s.to; k++ {
 		if x.isCue(toks, k, s) {
 			if a := x.subjectOf(toks, k, s, pi, sentIdx); a.ent >= 0 {
-				x.lastSpeech[pi] = a.ent
+				x.lastSpeech[pi], x.lastSpeechAt[pi] = a.ent, a.mention
 				if n := len(x.mentions); n > 0 {
 					x.mentions = append(x.mentions, mention{ent: a.ent, pos: a.mention.Start, para: pi, sent: sentIdx, salience: 2.5})
 				}

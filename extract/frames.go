@@ -484,8 +484,11 @@ func (x *attributor) subjectOf(toks []token, v int, s sentence, pi, sentIdx int)
 		if isBoundary(t) || t.lower == "what" || t.isPunct("(") {
 			break
 		}
-		if (t.lower == "when" || t.lower == "where") && start < end && npLike(toks[start]) {
-			break // "…, when many commentators called him “…”"
+		// "…, as the website notes:": after a comma or connective only
+		// ("As Virginia's governor, Kaine declared" is an introduction)
+		asClause := t.lower == "as" && start-2 >= s.from && (toks[start-2].isPunct(",") || connectives[toks[start-2].lower])
+		if (t.lower == "when" || t.lower == "where" || asClause) && start < end && npLike(toks[start]) {
+			break // "…, when many commentators called him “…”", "as the website notes:"
 		}
 		if t.kind == tokWord && (t.flags&fRel != 0) && t.lower != "where" && t.lower != "when" {
 			// a relative clause closed by a comma before the verb is

@@ -58,7 +58,7 @@ func (x *attributor) inherited(q, pi int, idx []int, ps paraState, k int, s sent
 		}
 		// a paragraph of quotation following someone who spoke
 		if k == 0 && pi > 0 && !x.doc.Paragraphs[pi-1].Heading && x.lastSpeech[pi-1] >= 0 {
-			return attribution{ent: x.lastSpeech[pi-1], form: "inherited", frame: frameLeadIn(x.leadIn[pi-1])}
+			return attribution{ent: x.lastSpeech[pi-1], mention: x.lastSpeechAt[pi-1], form: "inherited", frame: frameLeadIn(x.leadIn[pi-1])}
 		}
 		// a quotation paragraph after one about a person ("Ilse Varga has
 		// inspected the dam since 2009. ¶ "Concrete cracks.""): theirs
