@@ -463,6 +463,11 @@ type openMark struct {
 // top-level quotations and any stray closing marks.
 func (sc *scanner) pairMarks(text string, p article.Span, pi int, marks []mark) ([]RawQuote, []article.MarkProblem) {
 	quotes := sc.quotes[:0]
+	// a quote mostly takes two marks: size a paragraph of many marks once
+	// rather than growing its quotes by copies
+	if n := len(marks)/2 + 1; len(marks) > 1<<12 && cap(quotes) < n {
+		quotes = make([]RawQuote, 0, n)
+	}
 	defer func() { sc.quotes = quotes[:0] }()
 	var probs []article.MarkProblem
 	stack := sc.stack[:0]

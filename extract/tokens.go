@@ -82,9 +82,14 @@ func (l *lowerer) lower(w string) string {
 // tokenize appends the paragraph's tokens to buf[:0], reusing its memory.
 func tokenize(buf []token, lw *lowerer, text string, p article.Span, regions []article.Span, quoteIdx []int, flags map[string]wordFlags) []token {
 	toks := buf[:0]
-	// one token per four bytes is generous for prose: grow once, not by
-	// doubling through a giant paragraph
-	if want := (p.End-p.Start)/4 + 16; cap(toks) < want {
+	// one token per four bytes is generous for prose; a giant paragraph is
+	// counted first, so that its buffer is made once at its size rather
+	// than grown and copied step by step (1 MB of marks is a million tokens)
+	want := (p.End-p.Start)/4 + 16
+	if p.End-p.Start > 1<<16 {
+		want = tokenBoundRegions(text, p, regions)
+	}
+	if cap(toks) < want {
 		toks = make([]token, 0, want)
 	}
 	ri := 0
@@ -123,6 +128,59 @@ func tokenize(buf []token, lw *lowerer, text string, p article.Span, regions []a
 		}
 	}
 	return toks
+}
+
+// tokenBoundRegions is tokenBound of a paragraph whose quotation regions
+// are one token each.
+func tokenBoundRegions(text string, p article.Span, regions []article.Span) int {
+	n, at := 0, p.Start
+	for _, r := range regions {
+		n += tokenBound(text[at:max(at, r.Start)]) + 1
+		at = max(at, r.End)
+	}
+	return n + tokenBound(text[at:max(at, p.End)])
+}
+
+// tokenBound is at least the number of tokens tokenize makes of s: a word
+// token starts only after a rune that is not part of a word, and every
+// other rune that is not a space is at most one token.
+func tokenBound(s string) int {
+	n := 0
+	inWord := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9':
+				if !inWord {
+					n++
+				}
+				inWord = true
+			case c == ' ' || '\t' <= c && c <= '\r':
+				inWord = false
+			default:
+				n++
+				inWord = false
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case isWordRune(r):
+			if !inWord {
+				n++
+			}
+			inWord = true
+		case isSpace(r):
+			inWord = false
+		default:
+			n++
+			inWord = false
+		}
+	}
+	return n
 }
 
 // wordEnd finds the end of a word starting at i: letters and digits, with
