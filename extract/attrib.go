@@ -57,8 +57,9 @@ type attributor struct {
 	// alias maps an anonymous lede description to the person named later
 	// (stored +1).
 	alias map[int]int
-	// quoteTok and sentOf are the buffers behind paraState's.
+	// quoteTok, sentOf and sentBuf are the buffers behind paraState's.
 	quoteTok, sentOf []int
+	sentBuf          []sentence
 	// ctx stops the work on a document early (see ExtractContext).
 	ctx context.Context
 }
@@ -133,23 +134,28 @@ func (ex *Extractor) extractContext(ctx context.Context, doc *article.Document) 
 			x.opensWithQuote[r.Paragraph] = true
 		}
 	}
+	// every paragraph's quote regions and numbers are slices of two
+	// document-wide lists, made once
+	regions := make([]article.Span, len(raw))
+	quoteIdx := make([]int, len(raw))
+	for qi, r := range raw {
+		end := r.Close.End
+		if r.Unterminated {
+			end = doc.Paragraphs[r.Paragraph].End
+		}
+		regions[qi] = article.Span{Start: r.Open.Start, End: end}
+		quoteIdx[qi] = qi
+	}
 	qi := 0
 	for pi, p := range doc.Paragraphs {
-		var regions []article.Span
-		var idx []int
+		first := qi
 		for qi < len(raw) && raw[qi].Paragraph == pi {
-			end := raw[qi].Close.End
-			if raw[qi].Unterminated {
-				end = p.End
-			}
-			regions = append(regions, article.Span{Start: raw[qi].Open.Start, End: end})
-			idx = append(idx, qi)
 			qi++
 		}
 		if err := ctx.Err(); err != nil {
 			return x, err
 		}
-		x.paragraph(pi, p, regions, idx)
+		x.paragraph(pi, p, regions[first:qi:qi], quoteIdx[first:qi:qi])
 	}
 	if err := ctx.Err(); err != nil {
 		return x, err
@@ -191,6 +197,7 @@ func (ex *Extractor) newAttributor(doc *article.Document, nq int) *attributor {
 		index:          x.index,
 		quoteTok:       x.quoteTok,
 		sentOf:         x.sentOf,
+		sentBuf:        x.sentBuf,
 	}
 	for k := range x.index {
 		clear(x.index[k])
@@ -211,6 +218,9 @@ const maxSharedWords = 1 << 16
 func (x *attributor) release() {
 	if cap(x.tokBuf) > maxPooledTokens {
 		x.tokBuf = nil // one giant paragraph should not pin its memory
+	}
+	if cap(x.sentBuf) > maxPooledTokens {
+		x.sentBuf = nil
 	}
 	x.doc, x.text, x.ctx = nil, "", nil
 	x.ex.pool.Put(x)
@@ -268,7 +278,8 @@ func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Sp
 	// serves the whole article
 	toks := tokenize(x.tokBuf, &x.lw, x.text, p.Span, regions, idx, x.ex.lex.flags)
 	x.tokBuf = toks
-	sents := splitSentences(x.ex.lex, toks, x.quoteText)
+	sents := splitSentences(x.sentBuf, x.ex.lex, toks, x.quoteText)
+	x.sentBuf = sents
 	// "LOWER ASHCOMBE (Heath Chronicle) — The mayor …": the dateline is
 	// not the subject of the first sentence
 	if d := datelineEnd(toks); d > 0 && len(sents) > 0 && sents[0].to > d {

@@ -240,9 +240,10 @@ const maxSentenceTokens = 160
 
 // splitSentences breaks tokens at sentence-final punctuation, and after a
 // quotation that ends a sentence when what follows is not its attribution,
-// and after maxSentenceTokens tokens.
-func splitSentences(lex *Lexicon, toks []token, quoteTexts func(int) string) []sentence {
-	var out []sentence
+// and after maxSentenceTokens tokens. It appends to buf[:0], reusing its
+// memory.
+func splitSentences(buf []sentence, lex *Lexicon, toks []token, quoteTexts func(int) string) []sentence {
+	out := buf[:0]
 	start := 0
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
