@@ -429,11 +429,11 @@ func documentFrom(path string, data []byte, vals map[string]jsonValue, objStart,
 		return nil, fmt.Errorf("field %q is not a string", textName)
 	}
 	b := newBuilder()
-	if !unescapeJSON(b, data[tv.start+1:tv.end-1], tv.start+1-origin, tv.text) {
+	if decoded, ok := unescapeJSON(b, data[tv.start+1:tv.end-1], tv.start+1-origin); !ok || tv.escaped == nil && decoded != tv.text {
 		// Should not happen; keep the decoder's text, mapped to the
 		// string's start.
 		b = newBuilder()
-		b.decoded(tv.text, tv.start+1-origin)
+		b.decoded(tv.String(), tv.start+1-origin)
 	}
 	if origin > objStart {
 		origin = objStart
@@ -442,14 +442,14 @@ func documentFrom(path string, data []byte, vals map[string]jsonValue, objStart,
 	if err != nil {
 		return nil, fmt.Errorf("field %q: %w", textName, err)
 	}
-	doc.ID = vals[f.ID].text
-	doc.Version = vals[f.Version].text
+	doc.ID = vals[f.ID].String()
+	doc.Version = vals[f.Version].String()
 	doc.Meta = article.Metadata{
-		Title:     vals[f.Title].text,
-		Published: vals[f.Published].text,
-		URL:       vals[f.URL].text,
-		Author:    vals[f.Author].text,
-		Section:   vals[f.Section].text,
+		Title:     vals[f.Title].String(),
+		Published: vals[f.Published].String(),
+		URL:       vals[f.URL].String(),
+		Author:    vals[f.Author].String(),
+		Section:   vals[f.Section].String(),
 	}
 	return doc, nil
 }
@@ -461,6 +461,22 @@ type jsonValue struct {
 	text       string
 	isString   bool
 	start, end int
+	// escaped is set instead of text by the one-pass reader: the string,
+	// quotes and escapes as written in a record already validated.
+	escaped []byte
+}
+
+// String is the value's text, decoding an escaped string the one-pass
+// reader left as written.
+func (v jsonValue) String() string {
+	if v.escaped == nil {
+		return v.text
+	}
+	var s string
+	if json.Unmarshal(v.escaped, &s) != nil {
+		return "" // not reached: the record was validated
+	}
+	return s
 }
 
 // collectFields walks the object raw (found at offset base of the file)
@@ -558,9 +574,9 @@ func jsonValueOf(v json.RawMessage, start, end int) jsonValue {
 
 // unescapeJSON appends the body of a JSON string (between its quotes),
 // found at offset at of the file: runs without escapes are copied, each
-// escape decodes to a character mapped to its backslash. It reports
-// whether the result matches want, the string as encoding/json decoded it.
-func unescapeJSON(b *builder, s []byte, at int, want string) bool {
+// escape decodes to a character mapped to its backslash. It returns what
+// it appended, and false for an escape it cannot read.
+func unescapeJSON(b *builder, s []byte, at int) (string, bool) {
 	start := b.Len()
 	run := 0
 	for i := 0; i < len(s); {
@@ -584,7 +600,7 @@ func unescapeJSON(b *builder, s []byte, at int, want string) bool {
 		b.copy(string(s[run:i]), at+run)
 		esc := at + i
 		if i+1 >= len(s) {
-			return false
+			return "", false
 		}
 		var out string
 		n := 2
@@ -604,7 +620,7 @@ func unescapeJSON(b *builder, s []byte, at int, want string) bool {
 		case 'u':
 			r, ok := hex4(s[i+2:])
 			if !ok {
-				return false
+				return "", false
 			}
 			n = 6
 			if utf16.IsSurrogate(r) {
@@ -620,14 +636,14 @@ func unescapeJSON(b *builder, s []byte, at int, want string) bool {
 			}
 			out = string(r)
 		default:
-			return false
+			return "", false
 		}
 		b.decoded(out, esc)
 		i += n
 		run = i
 	}
 	b.copy(string(s[run:]), at+run)
-	return b.String()[start:] == want
+	return b.String()[start:], true
 }
 
 func hex4(s []byte) (rune, bool) {

@@ -1,7 +1,6 @@
 package input
 
 import (
-	"encoding/json"
 	"strings"
 )
 
@@ -55,9 +54,9 @@ func fastFields(raw []byte, base int, want map[string]bool) (vals map[string]jso
 			if _, seen := vals[key]; want[key] && !seen {
 				v := jsonValue{isString: true, start: base + vstart, end: base + vend}
 				if esc {
-					if json.Unmarshal(raw[vstart:vend], &v.text) != nil {
-						return nil, false
-					}
+					// decoded when asked for: the article's text is
+					// decoded once, straight into the document
+					v.escaped = raw[vstart:vend]
 				} else {
 					v.text = string(raw[vstart+1 : vend-1])
 				}

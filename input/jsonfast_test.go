@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/quotecheck/quotecheck/article"
 )
 
 // TestFastJSONLineMatchesGeneralReader checks that the one-pass reader
@@ -17,23 +19,42 @@ func TestFastJSONLineMatchesGeneralReader(t *testing.T) {
 		`  {"text": "Plain text, no escapes.", "tags": ["x", {"y": [1, 2]}], "id": "b2", "published": null}  `,
 		`{"body":"Caf\u00e9 owner Lu said \"it\u2019s over\" \ud83d\ude00.","section":"Food","meta":{"a":"}"}}`,
 		`{"id":"c3","text":"Emoji 😀 and ‘curly’ marks \\ and \/ slashes\t tab"}`,
+		`{"id":"d\u00e94","title":"The \"new\" ferry","author":"Ana \u00d1u\u00f1ez","text":"Escaped metadata\r\n and \ud83d text.","url":"https:\/\/example.test\/a"}`,
 	}
-	f := DefaultFields()
 	for _, line := range lines {
-		fast, ok := fastJSONLine("x.jsonl", []byte(line), f)
+		fast, ok := fastJSONLine("x.jsonl", []byte(line), DefaultFields())
 		require.True(t, ok, line)
-		dec := json.NewDecoder(bytes.NewReader([]byte(line)))
-		dec.UseNumber()
-		slow, err := jsonObject("x.jsonl", dec, []byte(line), skipSpace([]byte(line), 0), 0, f)
-		require.NoError(t, err, line)
-		assert.Equal(t, slow.Text, fast.Text, line)
-		assert.Equal(t, slow.ID, fast.ID)
-		assert.Equal(t, slow.Version, fast.Version)
-		assert.Equal(t, slow.Meta, fast.Meta)
-		assert.Equal(t, slow.Source, fast.Source)
-		for off := 0; off <= len(slow.Text); off++ {
-			assert.Equal(t, slow.SourceMap.SourceOffset(off), fast.SourceMap.SourceOffset(off), "offset %d of %q", off, line)
+		assertSameAsGeneralReader(t, line, fast)
+	}
+}
+
+// FuzzFastJSONLine holds the one-pass reader to the general one on every
+// valid record it accepts.
+func FuzzFastJSONLine(f *testing.F) {
+	f.Add(`{"id":"a\"1","title":"\u00e9","text":"He said \"hi\"\n\u2019 \ud83d\ude00 \ud800 x"}`)
+	f.Fuzz(func(t *testing.T, line string) {
+		if !json.Valid([]byte(line)) {
+			return
 		}
+		if fast, ok := fastJSONLine("x.jsonl", []byte(line), DefaultFields()); ok {
+			assertSameAsGeneralReader(t, line, fast)
+		}
+	})
+}
+
+func assertSameAsGeneralReader(t *testing.T, line string, fast *article.Document) {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader([]byte(line)))
+	dec.UseNumber()
+	slow, err := jsonObject("x.jsonl", dec, []byte(line), skipSpace([]byte(line), 0), 0, DefaultFields())
+	require.NoError(t, err, line)
+	assert.Equal(t, slow.Text, fast.Text, line)
+	assert.Equal(t, slow.ID, fast.ID)
+	assert.Equal(t, slow.Version, fast.Version)
+	assert.Equal(t, slow.Meta, fast.Meta)
+	assert.Equal(t, slow.Source, fast.Source)
+	for off := 0; off <= len(slow.Text); off++ {
+		assert.Equal(t, slow.SourceMap.SourceOffset(off), fast.SourceMap.SourceOffset(off), "offset %d of %q", off, line)
 	}
 }
 
