@@ -93,6 +93,19 @@ func (b *builder) copy(s string, at int) {
 	b.buf.WriteString(s)
 }
 
+// copyBytes is copy of bytes, without making a string of them first.
+func (b *builder) copyBytes(s []byte, at int) {
+	if len(s) == 0 {
+		return
+	}
+	b.flush()
+	b.m.Add(b.buf.Len(), at, len(s))
+	b.buf.Write(s)
+}
+
+// grow makes room for n more bytes of text.
+func (b *builder) grow(n int) { b.buf.Grow(n) }
+
 // decoded appends s, decoded from the source text that starts at offset
 // at: its first byte maps there, the rest to the next copied text.
 func (b *builder) decoded(s string, at int) {

@@ -429,6 +429,8 @@ func documentFrom(path string, data []byte, vals map[string]jsonValue, objStart,
 		return nil, fmt.Errorf("field %q is not a string", textName)
 	}
 	b := newBuilder()
+	// the text is about as long as its escaped form
+	b.grow(tv.end - tv.start)
 	if decoded, ok := unescapeJSON(b, data[tv.start+1:tv.end-1], tv.start+1-origin); !ok || tv.escaped == nil && decoded != tv.text {
 		// Should not happen; keep the decoder's text, mapped to the
 		// string's start.
@@ -588,7 +590,7 @@ func unescapeJSON(b *builder, s []byte, at int) (string, bool) {
 			}
 			r, size := utf8.DecodeRune(s[i:])
 			if r == utf8.RuneError && size == 1 {
-				b.copy(string(s[run:i]), at+run)
+				b.copyBytes(s[run:i], at+run)
 				b.decoded("\uFFFD", at+i)
 				i++
 				run = i
@@ -597,7 +599,7 @@ func unescapeJSON(b *builder, s []byte, at int) (string, bool) {
 			i += size
 			continue
 		}
-		b.copy(string(s[run:i]), at+run)
+		b.copyBytes(s[run:i], at+run)
 		esc := at + i
 		if i+1 >= len(s) {
 			return "", false
@@ -642,7 +644,7 @@ func unescapeJSON(b *builder, s []byte, at int) (string, bool) {
 		i += n
 		run = i
 	}
-	b.copy(string(s[run:]), at+run)
+	b.copyBytes(s[run:], at+run)
 	return b.String()[start:], true
 }
 
