@@ -106,6 +106,10 @@ func DocumentOf(r checker.Result) Document {
 		return d
 	}
 	doc := r.Doc
+	// sized once: batch builds one model per record
+	d.Quotes = make([]Quote, 0, len(doc.Quotes))
+	d.Sources = make([]Source, 0, len(doc.Sources))
+	d.Findings = make([]Finding, 0, len(r.Findings))
 	d.ID, d.Version = doc.ID, doc.Version
 	if d.ID == "" {
 		d.ID = DocID(r.Path)
