@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"bytes"
 	"embed"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // The extractor's language knowledge lives in plain-text files under
@@ -105,6 +107,39 @@ func IsBoilerplate(paragraph string) bool {
 	if len(paragraph) > 80 {
 		return false
 	}
+	// ASCII lines, nearly all, are folded on the stack: no allocation for
+	// every short paragraph of every article
+	var buf [80]byte
+	if p, ok := foldASCII(buf[:0], paragraph); ok {
+		return boilerplate[string(p)] || boilerplate[string(bytes.Trim(p, boilerplateTrim))]
+	}
 	p := strings.ToLower(strings.Join(strings.Fields(paragraph), " "))
-	return boilerplate[p] || boilerplate[strings.Trim(p, " .:;,!-–—|•·")]
+	return boilerplate[p] || boilerplate[strings.Trim(p, boilerplateTrim)]
+}
+
+const boilerplateTrim = " .:;,!-–—|•·"
+
+// foldASCII appends s to buf lower-cased, its runs of white space made one
+// space and trimmed, as strings.Fields and strings.ToLower would; it
+// reports false when s is not all ASCII.
+func foldASCII(buf []byte, s string) ([]byte, bool) {
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return nil, false
+		case c == ' ' || '\t' <= c && c <= '\r':
+			space = len(buf) > 0
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space {
+			buf = append(buf, ' ')
+			space = false
+		}
+		buf = append(buf, c)
+	}
+	return buf, true
 }

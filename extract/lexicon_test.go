@@ -121,6 +121,9 @@ func TestIsBoilerplate(t *testing.T) {
 		{"— Advertisement —", true},
 		{"Read more about the levee in our archive.", false},
 		{"The story continues below the dam.", false},
+		{"  STORY\tcontinues \n below.  ", true},
+		{"\u00a0Story continues below\u00a0", true},
+		{"", false},
 	} {
 		assert.Equal(t, tc.want, IsBoilerplate(tc.line), tc.line)
 	}

@@ -476,7 +476,7 @@ func (x *attributor) finish() {
 		m := x.mentionOf[q]
 		sp := &article.Speaker{Name: ent.name, Type: ent.typ, Source: ent.source, MentionSpan: m.span, Form: m.form}
 		if !m.span.Empty() {
-			sp.Mention = strings.Join(strings.Fields(doc.Slice(m.span)), " ")
+			sp.Mention = joinFields(doc.Slice(m.span))
 			addUnique(&src.Mentions, sp.Mention)
 		}
 		if ent.typ == article.Person {

@@ -205,8 +205,7 @@ func wordEnd(text string, i, limit int) int {
 			}
 		}
 		if r == '.' {
-			w := strings.ToLower(text[i : j+1])
-			if abbreviations[w] || strings.Contains(text[i:j], ".") || isInitial(text[i:j]) {
+			if isAbbreviation(text[i:j+1]) || strings.Contains(text[i:j], ".") || isInitial(text[i:j]) {
 				j += size
 			}
 		}
@@ -223,6 +222,19 @@ func wordEnd(text string, i, limit int) int {
 		break
 	}
 	return j
+}
+
+// isAbbreviation looks a word with its full stop up in the abbreviations,
+// lower-cased on the stack when it is short and ASCII (every word before
+// a full stop comes here).
+func isAbbreviation(w string) bool {
+	var buf [32]byte
+	if len(w) <= len(buf) {
+		if lower, ok := foldASCII(buf[:0], w); ok {
+			return abbreviations[string(lower)]
+		}
+	}
+	return abbreviations[strings.ToLower(w)]
 }
 
 func isInitial(w string) bool {
@@ -338,4 +350,35 @@ func datelineEnd(toks []token) int {
 		k++
 	}
 	return 0
+}
+
+// joinFields is strings.Join(strings.Fields(s), " "), returning s itself,
+// not a copy, when its words are already one space apart (nearly always).
+func joinFields(s string) string {
+	prevSpace := true // a space first would be a leading one
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == ' ' && !prevSpace:
+				prevSpace = true
+			case c == ' ' || '\t' <= c && c <= '\r':
+				return strings.Join(strings.Fields(s), " ")
+			default:
+				prevSpace = false
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prevSpace = false
+		i += size
+	}
+	if prevSpace && s != "" {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
 }
