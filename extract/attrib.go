@@ -60,6 +60,9 @@ type attributor struct {
 	// quoteTok, sentOf and sentBuf are the buffers behind paraState's.
 	quoteTok, sentOf []int
 	sentBuf          []sentence
+	// nameBuf is the chunk nameTokens cuts name lists from; each document
+	// starts a new one, as its entities keep theirs.
+	nameBuf []string
 	// ctx stops the work on a document early (see ExtractContext).
 	ctx context.Context
 }

@@ -326,7 +326,7 @@ func possessedOrg(toks []token, k, end int, possessive bool) (int, bool) {
 // orgDescription finds or creates an organisation named by a phrase such
 // as "China's foreign ministry".
 func (x *attributor) orgDescription(toks []token, from, to int) int {
-	name := nameTokens(toks, from, to)
+	name := x.nameTokens(toks, from, to)
 	if e := x.mostRecent(x.index[ixFull][strings.Join(name, " ")], func(e *entity) bool {
 		return e.typ == article.Organization && equalToks(e.nameToks, name)
 	}); e >= 0 {

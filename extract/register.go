@@ -233,9 +233,14 @@ func classifyRun(toks []token, from, to int, sentenceStart bool) classifiedRun {
 }
 
 // nameTokens returns the lower-case name tokens of a run, possessive
-// stripped.
-func nameTokens(toks []token, from, to int) []string {
-	out := make([]string, 0, to-from)
+// stripped. The lists are cut from shared chunks, a few allocations a
+// document instead of one a capitalised run; each is capped at its length,
+// so an append to one never writes over the next.
+func (x *attributor) nameTokens(toks []token, from, to int) []string {
+	if free := cap(x.nameBuf) - len(x.nameBuf); free < to-from {
+		x.nameBuf = make([]string, 0, max(nameChunk, to-from))
+	}
+	start := len(x.nameBuf)
 	for k := from; k < to; k++ {
 		w := toks[k].lower
 		if k == to-1 {
@@ -244,10 +249,14 @@ func nameTokens(toks []token, from, to int) []string {
 		if toks[k].kind != tokWord {
 			continue
 		}
-		out = append(out, w)
+		x.nameBuf = append(x.nameBuf, w)
 	}
-	return out
+	end := len(x.nameBuf)
+	return x.nameBuf[start:end:end]
 }
+
+// nameChunk is the size of the chunks nameTokens cuts lists from.
+const nameChunk = 64
 
 func joinTokens(toks []token, from, to int, text string) string {
 	if from >= to {
@@ -318,14 +327,14 @@ func (x *attributor) registerRun(toks []token, i int, s sentence, para, sentIdx 
 	}
 	// a name already known as an organisation stays one ("Juniper Ridge's
 	// project manager" after "Juniper Ridge, the developer behind …")
-	if cr.kind == runPerson && x.knownOrg(nameTokens(toks, cr.nameFrom, cr.to)) {
+	if cr.kind == runPerson && x.knownOrg(x.nameTokens(toks, cr.nameFrom, cr.to)) {
 		cr.kind = runOrg
 	}
 	switch cr.kind {
 	case runPerson:
 		e := x.personFromRun(toks, cr, false)
 		if e < 0 && (cr.hasHon || len(cr.titles) > 0) && cr.to-cr.nameFrom == 1 {
-			e = x.newSurnameEntity(toks, cr, nameTokens(toks, cr.nameFrom, cr.to))
+			e = x.newSurnameEntity(toks, cr, x.nameTokens(toks, cr.nameFrom, cr.to))
 		}
 		if e >= 0 {
 			if cr.possess && sal == 2.0 {
@@ -349,7 +358,7 @@ func (x *attributor) personFromRun(toks []token, cr classifiedRun, create bool) 
 	for k := cr.from - 1; k >= 0 && k >= cr.from-2 && toks[k].kind == tokWord && !toks[k].capitalised() && (toks[k].flags&fTitle != 0); k-- {
 		cr.titles = append(cr.titles, toks[k].lower)
 	}
-	name := nameTokens(toks, cr.nameFrom, cr.to)
+	name := x.nameTokens(toks, cr.nameFrom, cr.to)
 	if len(name) == 0 {
 		return -1
 	}
@@ -437,7 +446,7 @@ func (x *attributor) orgFromRun(toks []token, cr classifiedRun, s sentence) int 
 	from := cr.from
 	// keep a preceding "the" as part of the canonical name
 	withThe := from > s.from && toks[from-1].lower == "the"
-	name := nameTokens(toks, cr.from, cr.to)
+	name := x.nameTokens(toks, cr.from, cr.to)
 	if len(name) > 0 && name[0] == "the" {
 		name = name[1:]
 	}

@@ -154,7 +154,7 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 		t := toks[k]
 		if k == from && (t.flags&fParticle != 0) && particleRunEnd(toks, k, to) > k {
 			j := capRun(toks, particleRunEnd(toks, k, to), to)
-			name := nameTokens(toks, k, j)
+			name := x.nameTokens(toks, k, j)
 			if e := x.findPersonSuffix(name); e >= 0 {
 				return attribution{ent: e, mention: span, form: "surname"}
 			}
@@ -179,7 +179,7 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 			case runPerson:
 				e := x.personFromRun(toks, cr, true)
 				if e < 0 {
-					name := nameTokens(toks, cr.nameFrom, cr.to)
+					name := x.nameTokens(toks, cr.nameFrom, cr.to)
 					if len(name) == 1 && isAllCaps(toks[cr.nameFrom].text) {
 						e = x.orgFromRun(toks, cr, s)
 					} else if len(name) == 1 {
