@@ -63,6 +63,8 @@ type attributor struct {
 	// nameBuf is the chunk nameTokens cuts name lists from; each document
 	// starts a new one, as its entities keep theirs.
 	nameBuf []string
+	// quotesOfEnt counts each entity's quotes when sources are made.
+	quotesOfEnt []int
 	// ctx stops the work on a document early (see ExtractContext).
 	ctx context.Context
 }
@@ -123,7 +125,7 @@ func (ex *Extractor) extractContext(ctx context.Context, doc *article.Document) 
 	doc.Quotes = make([]article.Quote, len(raw))
 	for i, r := range raw {
 		doc.Quotes[i] = article.Quote{
-			ID: "q" + itoa(i+1), Span: r.Span, Open: r.Open, Close: r.Close, Paragraph: r.Paragraph,
+			ID: quoteID('q', i+1), Span: r.Span, Open: r.Open, Close: r.Close, Paragraph: r.Paragraph,
 			RunsOn: r.RunsOn, Continues: r.Continues, Unclosed: r.Unterminated && !r.RunsOn,
 		}
 		if r.Unterminated {
@@ -201,6 +203,7 @@ func (ex *Extractor) newAttributor(doc *article.Document, nq int) *attributor {
 		quoteTok:       x.quoteTok,
 		sentOf:         x.sentOf,
 		sentBuf:        x.sentBuf,
+		quotesOfEnt:    x.quotesOfEnt,
 	}
 	for k := range x.index {
 		clear(x.index[k])
@@ -247,6 +250,28 @@ func fill(s []int, n, v int) []int {
 		s[i] = v
 	}
 	return s
+}
+
+// quoteID is a quote's id ("q7") or a term's ("t2"); the first ones,
+// nearly all there are, come from a table made once.
+func quoteID(prefix byte, n int) string {
+	if n < len(quoteIDs) {
+		if prefix == 'q' {
+			return quoteIDs[n]
+		}
+		return termIDs[n]
+	}
+	return string(prefix) + itoa(n)
+}
+
+var quoteIDs, termIDs = idTable('q'), idTable('t')
+
+func idTable(prefix byte) []string {
+	ids := make([]string, 512)
+	for n := range ids {
+		ids[n] = string(prefix) + itoa(n)
+	}
+	return ids
 }
 
 func itoa(n int) string {

@@ -441,12 +441,25 @@ func (x *attributor) finish() {
 	for i := range doc.Quotes {
 		if doc.Quotes[i].Kind == article.Term && x.speakerOf[i] < 0 {
 			nt++
-			doc.Quotes[i].ID = "t" + itoa(nt)
+			doc.Quotes[i].ID = quoteID('t', nt)
 		} else {
 			nq++
-			doc.Quotes[i].ID = "q" + itoa(nq)
+			doc.Quotes[i].ID = quoteID('q', nq)
 		}
 	}
+	// every source's quote list and every speaker are cut from one
+	// allocation each: count each source's quotes first
+	perEnt := resize(x.quotesOfEnt, len(x.ents))
+	x.quotesOfEnt = perEnt
+	attributed := 0
+	for q := range doc.Quotes {
+		if e := x.speakerOf[q]; e >= 0 && doc.Quotes[q].Kind != article.Term {
+			perEnt[x.canon(e)]++
+			attributed++
+		}
+	}
+	idBuf := make([]string, 0, attributed)
+	speakers := make([]article.Speaker, 0, attributed)
 	for q := range doc.Quotes {
 		quote := &doc.Quotes[q]
 		e := x.speakerOf[q]
@@ -463,7 +476,10 @@ func (x *attributor) finish() {
 		ent := &x.ents[e]
 		if ent.source < 0 {
 			ent.source = len(doc.Sources)
-			doc.Sources = append(doc.Sources, article.Source{Name: ent.name, Type: ent.typ, Intro: ent.intro, Description: ent.desc, Bare: ent.bare})
+			n := perEnt[e]
+			doc.Sources = append(doc.Sources, article.Source{Name: ent.name, Type: ent.typ, Intro: ent.intro, Description: ent.desc, Bare: ent.bare,
+				Quotes: idBuf[len(idBuf) : len(idBuf) : len(idBuf)+n]})
+			idBuf = idBuf[:len(idBuf)+n]
 			if ent.typ == article.Person && ent.full {
 				doc.Sources[ent.source].Intro = article.Span{Start: ent.fullAt, End: ent.fullAt + len(ent.name)}
 			}
@@ -474,7 +490,8 @@ func (x *attributor) finish() {
 		src := &doc.Sources[ent.source]
 		src.Quotes = append(src.Quotes, quote.ID)
 		m := x.mentionOf[q]
-		sp := &article.Speaker{Name: ent.name, Type: ent.typ, Source: ent.source, MentionSpan: m.span, Form: m.form}
+		speakers = append(speakers, article.Speaker{Name: ent.name, Type: ent.typ, Source: ent.source, MentionSpan: m.span, Form: m.form})
+		sp := &speakers[len(speakers)-1]
 		if !m.span.Empty() {
 			sp.Mention = joinFields(doc.Slice(m.span))
 			addUnique(&src.Mentions, sp.Mention)
