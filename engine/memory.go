@@ -22,6 +22,15 @@ const (
 	budgetFrom = 16 << 20
 )
 
+// Small inputs leave a check's live heap small while extraction allocates
+// a lot: collecting less often (SmallInputGCPercent), against a soft limit
+// of budgetBase, saves about a tenth of the CPU time for a few megabytes
+// more, as batch does.
+const (
+	SmallInputGCPercent = 400
+	SmallInputLimit     = budgetBase
+)
+
 // MemoryBudget returns the memory a check of inputs should stay within —
 // budgetPerByte times the bytes of the inputs that may be in hand at
 // once (the workers largest files) plus budgetBase — or 0 when they are

@@ -65,7 +65,7 @@ func (e *env) checkAndWrite(c *cli.Context, eng *engine.Engine, w report.Writer,
 		return err
 	}
 	defer done()
-	limitMemory(eng, inputs)
+	defer limitMemory(eng, inputs)()
 	var inputErrors, failing int
 	var writeErr error
 	keep := func(err error) {
@@ -123,10 +123,25 @@ func (e *env) checkAndWrite(c *cli.Context, eng *engine.Engine, w report.Writer,
 }
 
 // limitMemory sets the engine's memory budget for inputs as the runtime's
-// soft memory limit, unless GOMEMLIMIT sets one.
-func limitMemory(eng *engine.Engine, inputs []checker.Input) {
-	if b := eng.MemoryBudget(inputs); b > 0 && os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(b)
+// soft memory limit, unless GOMEMLIMIT sets one; small inputs are
+// collected less often within a small limit instead, unless GOGC or
+// GOMEMLIMIT is set. It returns what puts the runtime's settings back.
+func limitMemory(eng *engine.Engine, inputs []checker.Input) (restore func()) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	if b := eng.MemoryBudget(inputs); b > 0 {
+		before := debug.SetMemoryLimit(b)
+		return func() { debug.SetMemoryLimit(before) }
+	}
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	gcBefore := debug.SetGCPercent(engine.SmallInputGCPercent)
+	limitBefore := debug.SetMemoryLimit(engine.SmallInputLimit)
+	return func() {
+		debug.SetGCPercent(gcBefore)
+		debug.SetMemoryLimit(limitBefore)
 	}
 }
 
