@@ -65,6 +65,10 @@ type attributor struct {
 	nameBuf []string
 	// quotesOfEnt counts each entity's quotes when sources are made.
 	quotesOfEnt []int
+	// ixSlab holds the index's short id lists (a new one per document,
+	// as nameBuf); keyBuf builds a full name to look up.
+	ixSlab []int
+	keyBuf []byte
 	// ctx stops the work on a document early (see ExtractContext).
 	ctx context.Context
 }
@@ -204,6 +208,7 @@ func (ex *Extractor) newAttributor(doc *article.Document, nq int) *attributor {
 		sentOf:         x.sentOf,
 		sentBuf:        x.sentBuf,
 		quotesOfEnt:    x.quotesOfEnt,
+		keyBuf:         x.keyBuf,
 	}
 	for k := range x.index {
 		clear(x.index[k])

@@ -54,7 +54,33 @@ func (x *attributor) indexAdd(kind indexKind, word string, id int) {
 	if n := len(list); n > 0 && list[n-1] == id {
 		return
 	}
+	if list == nil {
+		// most words name one or two entities: their lists are cut from
+		// a per-document slab, capped so that a third id moves the list
+		if cap(x.ixSlab)-len(x.ixSlab) < 2 {
+			x.ixSlab = make([]int, 0, ixSlabSize)
+		}
+		n := len(x.ixSlab)
+		x.ixSlab = x.ixSlab[:n+2]
+		list = x.ixSlab[n : n : n+2]
+	}
 	x.index[kind][word] = append(list, id)
+}
+
+const ixSlabSize = 256
+
+// byFullName is the index entry of a full name, looked up without
+// joining the name into a new string.
+func (x *attributor) byFullName(name []string) []int {
+	b := x.keyBuf[:0]
+	for i, w := range name {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, w...)
+	}
+	x.keyBuf = b
+	return x.index[ixFull][string(b)]
 }
 
 func (x *attributor) addRole(id int, words ...string) {
@@ -83,7 +109,7 @@ func (x *attributor) mostRecent(cands []int, keep func(*entity) bool) int {
 }
 
 func (x *attributor) findPersonFull(name []string) int {
-	return x.mostRecent(x.index[ixFull][strings.Join(name, " ")], func(e *entity) bool {
+	return x.mostRecent(x.byFullName(name), func(e *entity) bool {
 		return e.typ == article.Person && equalToks(e.nameToks, name)
 	})
 }
@@ -309,7 +335,7 @@ func (x *attributor) knownOrg(name []string) bool {
 	if len(name) == 0 {
 		return false
 	}
-	return x.mostRecent(x.index[ixFull][strings.Join(name, " ")], func(e *entity) bool {
+	return x.mostRecent(x.byFullName(name), func(e *entity) bool {
 		return e.typ == article.Organization && equalToks(e.nameToks, name)
 	}) >= 0
 }
