@@ -22,14 +22,25 @@ const (
 	budgetFrom = 16 << 20
 )
 
-// Small inputs leave a check's live heap small while extraction allocates
-// a lot: collecting less often (SmallInputGCPercent), against a soft limit
-// of budgetBase, saves about a tenth of the CPU time for a few megabytes
-// more, as batch does.
+// Small inputs (articles, not archives in one file) leave a check's live
+// heap small while extraction allocates a lot: collecting less often
+// (SmallInputGCPercent), against a soft limit of budgetBase, saves about
+// a tenth of the CPU time for a few megabytes more, as batch does. Above
+// smallInputsMax a document dense with quotes could hold more than the
+// limit, and the collector would run without pause.
 const (
 	SmallInputGCPercent = 400
 	SmallInputLimit     = budgetBase
+	smallInputsMax      = 256 << 10
 )
+
+// SmallInputs reports whether the inputs that may be in hand at once are
+// small enough for SmallInputGCPercent; standard input and other
+// unsized inputs are not.
+func (e *Engine) SmallInputs(inputs []checker.Input) bool {
+	inHand, sized := e.inHand(inputs)
+	return sized && inHand <= smallInputsMax
+}
 
 // MemoryBudget returns the memory a check of inputs should stay within —
 // budgetPerByte times the bytes of the inputs that may be in hand at
@@ -37,17 +48,37 @@ const (
 // small. A command sets it as the runtime's soft memory limit
 // (debug.SetMemoryLimit) unless GOMEMLIMIT says otherwise.
 func (e *Engine) MemoryBudget(inputs []checker.Input) int64 {
+	inHand, _ := e.inHand(inputs)
+	if inHand < budgetFrom {
+		return 0
+	}
+	return budgetPerByte*inHand + budgetBase
+}
+
+// inHand returns the bytes of the workers' largest inputs together, and
+// whether every input that will be read has a size (no standard input,
+// no pipe).
+func (e *Engine) inHand(inputs []checker.Input) (int64, bool) {
 	workers := e.opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	var sizes []int64
+	sized := true
 	for _, in := range inputs {
-		if in.Err != nil || in.Path == "-" {
+		if in.Err != nil {
 			continue
 		}
-		if st, err := os.Stat(in.Path); err == nil && st.Mode().IsRegular() {
+		if in.Path == "-" {
+			sized = false
+			continue
+		}
+		st, err := os.Stat(in.Path)
+		switch {
+		case err == nil && st.Mode().IsRegular():
 			sizes = append(sizes, st.Size())
+		case err == nil && !st.IsDir():
+			sized = false // a named pipe, a device
 		}
 	}
 	slices.Sort(sizes)
@@ -55,8 +86,5 @@ func (e *Engine) MemoryBudget(inputs []checker.Input) int64 {
 	for i := len(sizes) - 1; i >= 0 && i >= len(sizes)-workers; i-- {
 		inHand += sizes[i]
 	}
-	if inHand < budgetFrom {
-		return 0
-	}
-	return budgetPerByte*inHand + budgetBase
+	return inHand, sized
 }

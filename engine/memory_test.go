@@ -51,6 +51,13 @@ func TestMemoryBudget(t *testing.T) {
 			assert.Equal(t, tt.want, e.MemoryBudget(tt.inputs))
 		})
 	}
+	t.Run("small inputs", func(t *testing.T) {
+		e, err := New(Options{ConfigFile: os.DevNull, Workers: 2})
+		require.NoError(t, err)
+		assert.True(t, e.SmallInputs([]checker.Input{small, small, small}), "articles")
+		assert.False(t, e.SmallInputs([]checker.Input{small, sized("quarter.txt", 200<<10), sized("half.txt", 300<<10)}), "two in hand above 256 KB")
+		assert.False(t, e.SmallInputs([]checker.Input{small, {Path: "-"}}), "standard input has no size")
+	})
 }
 
 // TestMemoryByStage prints what checking one file holds, stage by stage,

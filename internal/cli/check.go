@@ -123,8 +123,8 @@ func (e *env) checkAndWrite(c *cli.Context, eng *engine.Engine, w report.Writer,
 }
 
 // limitMemory sets the engine's memory budget for inputs as the runtime's
-// soft memory limit, unless GOMEMLIMIT sets one; small inputs are
-// collected less often within a small limit instead, unless GOGC or
+// soft memory limit, unless GOMEMLIMIT sets one; small inputs (articles)
+// are collected less often within a small limit instead, unless GOGC or
 // GOMEMLIMIT is set. It returns what puts the runtime's settings back.
 func limitMemory(eng *engine.Engine, inputs []checker.Input) (restore func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
@@ -134,7 +134,7 @@ func limitMemory(eng *engine.Engine, inputs []checker.Input) (restore func()) {
 		before := debug.SetMemoryLimit(b)
 		return func() { debug.SetMemoryLimit(before) }
 	}
-	if os.Getenv("GOGC") != "" {
+	if os.Getenv("GOGC") != "" || !eng.SmallInputs(inputs) {
 		return func() {}
 	}
 	gcBefore := debug.SetGCPercent(engine.SmallInputGCPercent)
