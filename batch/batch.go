@@ -332,7 +332,8 @@ func (e *engine) check(r *result, cr *csvRenderer) {
 		return
 	}
 	r.chk = chk
-	r.rec, r.findings = newRecord(chk, bl, r.input, r.doc, r.record, r.line)
+	// the CSV files of quotes and sources need the whole model
+	r.rec, r.findings = newRecord(chk, bl, r.input, r.doc, r.record, r.line, e.quotes == nil && e.sources == nil)
 	e.render(r, cr)
 }
 

@@ -124,21 +124,57 @@ func errorRecord(input string, p *parsed) *ErrorRecord {
 // output record (not yet compared with an earlier version; see
 // LastVersion); bl, when set, filters the findings as a baseline.
 func NewRecord(chk *checker.Checker, bl *baseline.Baseline, input string, p *Parsed) *Record {
-	rec, _ := newRecord(chk, bl, input, p.Doc, p.Record, p.Line)
+	rec, _ := newRecord(chk, bl, input, p.Doc, p.Record, p.Line, false)
 	return rec
 }
 
 // newRecord also returns the findings, for the record's line to be
-// encoded from them.
-func newRecord(chk *checker.Checker, bl *baseline.Baseline, input string, doc *article.Document, record, line int) (*Record, []checker.Finding) {
+// encoded from them. With summaryOnly the record's document holds only
+// what Summary.Add reads (see summaryDocument).
+func newRecord(chk *checker.Checker, bl *baseline.Baseline, input string, doc *article.Document, record, line int, summaryOnly bool) (*Record, []checker.Finding) {
 	findings := chk.CheckDocument(doc)
 	if bl != nil {
 		findings = bl.Filter(input, doc, findings)
 	}
-	return &Record{
-		Document: report.DocumentOf(checker.Result{Path: input, Doc: doc, Findings: findings}),
-		Record:   record, Line: line, Meta: metaOf(doc.Meta),
-	}, findings
+	rec := &Record{Record: record, Line: line, Meta: metaOf(doc.Meta)}
+	if summaryOnly {
+		rec.Document = summaryDocument(input, doc, findings)
+	} else {
+		rec.Document = report.DocumentOf(checker.Result{Path: input, Doc: doc, Findings: findings})
+	}
+	return rec, findings
+}
+
+// summaryDocument is the part of report.DocumentOf that the summary and a
+// record's own fields read: ids, the speakers' names and types, the
+// sources and the findings' rules, not the quotes' text and positions
+// (a record's line is encoded straight from the check). Only the CSV
+// files of quotes and sources need the whole model.
+func summaryDocument(path string, doc *article.Document, findings []checker.Finding) report.Document {
+	d := report.Document{Path: path, ID: doc.ID, Version: doc.Version,
+		Quotes:   make([]report.Quote, 0, len(doc.Quotes)),
+		Sources:  report.AppendSources(make([]report.Source, 0, len(doc.Sources)), doc),
+		Findings: make([]report.Finding, len(findings))}
+	if d.ID == "" {
+		d.ID = report.DocID(path)
+	}
+	speakers := make([]report.Speaker, 0, len(doc.Quotes))
+	for i := range doc.Quotes {
+		q := &doc.Quotes[i]
+		if q.Kind == article.Term {
+			continue
+		}
+		rq := report.Quote{ID: q.ID}
+		if sp := q.Speaker; sp != nil {
+			speakers = append(speakers, report.Speaker{Name: sp.Name, Mention: sp.Mention, Type: string(sp.Type)})
+			rq.Speaker = &speakers[len(speakers)-1]
+		}
+		d.Quotes = append(d.Quotes, rq)
+	}
+	for i, f := range findings {
+		d.Findings[i] = report.Finding{Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Quote: f.Quote}
+	}
+	return d
 }
 
 // LastVersion is the last record of one article read so far that states

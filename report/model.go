@@ -122,14 +122,7 @@ func DocumentOf(r checker.Result) Document {
 		}
 		d.Quotes = append(d.Quotes, QuoteOf(doc, q))
 	}
-	for _, s := range doc.Sources {
-		src := Source{Name: s.Name, Type: string(s.Type), Quotes: s.Quotes, Mentions: s.Mentions}
-		if s.Type == article.Anonymous {
-			reason := s.AnonymityReason
-			src.AnonymityReason = &reason
-		}
-		d.Sources = append(d.Sources, src)
-	}
+	d.Sources = AppendSources(d.Sources, doc)
 	for i := range r.Verifications {
 		d.Verifications = append(d.Verifications, VerificationOf(&r.Verifications[i]))
 	}
@@ -137,6 +130,19 @@ func DocumentOf(r checker.Result) Document {
 		d.Findings = append(d.Findings, Finding{Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message, Quote: f.Quote, Span: SpanOf(doc, f.Span)})
 	}
 	return d
+}
+
+// AppendSources appends the contract objects of doc's sources to list.
+func AppendSources(list []Source, doc *article.Document) []Source {
+	for _, s := range doc.Sources {
+		src := Source{Name: s.Name, Type: string(s.Type), Quotes: s.Quotes, Mentions: s.Mentions}
+		if s.Type == article.Anonymous {
+			reason := s.AnonymityReason
+			src.AnonymityReason = &reason
+		}
+		list = append(list, src)
+	}
+	return list
 }
 
 // QuoteOf builds the contract object for one quote.
