@@ -118,6 +118,10 @@ func isPlural(w string) bool {
 
 // stripPossessive removes a trailing "'s" or "’s".
 func stripPossessive(w string) (string, bool) {
+	// every suffix ends in 's', an apostrophe or the last byte of '’'
+	if n := len(w); n == 0 || w[n-1] != 's' && w[n-1] != '\'' && w[n-1] != 0x99 {
+		return w, false
+	}
 	for _, suf := range []string{"'s", "’s", "'", "’"} {
 		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
 			return w[:len(w)-len(suf)], true

@@ -30,3 +30,23 @@ func FuzzJoinFields(f *testing.F) {
 		assert.Equal(t, strings.Join(strings.Fields(s), " "), joinFields(s), "%q", s)
 	})
 }
+
+func TestStripPossessive(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		poss     bool
+	}{
+		{"varga's", "varga", true},
+		{"varga\u2019s", "varga", true},
+		{"ministers'", "ministers", true},
+		{"ministers\u2019", "ministers", true},
+		{"varga", "varga", false},
+		{"'s", "'s", false},
+		{"\u2019", "\u2019", false},
+		{"", "", false},
+	} {
+		got, poss := stripPossessive(c.in)
+		assert.Equal(t, c.want, got, c.in)
+		assert.Equal(t, c.poss, poss, c.in)
+	}
+}

@@ -35,6 +35,9 @@ func (t token) capitalised() bool {
 	if t.kind != tokWord {
 		return false
 	}
+	if t.text != "" && t.text[0] < utf8.RuneSelf {
+		return 'A' <= t.text[0] && t.text[0] <= 'Z' // asked of every token, many times
+	}
 	r, _ := utf8.DecodeRuneInString(t.text)
 	return unicode.IsUpper(r)
 }
@@ -188,6 +191,10 @@ func tokenBound(s string) int {
 func wordEnd(text string, i, limit int) int {
 	j := i
 	for j < limit {
+		if c := text[j]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			j++ // ASCII letters and digits without decoding
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[j:])
 		if isWordRune(r) || r >= utf8.RuneSelf && unicode.Is(unicode.Mn, r) {
 			j += size
