@@ -38,8 +38,17 @@ const (
 // small enough for SmallInputGCPercent; standard input and other
 // unsized inputs are not.
 func (e *Engine) SmallInputs(inputs []checker.Input) bool {
+	_, small := e.MemoryPlan(inputs)
+	return small
+}
+
+// MemoryPlan is MemoryBudget and SmallInputs with one look at the files.
+func (e *Engine) MemoryPlan(inputs []checker.Input) (budget int64, small bool) {
 	inHand, sized := e.inHand(inputs)
-	return sized && inHand <= smallInputsMax
+	if inHand >= budgetFrom {
+		budget = budgetPerByte*inHand + budgetBase
+	}
+	return budget, sized && inHand <= smallInputsMax
 }
 
 // MemoryBudget returns the memory a check of inputs should stay within —
@@ -48,11 +57,8 @@ func (e *Engine) SmallInputs(inputs []checker.Input) bool {
 // small. A command sets it as the runtime's soft memory limit
 // (debug.SetMemoryLimit) unless GOMEMLIMIT says otherwise.
 func (e *Engine) MemoryBudget(inputs []checker.Input) int64 {
-	inHand, _ := e.inHand(inputs)
-	if inHand < budgetFrom {
-		return 0
-	}
-	return budgetPerByte*inHand + budgetBase
+	budget, _ := e.MemoryPlan(inputs)
+	return budget
 }
 
 // inHand returns the bytes of the workers' largest inputs together, and

@@ -130,11 +130,12 @@ func limitMemory(eng *engine.Engine, inputs []checker.Input) (restore func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	if b := eng.MemoryBudget(inputs); b > 0 {
-		before := debug.SetMemoryLimit(b)
+	budget, small := eng.MemoryPlan(inputs)
+	if budget > 0 {
+		before := debug.SetMemoryLimit(budget)
 		return func() { debug.SetMemoryLimit(before) }
 	}
-	if os.Getenv("GOGC") != "" || !eng.SmallInputs(inputs) {
+	if os.Getenv("GOGC") != "" || !small {
 		return func() {}
 	}
 	gcBefore := debug.SetGCPercent(engine.SmallInputGCPercent)
