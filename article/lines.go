@@ -62,31 +62,37 @@ func (li *LineIndex) Position(offset int) Position {
 			start, col, col16 = l.Offset, l.Column, l.Column16
 		case l.Offset-offset < offset-start && utf8.RuneStart(li.text[offset]):
 			// closer to the last lookup than to the line start: count back
-			col, col16 = l.Column, l.Column16
-			for _, r := range li.text[offset:l.Offset] {
-				col--
-				if r >= 0x10000 {
-					col16 -= 2
-				} else {
-					col16--
-				}
-			}
+			n, n16 := columns(li.text[offset:l.Offset])
+			col, col16 = l.Column-n, l.Column16-n16
 			p := Position{Offset: offset, Line: l.Line, Column: col, Column16: col16}
 			li.last = p
 			return p
 		}
 	}
-	for _, r := range li.text[start:offset] {
-		col++
-		if r >= 0x10000 {
-			col16 += 2
-		} else {
-			col16++
-		}
-	}
+	n, n16 := columns(li.text[start:offset])
+	col, col16 = col+n, col16+n16
 	p := Position{Offset: offset, Line: li.base + line + 1, Column: col, Column16: col16}
 	li.last = p
 	return p
+}
+
+// columns counts the characters of s and the UTF-16 code units they take;
+// ASCII bytes are counted without decoding.
+func columns(s string) (n, n16 int) {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			n, n16, i = n+1, n16+1, i+1
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		n, i = n+1, i+size
+		if r >= 0x10000 {
+			n16 += 2
+		} else {
+			n16++
+		}
+	}
+	return n, n16
 }
 
 // Line returns the text of a 1-based line without its line ending.

@@ -22,3 +22,22 @@ func TestPositionOrderIndependent(t *testing.T) {
 		assert.Equal(t, want[off], li.Position(off), "offset %d", off)
 	}
 }
+
+// TestColumnsMatchRuneCount holds the ASCII fast path to the rune loop it
+// replaces: characters, and UTF-16 units with astral characters as two.
+func TestColumnsMatchRuneCount(t *testing.T) {
+	for _, s := range []string{"", "plain ascii", "café “quoted” 😀 text", "bad \xff\xfe bytes", "\xf0\x9f", "日本語 and 𝄞"} {
+		want, want16 := 0, 0
+		for _, r := range s {
+			want++
+			if r >= 0x10000 {
+				want16 += 2
+			} else {
+				want16++
+			}
+		}
+		n, n16 := columns(s)
+		assert.Equal(t, want, n, "characters of %q", s)
+		assert.Equal(t, want16, n16, "UTF-16 units of %q", s)
+	}
+}
