@@ -22,8 +22,8 @@ func (x *attributor) after(toks []token, s sentence, k, pi, sentIdx int) attribu
 	if j >= s.to || toks[j].kind != tokWord {
 		return noAttribution
 	}
-	if toks[j].lower == "according" && j+2 < s.to && toks[j+1].lower == "to" {
-		return x.npAfter(toks, s, j+2, pi, sentIdx, "according to", article.Span{Start: toks[j].start, End: toks[j+1].end}, 0.9)
+	if np, cue := sourcePhrase(toks, j, s.to); np > j {
+		return x.npAfter(toks, s, np, pi, sentIdx, sourceCue(toks[j]), cue, 0.9)
 	}
 	// `"…," read the email`: a document verb before its document
 	if toks[j].flags&fDocVerb != 0 && j+2 < s.to && toks[j+1].flags&fDet != 0 && toks[j+2].flags&fDocNoun != 0 {
@@ -209,6 +209,36 @@ func (x *attributor) npAfter(toks []token, s sentence, from, pi, sentIdx int, cu
 	return a
 }
 
+// sourcePhrase recognises "according to" and "per" opening a source at
+// j ("per the party's bylaws", "per Reuters"; not "per cent", "per
+// year"): it returns where the source's noun phrase starts and the cue's
+// span, or j when none opens there.
+func sourcePhrase(toks []token, j, end int) (int, article.Span) {
+	if toks[j].kind != tokWord {
+		return j, article.Span{}
+	}
+	switch toks[j].lower {
+	case "according":
+		if j+2 < end && toks[j+1].lower == "to" {
+			return j + 2, article.Span{Start: toks[j].start, End: toks[j+1].end}
+		}
+	case "per":
+		if n := toks[j+1 : min(end, j+2)]; len(n) == 1 && n[0].kind == tokWord && (n[0].flags&fDet != 0 && !isNumberWord(n[0].lower) || possessivePronoun(n[0].lower) || n[0].capitalised()) {
+			return j + 1, article.Span{Start: toks[j].start, End: toks[j].end}
+		}
+	}
+	return j, article.Span{}
+}
+
+// sourceCue is the cue a source phrase reports: "according to" or "per",
+// in lower case whatever the text's capitals.
+func sourceCue(first token) string {
+	if first.lower == "per" {
+		return "per"
+	}
+	return "according to"
+}
+
 // isAnonPostModifier keeps "a senior western diplomat in Lenz" together.
 func isAnonPostModifier(toks []token, from, to int) bool {
 	for k := from; k < to; k++ {
@@ -277,8 +307,10 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 		if t.kind != tokWord {
 			continue
 		}
-		if t.lower == "according" && v+2 < k && toks[v+1].lower == "to" {
-			a := x.npAfter(toks, s, v+2, pi, sentIdx, "according to", article.Span{Start: t.start, End: toks[v+1].end}, 0.85)
+		// "Guccifer said, per a translator, that …": a source set off after
+		// a reporting verb qualifies it; the verb's subject speaks
+		if np, cue := sourcePhrase(toks, v, k); np > v && !(v-2 >= s.from && toks[v-1].isPunct(",") && x.isCue(toks, v-2, s)) {
+			a := x.npAfter(toks, s, np, pi, sentIdx, sourceCue(t), cue, 0.85)
 			return a, true
 		}
 		if t.flags&(fSpeech|fDocVerb|fRetort) == 0 {
@@ -865,8 +897,8 @@ func (x *attributor) sentenceFinal(toks []token, s sentence, k, pi, sentIdx int)
 			return a
 		}
 	}
-	if toks[from].lower == "according" && from+2 < end && toks[from+1].lower == "to" {
-		return x.npAfter(toks, s, from+2, pi, sentIdx, "according to", article.Span{Start: toks[from].start, End: toks[from+1].end}, 0.8)
+	if np, cue := sourcePhrase(toks, from, end); np > from {
+		return x.npAfter(toks, s, np, pi, sentIdx, sourceCue(toks[from]), cue, 0.8)
 	}
 	if !npLike(toks[from]) && !describesPeople(toks, from, end) {
 		return noAttribution
