@@ -301,6 +301,10 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"Ferrin"}},
 		{name: "per cent is not a source", text: `Prices rose "three per cent a year," Varga said.`,
 			want: []string{"Varga"}},
+		{name: "as a document put it, after the quote", text: `The main rule is a "lawful source of income," as a harbour authority memo put it.`,
+			want: []string{"a harbour authority memo"}},
+		{name: "as a person put it, after a noun that looks like a verb", text: `The main rule is a "lawful source of income," as Ilse Varga put it.`,
+			want: []string{"Ilse Varga"}},
 		{name: "a state ends an address", text: `Varga, during a town hall meeting in Columbus, Ohio, said she was "going to fix the dam."`,
 			want: []string{"Varga"}},
 	})

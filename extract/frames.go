@@ -409,7 +409,9 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 			a.cue, a.cueSpan = x.cueText(toks, v, s)
 			a.conf = 0.85
 		}
-		return a, true
+		// a verb with no subject found ("The main rule is a "…," as the
+		// memo put it"): the frames after may still read the sentence
+		return a, a.ent >= 0
 	}
 	return noAttribution, false
 }
@@ -899,6 +901,17 @@ func (x *attributor) sentenceFinal(toks []token, s sentence, k, pi, sentIdx int)
 	}
 	if np, cue := sourcePhrase(toks, from, end); np > from {
 		return x.npAfter(toks, s, np, pi, sentIdx, sourceCue(toks[from]), cue, 0.8)
+	}
+	// "…, as a Homeland Security memo put it."
+	if toks[from].lower == "as" && end-from >= 4 && (toks[end-2].lower == "put" || toks[end-2].lower == "puts") && toks[end-1].lower == "it" {
+		a := x.speakerIn(toks, s, from+1, end-2, pi, sentIdx)
+		if a.ent < 0 {
+			a = x.describedSubject(toks, s, [2]int{from + 1, end - 2}, pi, sentIdx)
+		}
+		if a.ent >= 0 {
+			a.cue, a.cueSpan, a.conf = "put it", article.Span{Start: toks[end-2].start, End: toks[end-1].end}, 0.8
+		}
+		return a
 	}
 	if !npLike(toks[from]) && !describesPeople(toks, from, end) {
 		return noAttribution
