@@ -47,7 +47,7 @@ type attributor struct {
 	// makes every word look like a name.
 	inHeading bool
 	tokBuf    []token
-	lw        lowerer
+	words     wordTable
 	// lastPos is each entity's latest mention; index finds entities by
 	// name word, full name and role so lookups do not scan the article.
 	lastPos   []int
@@ -202,7 +202,7 @@ func (ex *Extractor) newAttributor(doc *article.Document, nq int) *attributor {
 		lastPos:        x.lastPos[:0],
 		orgs:           x.orgs[:0],
 		tokBuf:         x.tokBuf,
-		lw:             x.lw,
+		words:          x.words,
 		index:          x.index,
 		quoteTok:       x.quoteTok,
 		sentOf:         x.sentOf,
@@ -213,10 +213,10 @@ func (ex *Extractor) newAttributor(doc *article.Document, nq int) *attributor {
 	for k := range x.index {
 		clear(x.index[k])
 	}
-	// the lowerer's shared strings are worth keeping between documents,
-	// but not without limit over a long batch
-	if len(x.lw.seen) > maxSharedWords {
-		clear(x.lw.seen)
+	// the word table is worth keeping between documents, but not without
+	// limit over a long batch
+	if len(x.words.words) > maxSharedWords {
+		clear(x.words.words)
 	}
 	return x
 }
@@ -309,7 +309,7 @@ func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Sp
 	}
 	// tokens live only while their paragraph is processed, so one buffer
 	// serves the whole article
-	toks := tokenize(x.tokBuf, &x.lw, x.text, p.Span, regions, idx, x.ex.lex.flags)
+	toks := tokenize(x.tokBuf, &x.words, x.text, p.Span, regions, idx, x.ex.lex.flags)
 	x.tokBuf = toks
 	sents := splitSentences(x.sentBuf, x.ex.lex, toks, x.quoteText)
 	x.sentBuf = sents

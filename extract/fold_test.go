@@ -50,3 +50,19 @@ func TestStripPossessive(t *testing.T) {
 		assert.Equal(t, c.poss, poss, c.in)
 	}
 }
+
+// wordCountUpTo must count as wordShape does, up to its limit.
+func FuzzWordCountUpTo(f *testing.F) {
+	for _, s := range []string{"Little Marco", "a, b. c! d? e; f: g", "  \u00a0 x", "", "one two three four five"} {
+		f.Add(s, 3)
+	}
+	f.Fuzz(func(t *testing.T, text string, limit int) {
+		if limit < 1 || limit > 10 {
+			return
+		}
+		n, _ := wordShape(text)
+		if got := wordCountUpTo(text, limit); got != min(n, limit) {
+			t.Fatalf("wordCountUpTo(%q, %d) = %d; wordShape counts %d", text, limit, got, n)
+		}
+	})
+}

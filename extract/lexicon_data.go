@@ -86,10 +86,12 @@ type Lexicon struct {
 	forms   map[string]verbForm
 	flags   map[string]wordFlags
 	reasons []string
+	// reasonFinder looks for every reason in one pass over a sentence
+	reasonFinder *phraseFinder
 }
 
 // defaultLexicon is the built-in vocabulary.
-var defaultLexicon = &Lexicon{forms: speechForms, flags: lexFlags, reasons: anonymityReasons}
+var defaultLexicon = &Lexicon{forms: speechForms, flags: lexFlags, reasons: anonymityReasons, reasonFinder: newPhraseFinder(anonymityReasons)}
 
 // speech returns the reporting-verb form of a lower-case word.
 func (l *Lexicon) speech(w string) (verbForm, bool) {

@@ -57,6 +57,7 @@ func New(opt Options) *Extractor {
 		add(gerund(lemma), verbForm{Lemma: lemma, Gerund: true})
 	}
 	lex.reasons = append(append([]string(nil), anonymityReasons...), lowerAll(opt.AnonymityReasons)...)
+	lex.reasonFinder = newPhraseFinder(lex.reasons)
 	return &Extractor{lex: lex}
 }
 

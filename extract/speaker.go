@@ -303,7 +303,7 @@ func termReason(lex *Lexicon, toks []token, k int, s sentence, text string) stri
 		return toks[k-n].lower
 	}
 	// Kwabena “Kobby” Asamoah: a nickname between two names
-	if k > s.from && k+1 < s.to && toks[k-1].capitalised() && toks[k+1].capitalised() && wordCount(text) <= 3 {
+	if k > s.from && k+1 < s.to && toks[k-1].capitalised() && toks[k+1].capitalised() && wordCountUpTo(text, 4) <= 3 {
 		return "nickname"
 	}
 	for skip := 0; skip <= 1; skip++ {
@@ -415,8 +415,23 @@ func titleWord(w string, index int) bool {
 	return index > 0 && smallTitleWords[strings.ToLower(w)]
 }
 
-func wordCount(text string) int {
-	n, _ := wordShape(text)
+// wordCountUpTo counts the words of a quoted text as wordShape does, but
+// stops at limit: it runs for every quotation, however long.
+func wordCountUpTo(text string, limit int) int {
+	n := 0
+	inWord := false
+	for _, r := range text {
+		if isSpace(r) || r == ',' || r == '.' || r == '!' || r == '?' || r == ';' || r == ':' {
+			inWord = false
+			continue
+		}
+		if !inWord {
+			if n++; n >= limit {
+				return n
+			}
+			inWord = true
+		}
+	}
 	return n
 }
 
@@ -428,7 +443,7 @@ func startsLower(s string) bool {
 // isScareQuote: a short lower-case quoted phrase with no speaker is a
 // scare quote or a word used as a word.
 func isScareQuote(text string) bool {
-	if n := wordCount(text); n == 0 || n > 2 || !startsLower(text) {
+	if n := wordCountUpTo(text, 3); n == 0 || n > 2 || !startsLower(text) {
 		return false
 	}
 	return !strings.ContainsAny(strings.TrimRight(text, ".,!?"), ".!?")
@@ -518,25 +533,11 @@ func addUnique(list *[]string, s string) {
 // that mention the source.
 func (x *attributor) anonymityReason(ent *entity) (bool, article.Span) {
 	for _, s := range ent.sentences {
-		lower := asciiLower(x.text[s.Start:s.End])
-		for _, phrase := range x.ex.lex.reasons {
-			if i := strings.Index(lower, phrase); i >= 0 {
-				return true, article.Span{Start: s.Start + i, End: s.Start + i + len(phrase)}
-			}
+		if k, i := x.ex.lex.reasonFinder.find(x.text[s.Start:s.End]); k >= 0 {
+			return true, article.Span{Start: s.Start + i, End: s.Start + i + len(x.ex.lex.reasons[k])}
 		}
 	}
 	return false, article.Span{}
-}
-
-// asciiLower folds ASCII letters only, so byte offsets stay valid.
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 // roleName lower-cases a leading article: "The mayor" → "the mayor".

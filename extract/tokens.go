@@ -42,16 +42,40 @@ func (t token) capitalised() bool {
 	return unicode.IsUpper(r)
 }
 
-// tokenize splits a paragraph into tokens, replacing each quotation region
-// with one tokQuote token.
-// lowerer lower-cases words, sharing one string per distinct word so that
-// names repeated through an article are not allocated again and again.
-type lowerer struct {
-	seen map[string]string
-	buf  []byte
+// wordTable maps each distinct word of the text, as written, to its
+// lower-cased form and its word-class flags: one lookup per word token
+// instead of one to lower-case it and one for its flags, and one string
+// per distinct word however often a name repeats. An attributor keeps its
+// table between documents (bounded by maxSharedWords).
+type wordTable struct {
+	words map[string]wordEntry
+	buf   []byte
 }
 
-func (l *lowerer) lower(w string) string {
+type wordEntry struct {
+	lower string
+	flags wordFlags
+}
+
+// lookup returns w's entry, adding it on first sight. The key is a copy,
+// so that the table never holds a document's text alive.
+func (wt *wordTable) lookup(w string, flags map[string]wordFlags) wordEntry {
+	if e, ok := wt.words[w]; ok {
+		return e
+	}
+	if wt.words == nil {
+		wt.words = map[string]wordEntry{}
+	}
+	key := strings.Clone(w)
+	lower := wt.lower(key)
+	e := wordEntry{lower: lower, flags: flags[lower]}
+	wt.words[key] = e
+	return e
+}
+
+// lower lower-cases w, returning w itself when it has no upper-case
+// letter.
+func (wt *wordTable) lower(w string) string {
 	hasUpper := false
 	for i := 0; i < len(w); i++ {
 		c := w[i]
@@ -65,25 +89,17 @@ func (l *lowerer) lower(w string) string {
 	if !hasUpper {
 		return w
 	}
-	l.buf = append(l.buf[:0], w...)
-	for i, c := range l.buf {
+	wt.buf = append(wt.buf[:0], w...)
+	for i, c := range wt.buf {
 		if 'A' <= c && c <= 'Z' {
-			l.buf[i] = c + 'a' - 'A'
+			wt.buf[i] = c + 'a' - 'A'
 		}
 	}
-	if s, ok := l.seen[string(l.buf)]; ok {
-		return s
-	}
-	if l.seen == nil {
-		l.seen = map[string]string{}
-	}
-	s := string(l.buf)
-	l.seen[s] = s
-	return s
+	return string(wt.buf)
 }
 
 // tokenize appends the paragraph's tokens to buf[:0], reusing its memory.
-func tokenize(buf []token, lw *lowerer, text string, p article.Span, regions []article.Span, quoteIdx []int, flags map[string]wordFlags) []token {
+func tokenize(buf []token, words *wordTable, text string, p article.Span, regions []article.Span, quoteIdx []int, flags map[string]wordFlags) []token {
 	toks := buf[:0]
 	// one token per four bytes is generous for prose; a giant paragraph is
 	// counted first, so that its buffer is made once at its size rather
@@ -115,8 +131,8 @@ func tokenize(buf []token, lw *lowerer, text string, p article.Span, regions []a
 		case isWordRune(r):
 			end := wordEnd(text, i, limit)
 			w := text[i:end]
-			lower := lw.lower(w)
-			toks = append(toks, token{kind: tokWord, start: i, end: end, text: w, lower: lower, flags: flags[lower]})
+			e := words.lookup(w, flags)
+			toks = append(toks, token{kind: tokWord, start: i, end: end, text: w, lower: e.lower, flags: e.flags})
 			i = end
 		default:
 			end := i + size

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -31,8 +32,8 @@ func FuzzTokenBound(f *testing.F) {
 
 func assertTokenBound(t *testing.T, text string) {
 	t.Helper()
-	var lw lowerer
-	toks := tokenize(nil, &lw, text, article.Span{End: len(text)}, nil, nil, lexFlags)
+	var words wordTable
+	toks := tokenize(nil, &words, text, article.Span{End: len(text)}, nil, nil, lexFlags)
 	assert.LessOrEqual(t, len(toks), tokenBound(text), "%q", text)
 	paras := article.SplitParagraphs(text)
 	raw, _ := Scan(text, paras)
@@ -49,7 +50,28 @@ func assertTokenBound(t *testing.T, text string) {
 				idx = append(idx, len(idx))
 			}
 		}
-		toks := tokenize(nil, &lw, text, p.Span, regions, idx, lexFlags)
+		toks := tokenize(nil, &words, text, p.Span, regions, idx, lexFlags)
 		assert.LessOrEqual(t, len(toks), tokenBoundRegions(text, p.Span, regions), "%q paragraph %d", text, pi)
 	}
+}
+
+// The word table must give every token the lower-cased form and flags a
+// direct lookup gives, however often the word is seen.
+func FuzzWordTable(f *testing.F) {
+	for _, s := range []string{"Said SAID said", "\u00c9lise said", "McCain's", "U.S. officials"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		var words wordTable
+		for range 2 {
+			for _, tok := range tokenize(nil, &words, text, article.Span{End: len(text)}, nil, nil, lexFlags) {
+				if tok.kind != tokWord {
+					continue
+				}
+				if tok.lower != strings.ToLower(tok.text) || tok.flags != lexFlags[tok.lower] {
+					t.Fatalf("%q: lower %q flags %b", tok.text, tok.lower, tok.flags)
+				}
+			}
+		}
+	})
 }
