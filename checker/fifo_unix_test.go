@@ -21,14 +21,15 @@ func TestExpandPathsSkipsNamedPipes(t *testing.T) {
 	dir := t.TempDir()
 	story := filepath.Join(dir, "a.txt")
 	pipe := filepath.Join(dir, "b.txt")
-	require.NoError(t, os.WriteFile(story, []byte("“Hi,” said Ada Penrose.\n"), 0o644))
+	text := "“Hi,” said Ada Penrose.\n"
+	require.NoError(t, os.WriteFile(story, []byte(text), 0o644))
 	require.NoError(t, syscall.Mkfifo(pipe, 0o644))
 
 	var notes []string
 	inputs := checker.ExpandPathsNoting([]string{dir}, func(path, reason string) { notes = append(notes, path+": "+reason) })
-	assert.Equal(t, []checker.Input{{Path: story}}, inputs)
+	assert.Equal(t, []checker.Input{{Path: story, Size: int64(len(text)), Sized: true}}, inputs)
 	assert.Equal(t, []string{pipe + ": not a regular file (a named pipe)"}, notes)
 
-	assert.Equal(t, []checker.Input{{Path: story}}, checker.ExpandPaths([]string{dir}))
+	assert.Equal(t, []checker.Input{{Path: story, Size: int64(len(text)), Sized: true}}, checker.ExpandPaths([]string{dir}))
 	assert.Equal(t, []checker.Input{{Path: pipe}}, checker.ExpandPaths([]string{pipe}))
 }

@@ -41,6 +41,11 @@ type Input struct {
 	Path string
 	// Err is set when the input could not be listed (a missing path).
 	Err error
+	// Size is the file's size when listing it found it (Sized): the
+	// memory plan needs every size, and a second stat of each of
+	// thousands of files costs more than checking a small one.
+	Size  int64
+	Sized bool
 }
 
 // ExpandPaths turns command-line paths into inputs: files as given,
@@ -68,25 +73,23 @@ func ExpandPathsNoting(paths []string, skipped func(path, reason string)) []Inpu
 			continue
 		}
 		if !st.IsDir() {
-			out = append(out, Input{Path: p})
+			out = append(out, Input{Path: p, Size: st.Size(), Sized: st.Mode().IsRegular()})
 			continue
 		}
-		var files []string
-		err = input.Walk(p, IsArticleFile, skipped, func(path string, _ int64, err error) error {
+		var files []Input
+		err = input.Walk(p, IsArticleFile, skipped, func(path string, size int64, err error) error {
 			if err != nil {
 				out = append(out, Input{Path: path, Err: err})
 				return nil
 			}
-			files = append(files, path)
+			files = append(files, Input{Path: path, Size: size, Sized: true})
 			return nil
 		})
 		if err != nil {
 			out = append(out, Input{Path: p, Err: err})
 		}
-		sort.Strings(files)
-		for _, f := range files {
-			out = append(out, Input{Path: f})
-		}
+		sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+		out = append(out, files...)
 	}
 	return out
 }

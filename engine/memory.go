@@ -79,6 +79,10 @@ func (e *Engine) inHand(inputs []checker.Input) (int64, bool) {
 			sized = false
 			continue
 		}
+		if in.Sized {
+			sizes = append(sizes, in.Size)
+			continue
+		}
 		st, err := os.Stat(in.Path)
 		switch {
 		case err == nil && st.Mode().IsRegular():

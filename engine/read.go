@@ -30,6 +30,13 @@ func (e *Engine) readInput(path string, fn func(input.Record)) {
 		recordsOrError(path, br, opt, fn)
 		return
 	}
+	if !hasGzipName(path) && opt.Resolve(path, nil) != input.JSONL {
+		// an article file, nearly always a small regular one
+		if data, ok := readRegularFile(path, opt.MaxSize); ok {
+			readBytesWith(input.ReadOwned, path, data, opt, fn)
+			return
+		}
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		fn(input.Record{Err: err})
