@@ -328,8 +328,8 @@ func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Sp
 	for si, s := range sents {
 		for k := s.from; k < s.to; k++ {
 			if toks[k].kind == tokQuote {
-				ps.quoteTok[toks[k].quote-ps.firstQuote] = k
-				ps.sentOf[toks[k].quote-ps.firstQuote] = si
+				ps.quoteTok[int(toks[k].quote)-ps.firstQuote] = k
+				ps.sentOf[int(toks[k].quote)-ps.firstQuote] = si
 			}
 		}
 	}
@@ -348,7 +348,7 @@ func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Sp
 			if toks[k].kind != tokQuote {
 				continue
 			}
-			q := toks[k].quote
+			q := int(toks[k].quote)
 			if a := x.labelSpeaker(q, pi, sentIdx); a.ent >= 0 {
 				x.assign(q, a)
 				continue
@@ -530,11 +530,11 @@ func (x *attributor) isCue(toks []token, k int, s sentence) bool {
 	if (vf.Base || !vf.Past && !vf.Gerund) && k > s.from {
 		prev := toks[k-1]
 		// "the remarks", "Trump's remarks", "his comments": nouns
-		if (prev.flags&fDet != 0) && !(standaloneDeterminers[prev.lower] && (vf.Lemma == "say")) || prev.lower == "his" || prev.lower == "her" || prev.lower == "their" || prev.lower == "its" || isPossessiveWord(prev) {
+		if (prev.flags&fDet != 0) && !((prev.flags&fStandaloneDet != 0) && (vf.Lemma == "say")) || prev.lower == "his" || prev.lower == "her" || prev.lower == "their" || prev.lower == "its" || isPossessiveWord(prev) {
 			return false
 		}
 	}
-	if vf.Past && k > s.from && (toks[k-1].flags&fDet != 0 && !standaloneDeterminers[toks[k-1].lower] || isPossessiveWord(toks[k-1])) {
+	if vf.Past && k > s.from && (toks[k-1].flags&fDet != 0 && toks[k-1].flags&fStandaloneDet == 0 || isPossessiveWord(toks[k-1])) {
 		return false // "an estimated 40 million", "the council's promised loan"
 	}
 	if vf.Past {
@@ -553,7 +553,7 @@ func (x *attributor) isCue(toks []token, k int, s sentence) bool {
 			k+1 < s.to && (toks[k+1].flags&fPrep != 0) && toks[k+1].lower != "to" && vf.Lemma != "say" && vf.Lemma != "tell" && vf.Lemma != "add" {
 			// but people do the speaking: "a young woman exclaimed upon
 			// seeing him" ("a spokesman quoted by the agency" is passive)
-			speaker := personNoun(singular(toks[k-1].lower)) || groupNouns[toks[k-1].lower]
+			speaker := personNoun(singular(toks[k-1].lower)) || (toks[k-1].flags&fGroupNoun != 0)
 			if determinerBefore(toks, k-1, s) && (!speaker || toks[k+1].lower == "by") {
 				return false
 			}
@@ -619,7 +619,7 @@ func (x *attributor) subjectChunk(toks []token, s sentence) [2]int {
 		if k < s.to && !toks[k].isPunct(",") && toks[k].kind != tokQuote {
 			continue
 		}
-		for start < k-1 && toks[start].kind == tokWord && (connectives[toks[start].lower] || sentenceAdverbs[toks[start].lower] && toks[start+1].kind == tokWord) {
+		for start < k-1 && toks[start].kind == tokWord && ((toks[start].flags&fConnective != 0) || (toks[start].flags&fSentenceAdverb != 0) && toks[start+1].kind == tokWord) {
 			start++
 		}
 		if k > start {

@@ -115,7 +115,7 @@ func parseDescription(toks []token, i, end int) (description, bool) {
 			k = j - 1
 			continue
 		}
-		if postModifierStarts[t.lower] && !t.capitalised() {
+		if (t.flags&fPostModStart != 0) && !t.capitalised() {
 			break
 		}
 	}
@@ -161,7 +161,7 @@ func isAdjectival(w string) bool {
 // postModifierEnd extends an anonymous description over its prepositional
 // tail ("familiar with the matter", "in the finance ministry").
 func postModifierEnd(toks []token, k, end int) int {
-	if k >= end || toks[k].kind != tokWord || !postModifierStarts[toks[k].lower] || toks[k].lower == "who" {
+	if k >= end || toks[k].kind != tokWord || toks[k].flags&fPostModStart == 0 || toks[k].lower == "who" {
 		return k
 	}
 	j := k + 1

@@ -212,7 +212,7 @@ func (x *attributor) speechNounOwner(toks []token, s sentence, k, pi, sentIdx in
 		if x.isCue(toks, n, s) || t.flags&fSpeech != 0 && strings.HasSuffix(t.lower, "ing") {
 			return noAttribution // "responded to her question on Facebook, writing, “…”"
 		}
-		if !speechNouns[t.lower] {
+		if t.flags&fSpeechNoun == 0 {
 			continue
 		}
 		// the quote must complete the noun ("claim that …", "promise of
@@ -295,7 +295,7 @@ func (x *attributor) describedSubject(toks []token, s sentence, ch [2]int, pi, s
 		t := toks[k]
 		// (an auxiliary-like "first" is an adjective here: the subject
 		// chunk already ends at a real auxiliary)
-		if t.kind != tokWord || t.flags&(fRel|fPrep|fSpeech) != 0 || t.flags&fDet != 0 && !isNumberWord(t.lower) || pronounLike(t.lower) {
+		if t.kind != tokWord || t.flags&(fRel|fPrep|fSpeech) != 0 || t.flags&fDet != 0 && t.flags&fNumberWord == 0 || pronounLike(t.lower) {
 			return noAttribution
 		}
 	}

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -51,7 +53,8 @@ func TestStripPossessive(t *testing.T) {
 	}
 }
 
-// wordCountUpTo must count as wordShape does, up to its limit.
+// wordCountUpTo must count the words strings.FieldsFunc finds, up to its
+// limit; wordShape must agree with the loop it replaced.
 func FuzzWordCountUpTo(f *testing.F) {
 	for _, s := range []string{"Little Marco", "a, b. c! d? e; f: g", "  \u00a0 x", "", "one two three four five"} {
 		f.Add(s, 3)
@@ -60,9 +63,18 @@ func FuzzWordCountUpTo(f *testing.F) {
 		if limit < 1 || limit > 10 {
 			return
 		}
-		n, _ := wordShape(text)
-		if got := wordCountUpTo(text, limit); got != min(n, limit) {
-			t.Fatalf("wordCountUpTo(%q, %d) = %d; wordShape counts %d", text, limit, got, n)
+		words := strings.FieldsFunc(text, isShapeSeparator)
+		if got := wordCountUpTo(text, limit); got != min(len(words), limit) {
+			t.Fatalf("wordCountUpTo(%q, %d) = %d; FieldsFunc counts %d", text, limit, got, len(words))
+		}
+		title := len(words) > 0 && len(words) <= 8
+		for i, w := range words {
+			r, _ := utf8.DecodeRuneInString(w)
+			title = title && (unicode.IsUpper(r) || unicode.IsDigit(r) || i > 0 && smallTitleWords[strings.ToLower(w)])
+		}
+		n, got := wordShape(text)
+		if got != title || min(n, 3) != min(len(words), 3) || title && n != len(words) {
+			t.Fatalf("wordShape(%q) = %d, %v; want %d, %v", text, n, got, len(words), title)
 		}
 	})
 }

@@ -223,7 +223,7 @@ func sourcePhrase(toks []token, j, end int) (int, article.Span) {
 			return j + 2, article.Span{Start: toks[j].start, End: toks[j+1].end}
 		}
 	case "per":
-		if n := toks[j+1 : min(end, j+2)]; len(n) == 1 && n[0].kind == tokWord && (n[0].flags&fDet != 0 && !isNumberWord(n[0].lower) || possessivePronoun(n[0].lower) || n[0].capitalised()) {
+		if n := toks[j+1 : min(end, j+2)]; len(n) == 1 && n[0].kind == tokWord && (n[0].flags&fDet != 0 && n[0].flags&fNumberWord == 0 || possessivePronoun(n[0].lower) || n[0].capitalised()) {
 			return j + 1, article.Span{Start: toks[j].start, End: toks[j].end}
 		}
 	}
@@ -520,7 +520,7 @@ func (x *attributor) subjectOf(toks []token, v int, s sentence, pi, sentIdx int)
 		}
 		// "…, as the website notes:": after a comma or connective only
 		// ("As Virginia's governor, Kaine declared" is an introduction)
-		asClause := t.lower == "as" && start-2 >= s.from && (toks[start-2].isPunct(",") || connectives[toks[start-2].lower])
+		asClause := t.lower == "as" && start-2 >= s.from && (toks[start-2].isPunct(",") || (toks[start-2].flags&fConnective != 0))
 		if (t.lower == "when" || t.lower == "where" || asClause) && start < end && npLike(toks[start]) {
 			break // "…, when many commentators called him “…”", "as the website notes:"
 		}
@@ -547,7 +547,7 @@ func (x *attributor) subjectOf(toks []token, v int, s sentence, pi, sentIdx int)
 			// "a woman asked for a photo and Clinton said", "The crowd
 			// cheers, and then Ferrin adds:"
 			first := start
-			for first < end-1 && sentenceAdverbs[toks[first].lower] {
+			for first < end-1 && (toks[first].flags&fSentenceAdverb != 0) {
 				first++
 			}
 			if start == end || npLike(toks[first]) && (first > start || finiteClause(toks, max(s.from, start-1-maxSubjectTokens), start-1)) {
@@ -1061,7 +1061,7 @@ func fullNameCandidate(toks []token, cands [][2]int) int {
 	for i, ch := range cands {
 		run := 0
 		for k := ch[0]; k < ch[1]; k++ {
-			if toks[k].capitalised() && (toks[k].flags&fTitle == 0) && !titleModifiers[toks[k].lower] && (toks[k].flags&fFunc == 0) {
+			if toks[k].capitalised() && (toks[k].flags&fTitle == 0) && toks[k].flags&fTitleModifier == 0 && (toks[k].flags&fFunc == 0) {
 				run++
 				if run >= 2 {
 					return i
@@ -1197,7 +1197,7 @@ func namedAfterLowerTitle(toks []token, j, v int) bool {
 func (x *attributor) earlierQuoteSpeaker(toks []token, s sentence, v int) attribution {
 	for k := v - 1; k >= s.from && k >= v-maxMentionLookBack; k-- {
 		if toks[k].kind == tokQuote && x.speakerOf[toks[k].quote] >= 0 {
-			a := x.inheritFrom(toks[k].quote, "")
+			a := x.inheritFrom(int(toks[k].quote), "")
 			a.cue = ""
 			return a
 		}
@@ -1215,7 +1215,7 @@ func (x *attributor) interrupted(toks []token, s sentence, k int) attribution {
 		if toks[j].kind != tokQuote {
 			continue
 		}
-		prev := toks[j].quote
+		prev := int(toks[j].quote)
 		if x.speakerOf[prev] < 0 || !toks[k-1].isPunct(",") && !toks[k-1].isPunct(":") {
 			return noAttribution
 		}
@@ -1352,7 +1352,7 @@ func (x *attributor) introducedBefore(toks []token, s sentence, k int) bool {
 // speech noun with a reduced relative clause, which quotes what others
 // said rather than naming who speaks.
 func speechNounRelative(toks []token, j, v int) bool {
-	return j+2 < v && toks[j].flags&fDet != 0 && speechNouns[toks[j+1].lower] && toks[j+2].kind == tokWord
+	return j+2 < v && toks[j].flags&fDet != 0 && (toks[j+1].flags&fSpeechNoun != 0) && toks[j+2].kind == tokWord
 }
 
 // maxParenTokens bounds a parenthesised group stepped over.

@@ -265,6 +265,20 @@ const (
 	fDescOrg
 	fMonthDay
 	fTime
+	fConnective
+	fSentenceAdverb
+	fPostModStart
+	fTitleModifier
+	fGenderedRole
+	fStandaloneDet
+	fIndefiniteDet
+	fSpeechNoun
+	fKinship
+	fGroupNoun
+	fOrgPremodifier
+	fPlaceHead
+	// derived from the word's form, not a list: see wordTable
+	fNumberWord
 )
 
 // grammarFlags are the closed classes and verbs of the grammar: a word
@@ -272,7 +286,7 @@ const (
 const grammarFlags = fSpeech | fDet | fAux | fPrep | fRel | fPron | fDocNoun | fDocVerb | fRetort
 
 // wordFlags are the word-class bits of a lowered word, one per list.
-type wordFlags = uint32
+type wordFlags = uint64
 
 var lexFlags = buildLexFlags()
 
@@ -312,5 +326,19 @@ func buildLexFlags() map[string]wordFlags {
 	add(descOrgHeads, fDescOrg)
 	add(monthsDays, fMonthDay)
 	add(timeWords, fTime)
+	add(connectives, fConnective)
+	add(sentenceAdverbs, fSentenceAdverb)
+	add(postModifierStarts, fPostModStart)
+	add(titleModifiers, fTitleModifier)
+	for w := range genderedRoles {
+		m[w] |= fGenderedRole
+	}
+	add(standaloneDeterminers, fStandaloneDet)
+	add(indefiniteDeterminers, fIndefiniteDet)
+	add(speechNouns, fSpeechNoun)
+	add(kinship, fKinship)
+	add(groupNouns, fGroupNoun)
+	add(orgPremodifiers, fOrgPremodifier)
+	add(placeHeads, fPlaceHead)
 	return m
 }

@@ -6,16 +6,44 @@ package extract
 type phraseFinder struct {
 	phrases []string
 	byFirst [256][]int32 // phrase indices, in list order, by first byte
+	// starts has a bit for every pair of bytes a phrase starts with (a
+	// one-byte phrase sets all 256 pairs of its byte), so that most
+	// positions are passed over with one bit test
+	starts [1 << 16 / 8]byte
 }
 
 func newPhraseFinder(phrases []string) *phraseFinder {
 	f := &phraseFinder{phrases: phrases}
 	for i, p := range phrases {
-		if p != "" {
-			f.byFirst[p[0]] = append(f.byFirst[p[0]], int32(i))
+		switch {
+		case p == "":
+			continue
+		case len(p) == 1:
+			for c := range 256 {
+				f.setStart(p[0], byte(c))
+			}
+		default:
+			f.setStart(p[0], p[1])
 		}
+		f.byFirst[p[0]] = append(f.byFirst[p[0]], int32(i))
 	}
 	return f
+}
+
+func (f *phraseFinder) setStart(c0, c1 byte) {
+	k := int(c0)<<8 | int(c1)
+	f.starts[k>>3] |= 1 << (k & 7)
+}
+
+// mayStart reports whether a phrase can start at text[i].
+func (f *phraseFinder) mayStart(text string, i int) bool {
+	k := int(foldByte(text[i])) << 8
+	if i+1 < len(text) {
+		k |= int(foldByte(text[i+1]))
+	} else if len(f.byFirst[foldByte(text[i])]) > 0 {
+		return true // the last byte: let the bucket decide
+	}
+	return f.starts[k>>3]&(1<<(k&7)) != 0
 }
 
 // find returns the earliest phrase in list order that occurs in text
@@ -24,6 +52,9 @@ func newPhraseFinder(phrases []string) *phraseFinder {
 func (f *phraseFinder) find(text string) (phrase, at int) {
 	phrase, at = -1, -1
 	for i := 0; i < len(text); i++ {
+		if !f.mayStart(text, i) {
+			continue
+		}
 		for _, k := range f.byFirst[foldByte(text[i])] {
 			if phrase >= 0 && int(k) >= phrase {
 				break // a phrase earlier in the list already occurs

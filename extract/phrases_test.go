@@ -35,6 +35,15 @@ func TestPhraseFinder(t *testing.T) {
 		assert.Equal(t, wantK, k, text)
 		assert.Equal(t, wantAt, at, text)
 	}
+	// a one-byte phrase (a configured reason can be anything) still
+	// matches anywhere, the last byte included
+	short := []string{"zz", "q", "anonymity"}
+	for _, text := range []string{"Q", "aq", "quiet anonymity", "zzq", "nothing here", "a"} {
+		k, at := newPhraseFinder(short).find(text)
+		wantK, wantAt := naiveFind(short, text)
+		assert.Equal(t, wantK, k, text)
+		assert.Equal(t, wantAt, at, text)
+	}
 }
 
 func FuzzPhraseFinder(f *testing.F) {

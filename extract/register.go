@@ -138,7 +138,7 @@ type classifiedRun struct {
 func classifyRun(toks []token, from, to int, sentenceStart bool) classifiedRun {
 	cr := classifiedRun{from: from, to: to, nameFrom: from}
 	// sentence-initial function words are not names ("The", "Asked")
-	for cr.nameFrom < to && ((toks[cr.nameFrom].flags&fFunc != 0) || isNumberWord(toks[cr.nameFrom].lower)) && (cr.nameFrom == from) {
+	for cr.nameFrom < to && ((toks[cr.nameFrom].flags&fFunc != 0) || (toks[cr.nameFrom].flags&fNumberWord != 0)) && (cr.nameFrom == from) {
 		if toks[cr.nameFrom].lower == "mr" || toks[cr.nameFrom].lower == "ms" || toks[cr.nameFrom].lower == "mrs" || toks[cr.nameFrom].lower == "dr" || toks[cr.nameFrom].lower == "prof" || toks[cr.nameFrom].lower == "cllr" {
 			break
 		}
@@ -215,7 +215,7 @@ func classifyRun(toks []token, from, to int, sentenceStart bool) classifiedRun {
 	}
 	// leading capitalised non-title modifiers ("Riverton coach" is split by
 	// the lower-case title, so only months and days remain to drop)
-	for cr.nameFrom < to && ((toks[cr.nameFrom].flags&fMonthDay != 0) || (toks[cr.nameFrom].flags&fFunc != 0) || isNumberWord(toks[cr.nameFrom].lower)) {
+	for cr.nameFrom < to && ((toks[cr.nameFrom].flags&fMonthDay != 0) || (toks[cr.nameFrom].flags&fFunc != 0) || (toks[cr.nameFrom].flags&fNumberWord != 0)) {
 		cr.nameFrom++
 	}
 	if cr.nameFrom >= to {
@@ -297,7 +297,7 @@ func (x *attributor) registerRun(toks []token, i int, s sentence, para, sentIdx 
 		}
 	}
 	if cr.kind == runPerson && !cr.hasHon && len(cr.titles) == 0 && cr.from > s.from && toks[cr.from-1].kind == tokWord &&
-		!toks[cr.from-1].capitalised() && orgPremodifiers[toks[cr.from-1].lower] {
+		!toks[cr.from-1].capitalised() && (toks[cr.from-1].flags&fOrgPremodifier != 0) {
 		cr.kind = runOrg // "campaign group Heath Watch", "the charity Memory Matters"
 	}
 	// "the operator, Skerrow Island Ferries": named after an organisation noun

@@ -100,7 +100,7 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 		return attribution{ent: e, mention: span, form: "description"}
 	}
 	// "Her brother", "his father": the relative sharing the possessor's name
-	if to-from == 2 && (toks[from].lower == "her" || toks[from].lower == "his" || toks[from].lower == "their") && kinship[toks[from+1].lower] {
+	if to-from == 2 && (toks[from].lower == "her" || toks[from].lower == "his" || toks[from].lower == "their") && (toks[from+1].flags&fKinship != 0) {
 		if e := x.resolveKin(toks, s, from, pi, sentIdx); e >= 0 {
 			return attribution{ent: e, mention: span, form: "role"}
 		}
@@ -221,8 +221,8 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 	}
 	// "one volunteer said", "a neighbour said": an unnamed person;
 	// "Another said", "Several said": a determiner standing alone
-	alone := to-from == 1 && standaloneDeterminers[toks[from].lower]
-	if to-from <= 5 && (indefiniteDeterminers[toks[from].lower] || alone) && toks[to-1].kind == tokWord && (!toks[to-1].capitalised() || alone) && (toks[to-1].flags&fOrgHead == 0) {
+	alone := to-from == 1 && (toks[from].flags&fStandaloneDet != 0)
+	if to-from <= 5 && ((toks[from].flags&fIndefiniteDet != 0) || alone) && toks[to-1].kind == tokWord && (!toks[to-1].capitalised() || alone) && (toks[to-1].flags&fOrgHead == 0) {
 		last := toks[to-1].lower
 		e := x.newEntity(entity{typ: article.Anonymous, name: roleName(joinTokens(toks, from, to, x.text)), head: singular(last),
 			plural: isPlural(last) && toks[from].lower != "a" && toks[from].lower != "an" && toks[from].lower != "one", intro: span})
@@ -370,7 +370,7 @@ func termReason(lex *Lexicon, toks []token, k int, s sentence, text string) stri
 	if n <= 2 && startsLower(text) && k+1 < s.to && k > s.from {
 		p, n := toks[k-1], toks[k+1]
 		if p.kind == tokWord && (p.lower == "a" || p.lower == "an" || p.lower == "the" || p.lower == "its" || p.lower == "their") &&
-			n.kind == tokWord && !n.capitalised() && !functionWords[n.lower] && !prepositions[n.lower] && !auxiliaries[n.lower] {
+			n.kind == tokWord && !n.capitalised() && n.flags&fFunc == 0 && n.flags&fPrep == 0 && n.flags&fAux == 0 {
 			if _, verb := lex.speech(n.lower); !verb {
 				return "scare quote"
 			}
@@ -379,40 +379,66 @@ func termReason(lex *Lexicon, toks []token, k int, s sentence, text string) stri
 	return ""
 }
 
-// wordShape counts the words of a quoted text and reports whether it is in
-// title case (every word capitalised but small words after the first),
-// without allocating: it runs for every quotation.
+// wordShape counts the words of a quoted text and reports whether it is
+// in title case (every word capitalised but small words after the first)
+// and at most eight words long, in one pass without allocating: it runs
+// for every quotation. Callers ask only "two words or fewer" of a text
+// that is not a title, so the count stops at three once the text is not
+// in title case, and at nine in any case.
 func wordShape(text string) (n int, title bool) {
 	title = true
 	inWord := false
-	start := 0
-	for i, r := range text {
-		sep := isSpace(r) || r == ',' || r == '.' || r == '!' || r == '?' || r == ';' || r == ':'
-		if sep {
-			if inWord {
-				title = title && titleWord(text[start:i], n)
-				n++
-			}
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if isShapeSeparator(r) {
 			inWord = false
-			continue
+		} else if !inWord {
+			inWord = true
+			if n++; n > 8 || !title && n > 2 {
+				return n, false
+			}
+			if title && !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+				end := strings.IndexFunc(text[i:], isShapeSeparator)
+				if end < 0 {
+					end = len(text) - i
+				}
+				title = titleWord(text[i:i+end], n-1)
+			}
 		}
-		if !inWord {
-			inWord, start = true, i
-		}
+		i += size
 	}
-	if inWord {
-		title = title && titleWord(text[start:], n)
-		n++
-	}
-	return n, title && n > 0 && n <= 8
+	return n, title && n > 0
 }
+
+// isShapeSeparator ends a word for wordShape.
+func isShapeSeparator(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiShapeSeparators[r]
+	}
+	return unicode.IsSpace(r)
+}
+
+var asciiShapeSeparators = [utf8.RuneSelf]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true,
+	',': true, '.': true, '!': true, '?': true, ';': true, ':': true}
 
 func titleWord(w string, index int) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	if unicode.IsUpper(r) || unicode.IsDigit(r) {
 		return true
 	}
-	return index > 0 && smallTitleWords[strings.ToLower(w)]
+	if index == 0 {
+		return false
+	}
+	var buf [16]byte
+	if len(w) <= len(buf) {
+		if lower, ok := foldASCII(buf[:0], w); ok {
+			return smallTitleWords[string(lower)]
+		}
+	}
+	return smallTitleWords[strings.ToLower(w)]
 }
 
 // wordCountUpTo counts the words of a quoted text as wordShape does, but
@@ -420,8 +446,13 @@ func titleWord(w string, index int) bool {
 func wordCountUpTo(text string, limit int) int {
 	n := 0
 	inWord := false
-	for _, r := range text {
-		if isSpace(r) || r == ',' || r == '.' || r == '!' || r == '?' || r == ';' || r == ':' {
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		i += size
+		if isShapeSeparator(r) {
 			inWord = false
 			continue
 		}

@@ -19,12 +19,12 @@ const (
 // token is a word, a punctuation mark, or a whole quotation (marks and
 // all) treated as one opaque token by the attribution grammar.
 type token struct {
-	kind       tokKind
 	start, end int
 	text       string
 	lower      string
-	quote      int // index into the quote list for tokQuote
 	flags      wordFlags
+	quote      int32 // index into the quote list for tokQuote
+	kind       tokKind
 }
 
 func (t token) isWord(w string) bool  { return t.kind == tokWord && t.lower == w }
@@ -69,6 +69,9 @@ func (wt *wordTable) lookup(w string, flags map[string]wordFlags) wordEntry {
 	key := strings.Clone(w)
 	lower := wt.lower(key)
 	e := wordEntry{lower: lower, flags: flags[lower]}
+	if isNumberWord(lower) {
+		e.flags |= fNumberWord
+	}
 	wt.words[key] = e
 	return e
 }
@@ -115,7 +118,7 @@ func tokenize(buf []token, words *wordTable, text string, p article.Span, region
 	for i := p.Start; i < p.End; {
 		if ri < len(regions) && i >= regions[ri].Start {
 			r := regions[ri]
-			toks = append(toks, token{kind: tokQuote, start: r.Start, end: r.End, text: text[r.Start:r.End], quote: quoteIdx[ri]})
+			toks = append(toks, token{kind: tokQuote, start: r.Start, end: r.End, text: text[r.Start:r.End], quote: int32(quoteIdx[ri])})
 			i = r.End
 			ri++
 			continue
@@ -290,7 +293,7 @@ func splitSentences(buf []sentence, lex *Lexicon, toks []token, quoteTexts func(
 			// `said Sen. Lindsey Graham, R-S.C. "But …"`: the tag ends the sentence
 			end = startsSentence(toks[i+1])
 		case t.kind == tokQuote && i+1 < len(toks):
-			inner := strings.TrimRight(quoteTexts(t.quote), " \u201D\u2019\"'")
+			inner := strings.TrimRight(quoteTexts(int(t.quote)), " \u201D\u2019\"'")
 			last := lastRune(inner)
 			// `"Why?" Smith asked.` keeps its attribution; after a full stop
 			// inside the marks a capitalised word starts a new sentence
