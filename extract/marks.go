@@ -40,6 +40,9 @@ type markTable struct {
 	// first holds the first rune of every mark, for a quick test.
 	first map[rune]bool
 	ascii [utf8.RuneSelf]bool
+	// scanStop marks the bytes the scanner must look at: the first byte
+	// of a mark, a line break, and every byte of a multi-byte rune
+	scanStop [256]bool
 	// families maps family names to their numbers.
 	families map[string]markFamily
 }
@@ -61,6 +64,10 @@ func parseMarks(data string) (*markTable, error) {
 		glyphs:   map[string]*glyph{},
 		first:    map[rune]bool{},
 		families: map[string]markFamily{"double": familyDouble, "single": familySingle, "guillemet": familyGuillemet},
+	}
+	t.scanStop['\n'] = true
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t.scanStop[c] = true
 	}
 	next := familyGuillemet + 1
 	for n, line := range strings.Split(data, "\n") {
@@ -101,6 +108,7 @@ func parseMarks(data string) (*markTable, error) {
 				t.first[r] = true
 				if r < utf8.RuneSelf {
 					t.ascii[r] = true
+					t.scanStop[r] = true
 				}
 			} else if g.family != fam {
 				return nil, fmt.Errorf("line %d: mark %q is already in another family", n+1, s)

@@ -189,12 +189,14 @@ func (sc *scanner) classifyMarks(text string, p article.Span) []mark {
 		sc.lines = append(sc.lines, article.Span{Start: lineStart, End: end}.TrimSpace(text))
 	}
 	for i := p.Start; i < p.End; {
-		if c := text[i]; c < utf8.RuneSelf && c != '\n' && !markTab.ascii[c] {
-			// fast path for plain ASCII
+		if c := text[i]; !markTab.scanStop[c] {
+			// plain ASCII: once the line has a character, run to the
+			// next byte worth a look
 			if blank && c != ' ' && c != '\t' && c != '\r' && c != '\v' && c != '\f' {
 				blank = false
 			}
-			i++
+			for i++; !blank && i < p.End && !markTab.scanStop[text[i]]; i++ {
+			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -269,7 +271,10 @@ func (sc *scanner) classifyMarks(text string, p article.Span) []mark {
 				_, s2 := utf8.DecodeRuneInString(text[end:p.End])
 				end += s2
 			}
-			g := markTab.glyphs[text[i:end]]
+			g := single
+			if c == 2 {
+				g = markTab.glyphs[text[i:end]]
+			}
 			next := nextRune(text, end, p.End)
 			m := mark{span: article.Span{Start: i, End: end}, family: g.family, glyph: g, line: line, lineStart: blank}
 			m.shape = shapeOf(g, prev, next, text[end:p.End], m.lineStart)
