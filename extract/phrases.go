@@ -35,25 +35,17 @@ func (f *phraseFinder) setStart(c0, c1 byte) {
 	f.starts[k>>3] |= 1 << (k & 7)
 }
 
-// mayStart reports whether a phrase can start at text[i].
-func (f *phraseFinder) mayStart(text string, i int) bool {
-	k := int(foldByte(text[i])) << 8
-	if i+1 < len(text) {
-		k |= int(foldByte(text[i+1]))
-	} else if len(f.byFirst[foldByte(text[i])]) > 0 {
-		return true // the last byte: let the bucket decide
-	}
-	return f.starts[k>>3]&(1<<(k&7)) != 0
-}
-
 // find returns the earliest phrase in list order that occurs in text
 // (ASCII letters folded), and the byte offset of its first occurrence, as
 // a loop of strings.Index over the phrases on the folded text would.
 func (f *phraseFinder) find(text string) (phrase, at int) {
 	phrase, at = -1, -1
 	for i := 0; i < len(text); i++ {
-		if !f.mayStart(text, i) {
-			continue
+		if i+1 < len(text) {
+			k := int(foldByte(text[i]))<<8 | int(foldByte(text[i+1]))
+			if f.starts[k>>3]&(1<<(k&7)) == 0 {
+				continue
+			}
 		}
 		for _, k := range f.byFirst[foldByte(text[i])] {
 			if phrase >= 0 && int(k) >= phrase {
