@@ -514,7 +514,7 @@ func (x *attributor) isCue(toks []token, k int, s sentence) bool {
 	if k > s.from && toks[k-1].lower == "to" && !(k-2 >= s.from && (toks[k-2].lower == "on" || toks[k-2].lower == "continued" || toks[k-2].lower == "continues")) {
 		return false // "declined to say", but "goes on to say"
 	}
-	if ambiguousBase[vf.Lemma] && !vf.Past {
+	if t.flags&fAmbiguousLemma != 0 && !vf.Past {
 		// "he replies", "Smith notes", "I ask": a subject right before makes
 		// it a verb
 		firstPerson := k > s.from && (toks[k-1].lower == "i" || toks[k-1].lower == "we") && vf.Base
@@ -541,7 +541,7 @@ func (x *attributor) isCue(toks []token, k int, s sentence) bool {
 		// passive: "was once described as", "had been told"
 		for j, n := k-1, 0; j >= s.from && n < 3; j, n = j-1, n+1 {
 			w := toks[j].lower
-			if passiveAux[w] {
+			if toks[j].flags&fPassAux != 0 {
 				return false
 			}
 			if !(strings.HasSuffix(w, "ly") || w == "also" || w == "once" || w == "later" || w == "widely" || w == "not" || w == "never") {

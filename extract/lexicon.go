@@ -279,6 +279,10 @@ const (
 	fPlaceHead
 	// derived from the word's form, not a list: see wordTable
 	fNumberWord
+	fCapitalised
+	// fAmbiguousLemma: a reporting-verb form whose lemma is usually a noun
+	// in its base form (ambiguousBase)
+	fAmbiguousLemma
 )
 
 // grammarFlags are the closed classes and verbs of the grammar: a word
@@ -297,8 +301,11 @@ func buildLexFlags() map[string]wordFlags {
 			m[w] |= f
 		}
 	}
-	for w := range speechForms {
+	for w, vf := range speechForms {
 		m[w] |= fSpeech
+		if ambiguousBase[vf.Lemma] {
+			m[w] |= fAmbiguousLemma
+		}
 	}
 	add(determiners, fDet)
 	add(auxiliaries, fAux)

@@ -48,6 +48,9 @@ func New(opt Options) *Extractor {
 		add := func(form string, vf verbForm) {
 			if _, ok := lex.forms[form]; !ok {
 				lex.forms[form] = vf
+				if ambiguousBase[vf.Lemma] {
+					lex.flags[form] |= fAmbiguousLemma
+				}
 			}
 			lex.flags[form] |= fSpeech
 		}

@@ -30,15 +30,17 @@ type token struct {
 func (t token) isWord(w string) bool  { return t.kind == tokWord && t.lower == w }
 func (t token) isPunct(p string) bool { return t.kind == tokPunct && t.text == p }
 
-// capitalised reports whether a word token starts with an upper-case letter.
-func (t token) capitalised() bool {
-	if t.kind != tokWord {
-		return false
+// capitalised reports whether a word token starts with an upper-case
+// letter: a flag the word table sets once per distinct word, as it is
+// asked of every token many times.
+func (t token) capitalised() bool { return t.flags&fCapitalised != 0 }
+
+// startsUpper reports whether a word starts with an upper-case letter.
+func startsUpper(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return 'A' <= w[0] && w[0] <= 'Z'
 	}
-	if t.text != "" && t.text[0] < utf8.RuneSelf {
-		return 'A' <= t.text[0] && t.text[0] <= 'Z' // asked of every token, many times
-	}
-	r, _ := utf8.DecodeRuneInString(t.text)
+	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
 
@@ -71,6 +73,9 @@ func (wt *wordTable) lookup(w string, flags map[string]wordFlags) wordEntry {
 	e := wordEntry{lower: lower, flags: flags[lower]}
 	if isNumberWord(lower) {
 		e.flags |= fNumberWord
+	}
+	if startsUpper(key) {
+		e.flags |= fCapitalised
 	}
 	wt.words[key] = e
 	return e

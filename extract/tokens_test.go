@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 
@@ -72,6 +74,9 @@ func FuzzWordTable(f *testing.F) {
 				want := lexFlags[tok.lower]
 				if isNumberWord(tok.lower) {
 					want |= fNumberWord
+				}
+				if r, _ := utf8.DecodeRuneInString(tok.text); unicode.IsUpper(r) {
+					want |= fCapitalised
 				}
 				if tok.lower != strings.ToLower(tok.text) || tok.flags != want {
 					t.Fatalf("%q: lower %q flags %b", tok.text, tok.lower, tok.flags)
