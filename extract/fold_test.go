@@ -78,3 +78,15 @@ func FuzzWordCountUpTo(f *testing.F) {
 		}
 	})
 }
+
+func FuzzHasLooseSpace(f *testing.F) {
+	for _, s := range []string{"Ada  Lind", "Ada Lind", "Ada\nLind", "a\tb", " ", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.Contains(s, "  ") || strings.ContainsAny(s, "\n\r\t")
+		if got := hasLooseSpace(s); got != want {
+			t.Fatalf("hasLooseSpace(%q) = %v", s, got)
+		}
+	})
+}

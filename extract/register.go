@@ -270,10 +270,26 @@ func joinTokens(toks []token, from, to int, text string) string {
 		}
 	}
 	s := text[toks[from].start:toks[to-1].end]
-	if strings.Contains(s, "  ") || strings.ContainsAny(s, "\n\r\t") {
+	if hasLooseSpace(s) {
 		s = strings.Join(strings.Fields(s), " ")
 	}
 	return s
+}
+
+// hasLooseSpace reports whether s has two spaces in a row, a tab or a
+// line break: one pass instead of a search for each.
+func hasLooseSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n', '\r', '\t':
+			return true
+		case ' ':
+			if i+1 < len(s) && s[i+1] == ' ' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // registerRun registers the capitalised run at i and returns the index

@@ -132,7 +132,14 @@ func tokenize(buf []token, words *wordTable, text string, p article.Span, region
 		if ri < len(regions) {
 			limit = regions[ri].Start
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		if text[i] == ' ' {
+			i++ // most runes are letters and single spaces
+			continue
+		}
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
 		case isSpace(r):
 			i += size
@@ -224,7 +231,8 @@ func wordEnd(text string, i, limit int) int {
 			j += size
 			continue
 		}
-		if j+size < limit {
+		joiner := r == '\'' || r == '\u2019' || r == '-' || r == '\u2010' || r == '&' || r == '.' || r == ','
+		if joiner && j+size < limit {
 			next, _ := utf8.DecodeRuneInString(text[j+size:])
 			inner := (r == '\'' || r == '\u2019' || r == '-' || r == '\u2010' || r == '&') && isWordRune(next)
 			num := (r == '.' || r == ',') && unicode.IsDigit(next) && j > i && unicode.IsDigit(lastRune(text[i:j]))
