@@ -213,17 +213,8 @@ func (ex *Extractor) newAttributor(doc *article.Document, nq int) *attributor {
 	for k := range x.index {
 		clear(x.index[k])
 	}
-	// the word table is worth keeping between documents, but not without
-	// limit over a long batch
-	if len(x.words.words) > maxSharedWords {
-		clear(x.words.words)
-	}
 	return x
 }
-
-// maxSharedWords bounds the lower-cased words an attributor keeps between
-// documents.
-const maxSharedWords = 1 << 16
 
 // release returns x to its extractor's pool once its document is done.
 func (x *attributor) release() {
@@ -233,6 +224,7 @@ func (x *attributor) release() {
 	if cap(x.sentBuf) > maxPooledTokens {
 		x.sentBuf = nil
 	}
+	x.words.reset()
 	x.doc, x.text, x.ctx = nil, "", nil
 	x.ex.pool.Put(x)
 }
@@ -309,7 +301,7 @@ func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Sp
 	}
 	// tokens live only while their paragraph is processed, so one buffer
 	// serves the whole article
-	toks := tokenize(x.tokBuf, &x.words, x.text, p.Span, regions, idx, x.ex.lex.flags)
+	toks := tokenize(x.tokBuf, &x.words, x.text, p.Span, regions, idx, x.ex.lex)
 	x.tokBuf = toks
 	sents := splitSentences(x.sentBuf, x.ex.lex, toks, x.quoteText)
 	x.sentBuf = sents

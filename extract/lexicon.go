@@ -277,7 +277,8 @@ const (
 	fGroupNoun
 	fOrgPremodifier
 	fPlaceHead
-	// derived from the word's form, not a list: see wordTable
+	// fNumberWord is set for number words and hyphenated numbers, and
+	// fCapitalised for a word written with a capital: see wordTable
 	fNumberWord
 	fCapitalised
 	// fAmbiguousLemma: a reporting-verb form whose lemma is usually a noun
@@ -347,5 +348,6 @@ func buildLexFlags() map[string]wordFlags {
 	add(groupNouns, fGroupNoun)
 	add(orgPremodifiers, fOrgPremodifier)
 	add(placeHeads, fPlaceHead)
+	add(numberForms, fNumberWord) // hyphenated numbers: see wordTable
 	return m
 }

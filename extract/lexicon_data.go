@@ -88,10 +88,44 @@ type Lexicon struct {
 	reasons []string
 	// reasonFinder looks for every reason in one pass over a sentence
 	reasonFinder *phraseFinder
+	// inFlags has a bit for the hash of every word in flags: most words
+	// of a story are in no list, and one bit test spares them the lookup
+	inFlags *wordFilter
+}
+
+// wordFilter is a one-hash Bloom filter of words: 64 Ki bits, 8 KB.
+type wordFilter [1 << 16 / 8]byte
+
+func newWordFilter(words map[string]wordFlags) *wordFilter {
+	f := new(wordFilter)
+	for w := range words {
+		if w != "" {
+			h := wordHash(w) >> 16
+			f[h>>3] |= 1 << (h & 7)
+		}
+	}
+	return f
+}
+
+// wordHash mixes a word's length and three of its bytes: cheap, and
+// enough to spread the words of a story and of the lexicon. w is not
+// empty.
+func wordHash(w string) uint32 {
+	h := uint32(len(w))*0x9E3779B1 ^ uint32(w[0]) ^ uint32(w[len(w)-1])<<8 ^ uint32(w[len(w)>>1])<<16
+	return h * 0x85EBCA6B
+}
+
+// wordClasses returns the flags of a lower-cased word.
+func (l *Lexicon) wordClasses(lower string) wordFlags {
+	h := wordHash(lower) >> 16
+	if l.inFlags[h>>3]&(1<<(h&7)) == 0 {
+		return 0
+	}
+	return l.flags[lower]
 }
 
 // defaultLexicon is the built-in vocabulary.
-var defaultLexicon = &Lexicon{forms: speechForms, flags: lexFlags, reasons: anonymityReasons, reasonFinder: newPhraseFinder(anonymityReasons)}
+var defaultLexicon = &Lexicon{forms: speechForms, flags: lexFlags, reasons: anonymityReasons, reasonFinder: newPhraseFinder(anonymityReasons), inFlags: newWordFilter(lexFlags)}
 
 // speech returns the reporting-verb form of a lower-case word.
 func (l *Lexicon) speech(w string) (verbForm, bool) {

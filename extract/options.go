@@ -61,6 +61,7 @@ func New(opt Options) *Extractor {
 	}
 	lex.reasons = append(append([]string(nil), anonymityReasons...), lowerAll(opt.AnonymityReasons)...)
 	lex.reasonFinder = newPhraseFinder(lex.reasons)
+	lex.inFlags = newWordFilter(lex.flags)
 	return &Extractor{lex: lex}
 }
 

@@ -44,14 +44,22 @@ func startsUpper(w string) bool {
 	return unicode.IsUpper(r)
 }
 
-// wordTable maps each distinct word of the text, as written, to its
-// lower-cased form and its word-class flags: one lookup per word token
-// instead of one to lower-case it and one for its flags, and one string
-// per distinct word however often a name repeats. An attributor keeps its
-// table between documents (bounded by maxSharedWords).
+// wordTable gives each word token its lower-cased form and word-class
+// flags. It remembers the words of one document in a small direct-mapped
+// table, so that a repeated word ("the", "said", a name) costs a hash of
+// three bytes and one comparison; a word not remembered costs one lookup
+// in the lexicon's flags, which is small enough to stay in the cache. (A
+// map of every word seen across documents is larger than the cache on
+// real copy, and every lookup in it a miss.) release clears it, so that it
+// never holds a document's text alive.
 type wordTable struct {
-	words map[string]wordEntry
+	slots []wordSlot
 	buf   []byte
+}
+
+type wordSlot struct {
+	word  string
+	entry wordEntry
 }
 
 type wordEntry struct {
@@ -59,27 +67,36 @@ type wordEntry struct {
 	flags wordFlags
 }
 
-// lookup returns w's entry, adding it on first sight. The key is a copy,
-// so that the table never holds a document's text alive.
-func (wt *wordTable) lookup(w string, flags map[string]wordFlags) wordEntry {
-	if e, ok := wt.words[w]; ok {
-		return e
+// wordSlotBits sizes the table: 1,024 slots, 48 KB.
+const wordSlotBits = 10
+
+// lookup returns w's entry; w is not empty.
+func (wt *wordTable) lookup(w string, lex *Lexicon) wordEntry {
+	if wt.slots == nil {
+		wt.slots = make([]wordSlot, 1<<wordSlotBits)
 	}
-	if wt.words == nil {
-		wt.words = map[string]wordEntry{}
+	slot := &wt.slots[wordHash(w)>>(32-wordSlotBits)]
+	if slot.word == w {
+		return slot.entry
 	}
-	key := strings.Clone(w)
-	lower := wt.lower(key)
-	e := wordEntry{lower: lower, flags: flags[lower]}
-	if isNumberWord(lower) {
-		e.flags |= fNumberWord
+	lower := wt.lower(w)
+	f := lex.wordClasses(lower)
+	if strings.IndexByte(lower, '-') >= 0 {
+		// hyphenated numbers are read part by part
+		f &^= fNumberWord
+		if isNumberWord(lower) {
+			f |= fNumberWord
+		}
 	}
-	if startsUpper(key) {
-		e.flags |= fCapitalised
+	if startsUpper(w) {
+		f |= fCapitalised
 	}
-	wt.words[key] = e
-	return e
+	slot.word, slot.entry = w, wordEntry{lower: lower, flags: f}
+	return slot.entry
 }
+
+// reset forgets the document's words.
+func (wt *wordTable) reset() { clear(wt.slots) }
 
 // lower lower-cases w, returning w itself when it has no upper-case
 // letter.
@@ -107,7 +124,7 @@ func (wt *wordTable) lower(w string) string {
 }
 
 // tokenize appends the paragraph's tokens to buf[:0], reusing its memory.
-func tokenize(buf []token, words *wordTable, text string, p article.Span, regions []article.Span, quoteIdx []int, flags map[string]wordFlags) []token {
+func tokenize(buf []token, words *wordTable, text string, p article.Span, regions []article.Span, quoteIdx []int, lex *Lexicon) []token {
 	toks := buf[:0]
 	// one token per four bytes is generous for prose; a giant paragraph is
 	// counted first, so that its buffer is made once at its size rather
@@ -146,7 +163,7 @@ func tokenize(buf []token, words *wordTable, text string, p article.Span, region
 		case isWordRune(r):
 			end := wordEnd(text, i, limit)
 			w := text[i:end]
-			e := words.lookup(w, flags)
+			e := words.lookup(w, lex)
 			toks = append(toks, token{kind: tokWord, start: i, end: end, text: w, lower: e.lower, flags: e.flags})
 			i = end
 		default:

@@ -35,7 +35,7 @@ func FuzzTokenBound(f *testing.F) {
 func assertTokenBound(t *testing.T, text string) {
 	t.Helper()
 	var words wordTable
-	toks := tokenize(nil, &words, text, article.Span{End: len(text)}, nil, nil, lexFlags)
+	toks := tokenize(nil, &words, text, article.Span{End: len(text)}, nil, nil, defaultLexicon)
 	assert.LessOrEqual(t, len(toks), tokenBound(text), "%q", text)
 	paras := article.SplitParagraphs(text)
 	raw, _ := Scan(text, paras)
@@ -52,7 +52,7 @@ func assertTokenBound(t *testing.T, text string) {
 				idx = append(idx, len(idx))
 			}
 		}
-		toks := tokenize(nil, &words, text, p.Span, regions, idx, lexFlags)
+		toks := tokenize(nil, &words, text, p.Span, regions, idx, defaultLexicon)
 		assert.LessOrEqual(t, len(toks), tokenBoundRegions(text, p.Span, regions), "%q paragraph %d", text, pi)
 	}
 }
@@ -67,7 +67,7 @@ func FuzzWordTable(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		var words wordTable
 		for range 2 {
-			for _, tok := range tokenize(nil, &words, text, article.Span{End: len(text)}, nil, nil, lexFlags) {
+			for _, tok := range tokenize(nil, &words, text, article.Span{End: len(text)}, nil, nil, defaultLexicon) {
 				if tok.kind != tokWord {
 					continue
 				}
@@ -84,4 +84,19 @@ func FuzzWordTable(f *testing.F) {
 			}
 		}
 	})
+}
+
+// The lexicon's filter must never hide a word of its lists, configured
+// words included.
+func TestWordClassesFindEveryListedWord(t *testing.T) {
+	for w, f := range lexFlags {
+		if w != "" && defaultLexicon.wordClasses(w) != f {
+			t.Fatalf("%q: %b, want %b", w, defaultLexicon.wordClasses(w), f)
+		}
+	}
+	configured := New(Options{SpeechVerbs: []string{"harrumph"}})
+	for _, w := range []string{"harrumph", "harrumphed", "harrumphs", "said"} {
+		assert.NotZero(t, configured.lex.wordClasses(w)&fSpeech, w)
+	}
+	assert.Zero(t, configured.lex.wordClasses("orchard"))
 }
