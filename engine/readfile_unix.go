@@ -5,12 +5,13 @@ package engine
 import "syscall"
 
 // readRegularFile reads a whole regular file of at most limit bytes with
-// plain system calls: open, fstat, one read of its size and one to see its
-// end. os.Open registers every file with the runtime's network poller
-// first, which costs more than the read itself for a 5 KB story. Anything
-// unusual (an error, not a regular file, too large, a file that grows)
-// returns handled false, and the caller reads the file the general way,
-// with its error messages.
+// plain system calls: open, fstat and one read of the size fstat gave (an
+// empty file is read once more, as /proc's files say they are empty).
+// os.Open registers every file with the runtime's network poller first,
+// which costs more than the read itself for a 5 KB story. Anything
+// unusual (an error, not a regular file, too large, an "empty" file with
+// something in it) returns handled false, and the caller reads the file
+// the general way, with its error messages.
 func readRegularFile(path string, limit int64) (data []byte, handled bool) {
 	fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
 	if err != nil {
@@ -33,6 +34,11 @@ func readRegularFile(path string, limit int64) (data []byte, handled bool) {
 			return data[:n], true // shrank meanwhile
 		}
 		n += m
+	}
+	if len(data) > 0 {
+		// the size fstat gave is the snapshot read; only an empty
+		// regular file (as /proc has) is read on to see its end
+		return data, true
 	}
 	var probe [1]byte
 	for {
