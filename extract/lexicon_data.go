@@ -90,7 +90,55 @@ type Lexicon struct {
 	reasonFinder *phraseFinder
 	// inFlags has a bit for the hash of every word in flags: most words
 	// of a story are in no list, and one bit test spares them the lookup
+	// in classes, an open-addressed copy of flags keyed by wordHash
 	inFlags *wordFilter
+	classes *classTable
+}
+
+// classTable is a read-only hash table of words to their flags, probed
+// with the hash the word table has already computed: cheaper than a Go
+// map for the lexicon's few thousand short words.
+type classTable struct {
+	slots []classSlot
+	shift uint32
+}
+
+type classSlot struct {
+	word  string
+	flags wordFlags
+}
+
+func newClassTable(words map[string]wordFlags) *classTable {
+	bits := uint32(4)
+	for 1<<bits < 2*len(words) {
+		bits++
+	}
+	t := &classTable{slots: make([]classSlot, 1<<bits), shift: 32 - bits}
+	mask := uint32(len(t.slots) - 1)
+	for w, f := range words {
+		if w == "" {
+			continue
+		}
+		i := wordHash(w) >> t.shift
+		for t.slots[i].word != "" {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = classSlot{word: w, flags: f}
+	}
+	return t
+}
+
+// get returns the flags of w, whose wordHash is h.
+func (t *classTable) get(w string, h uint32) wordFlags {
+	mask := uint32(len(t.slots) - 1)
+	for i := h >> t.shift; ; i = (i + 1) & mask {
+		switch t.slots[i].word {
+		case w:
+			return t.slots[i].flags
+		case "":
+			return 0
+		}
+	}
 }
 
 // wordFilter is a one-hash Bloom filter of words: 64 Ki bits, 8 KB.
@@ -117,15 +165,18 @@ func wordHash(w string) uint32 {
 
 // wordClasses returns the flags of a lower-cased word.
 func (l *Lexicon) wordClasses(lower string) wordFlags {
-	h := wordHash(lower) >> 16
-	if l.inFlags[h>>3]&(1<<(h&7)) == 0 {
+	if lower == "" {
+		return l.flags[""]
+	}
+	h := wordHash(lower)
+	if b := h >> 16; l.inFlags[b>>3]&(1<<(b&7)) == 0 {
 		return 0
 	}
-	return l.flags[lower]
+	return l.classes.get(lower, h)
 }
 
 // defaultLexicon is the built-in vocabulary.
-var defaultLexicon = &Lexicon{forms: speechForms, flags: lexFlags, reasons: anonymityReasons, reasonFinder: newPhraseFinder(anonymityReasons), inFlags: newWordFilter(lexFlags)}
+var defaultLexicon = &Lexicon{forms: speechForms, flags: lexFlags, reasons: anonymityReasons, reasonFinder: newPhraseFinder(anonymityReasons), inFlags: newWordFilter(lexFlags), classes: newClassTable(lexFlags)}
 
 // speech returns the reporting-verb form of a lower-case word.
 func (l *Lexicon) speech(w string) (verbForm, bool) {

@@ -62,6 +62,7 @@ func New(opt Options) *Extractor {
 	lex.reasons = append(append([]string(nil), anonymityReasons...), lowerAll(opt.AnonymityReasons)...)
 	lex.reasonFinder = newPhraseFinder(lex.reasons)
 	lex.inFlags = newWordFilter(lex.flags)
+	lex.classes = newClassTable(lex.flags)
 	return &Extractor{lex: lex}
 }
 

@@ -331,7 +331,7 @@ func termReason(lex *Lexicon, toks []token, k int, s sentence, text string) stri
 	switch prev(callAt) {
 	case "call", "calls", "called":
 		subj := prev(callAt + 1)
-		if subj == "whom" || subj == "which" || subj != "" && strings.HasSuffix(subj, "s") && !pronounLike(subj) && lex.flags[subj]&grammarFlags == 0 {
+		if subj == "whom" || subj == "which" || subj != "" && strings.HasSuffix(subj, "s") && !pronounLike(subj) && lex.wordClasses(subj)&grammarFlags == 0 {
 			return "name: what others call it"
 		}
 	}

@@ -100,3 +100,15 @@ func TestWordClassesFindEveryListedWord(t *testing.T) {
 	}
 	assert.Zero(t, configured.lex.wordClasses("orchard"))
 }
+
+// wordClasses must answer as the lexicon's map does, for any word.
+func FuzzWordClasses(f *testing.F) {
+	for _, s := range []string{"said", "the", "orchard", "twenty", "", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		if got := defaultLexicon.wordClasses(w); got != lexFlags[w] {
+			t.Fatalf("wordClasses(%q) = %b, want %b", w, got, lexFlags[w])
+		}
+	})
+}
