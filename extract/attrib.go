@@ -645,8 +645,8 @@ func (x *attributor) subjectChunk(toks []token, s sentence) [2]int {
 						end = j
 						break
 					}
-					if toks[j].kind == tokWord && (toks[j].flags&(fAux|fRel) != 0 || x.isCue(toks, j, s) || irregularPast[w] && !toks[j].capitalised() ||
-						!toks[j].capitalised() && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !isPlural(singular(w)) && j > start && toks[j-1].capitalised() && !possessivePronoun(toks[j-1].lower) && !anonymousHeads[w] && !orgHeads[w])) {
+					if toks[j].kind == tokWord && (toks[j].flags&(fAux|fRel) != 0 || x.isCue(toks, j, s) || toks[j].flags&fIrregPast != 0 && !toks[j].capitalised() ||
+						!toks[j].capitalised() && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !isPlural(singular(w)) && j > start && toks[j-1].capitalised() && !possessivePronoun(toks[j-1].lower) && toks[j].flags&(fAnonHead|fOrgHead) == 0)) {
 						end = j
 						break
 					}
