@@ -3,6 +3,8 @@ package extract_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -230,5 +232,35 @@ func BenchmarkCheckOneDocument(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkExtractDir measures the extractor on the stories of a folder
+// named by QUOTECHECK_BENCH_DIR (real copy, such as the PolNeAR articles
+// the README's accuracy section converts), which the generated corpus
+// cannot stand for: a real story's vocabulary is large and its names
+// many.
+func BenchmarkExtractDir(b *testing.B) {
+	dir := os.Getenv("QUOTECHECK_BENCH_DIR")
+	if dir == "" {
+		b.Skip("QUOTECHECK_BENCH_DIR names no folder of stories")
+	}
+	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	require.NoError(b, err)
+	require.NotEmpty(b, paths)
+	var texts []string
+	var n int64
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		require.NoError(b, err)
+		texts = append(texts, string(data))
+		n += int64(len(data))
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			extract.Extract(article.New("bench.txt", t))
+		}
 	}
 }

@@ -243,10 +243,13 @@ func wordEnd(text string, i, limit int) int {
 			j++ // ASCII letters and digits without decoding
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[j:])
-		if isWordRune(r) || r >= utf8.RuneSelf && unicode.Is(unicode.Mn, r) {
-			j += size
-			continue
+		r, size := rune(text[j]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[j:])
+			if isWordRune(r) || unicode.Is(unicode.Mn, r) {
+				j += size
+				continue
+			}
 		}
 		joiner := r == '\'' || r == '\u2019' || r == '-' || r == '\u2010' || r == '&' || r == '.' || r == ','
 		if joiner && j+size < limit {
