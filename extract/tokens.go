@@ -70,8 +70,9 @@ type wordEntry struct {
 // wordSlotBits sizes the table: 1,024 slots, 48 KB.
 const wordSlotBits = 10
 
-// lookup returns w's entry; w is not empty.
-func (wt *wordTable) lookup(w string, lex *Lexicon) wordEntry {
+// lookup returns w's entry; w is not empty, and isLower says it is
+// known to be in lower case already.
+func (wt *wordTable) lookup(w string, isLower bool, lex *Lexicon) wordEntry {
 	if wt.slots == nil {
 		wt.slots = make([]wordSlot, 1<<wordSlotBits)
 	}
@@ -79,7 +80,10 @@ func (wt *wordTable) lookup(w string, lex *Lexicon) wordEntry {
 	if slot.word == w {
 		return slot.entry
 	}
-	lower := wt.lower(w)
+	lower := w
+	if !isLower {
+		lower = wt.lower(w)
+	}
 	f := lex.wordClasses(lower)
 	if strings.IndexByte(lower, '-') >= 0 {
 		// hyphenated numbers are read part by part
@@ -161,9 +165,9 @@ func tokenize(buf []token, words *wordTable, text string, p article.Span, region
 		case isSpace(r):
 			i += size
 		case isWordRune(r):
-			end := wordEnd(text, i, limit)
+			end, lower := wordEndLower(text, i, limit)
 			w := text[i:end]
-			e := words.lookup(w, lex)
+			e := words.lookup(w, lower, lex)
 			toks = append(toks, token{kind: tokWord, start: i, end: end, text: w, lower: e.lower, flags: e.flags})
 			i = end
 		default:
@@ -237,14 +241,27 @@ func tokenBound(s string) int {
 // wordEnd finds the end of a word starting at i: letters and digits, with
 // inner apostrophes, hyphens, and full stops of abbreviations and numbers.
 func wordEnd(text string, i, limit int) int {
+	end, _ := wordEndLower(text, i, limit)
+	return end
+}
+
+// wordEndLower is wordEnd also reporting whether the word is already in
+// lower case (ASCII with no capital), which spares lower-casing it.
+func wordEndLower(text string, i, limit int) (end int, lower bool) {
 	j := i
+	lower = true
 	for j < limit {
-		if c := text[j]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+		if c := text[j]; 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
 			j++ // ASCII letters and digits without decoding
+			continue
+		} else if 'A' <= c && c <= 'Z' {
+			j++
+			lower = false
 			continue
 		}
 		r, size := rune(text[j]), 1
 		if r >= utf8.RuneSelf {
+			lower = false
 			r, size = utf8.DecodeRuneInString(text[j:])
 			if isWordRune(r) || unicode.Is(unicode.Mn, r) {
 				j += size
@@ -280,7 +297,7 @@ func wordEnd(text string, i, limit int) int {
 		}
 		break
 	}
-	return j
+	return j, lower
 }
 
 // isAbbreviation looks a word with its full stop up in the abbreviations,
