@@ -473,7 +473,7 @@ func titleCased(toks []token, s sentence) bool {
 }
 
 func (x *attributor) isCue(toks []token, k int, s sentence) bool {
-	t := toks[k]
+	t := &toks[k]
 	if t.kind != tokWord || t.flags&(fSpeech|fDocVerb|fRetort) == 0 {
 		return false
 	}

@@ -82,7 +82,7 @@ func parseDescription(toks []token, i, end int) (description, bool) {
 	// modifiers then head
 	head := -1
 	for n := 0; k < end && n < 6; k, n = k+1, n+1 {
-		t := toks[k]
+		t := &toks[k]
 		if t.kind != tokWord {
 			break
 		}
@@ -171,7 +171,7 @@ func postModifierEnd(toks []token, k, end int) int {
 		j++
 	}
 	for n := 0; j < end && n < 5; j, n = j+1, n+1 {
-		t := toks[j]
+		t := &toks[j]
 		if t.kind != tokWord || t.flags&(fRel|fAux) != 0 || t.flags&fPrep != 0 && t.lower != "of" {
 			break
 		}
@@ -304,7 +304,7 @@ func possessedOrg(toks []token, k, end int, possessive bool) (int, bool) {
 		heads, most = descOrgHeads, 2
 	}
 	for n := 0; k < end && n < most; k, n = k+1, n+1 {
-		t := toks[k]
+		t := &toks[k]
 		// only modifiers may come between: no verbs, articles or prepositions
 		if t.kind != tokWord || t.capitalised() || t.flags&grammarFlags != 0 || strings.HasSuffix(t.lower, "ed") {
 			return 0, false
@@ -342,7 +342,7 @@ func (x *attributor) orgDescription(toks []token, from, to int) int {
 // department", "at Tollbridge Foods").
 func (x *attributor) orgInTail(toks []token, from, to int) int {
 	for k := from; k < to; k++ {
-		t := toks[k]
+		t := &toks[k]
 		if t.capitalised() {
 			j := capRun(toks, k, to)
 			cr := classifyRun(toks, k, j, false)

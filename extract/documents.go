@@ -45,7 +45,7 @@ func (x *attributor) documentSpeaker(toks []token, s sentence, from, to, pi, sen
 	}
 	span := article.Span{Start: toks[from].start, End: head.end}
 	for k := from; k < to-1; k++ {
-		t := toks[k]
+		t := &toks[k]
 		if t.kind != tokWord {
 			return noAttribution, false
 		}
@@ -62,7 +62,7 @@ func (x *attributor) documentSpeaker(toks []token, s sentence, from, to, pi, sen
 			return noAttribution, false
 		}
 		possessivePronoun := t.lower == "his" || t.lower == "her" || t.lower == "their" || t.lower == "its"
-		if !possessivePronoun && !isPossessiveWord(t) {
+		if !possessivePronoun && !isPossessiveWord(*t) {
 			continue
 		}
 		var a attribution
@@ -142,7 +142,7 @@ func (x *attributor) personDescription(toks []token, s sentence, from, to, pi, s
 		return noAttribution, false
 	}
 	for k := from + 1; k < to; k++ {
-		t := toks[k]
+		t := &toks[k]
 		if t.kind != tokWord || t.capitalised() || t.flags&(fAux|fRel|fPrep|fSpeech|fDet) != 0 {
 			return noAttribution, false
 		}
@@ -202,7 +202,7 @@ const maxSpeechNounGap = 10
 // in its own clause to the possessor.
 func (x *attributor) speechNounOwner(toks []token, s sentence, k, pi, sentIdx int) attribution {
 	for n := k - 1; n > s.from && n >= k-maxSpeechNounGap; n-- {
-		t := toks[n]
+		t := &toks[n]
 		if t.kind != tokWord {
 			if t.isPunct(",") && n == k-1 {
 				continue // "in her words, “…”"
@@ -292,7 +292,7 @@ func (x *attributor) describedSubject(toks []token, s sentence, ch [2]int, pi, s
 		return noAttribution
 	}
 	for k := body; k < to; k++ {
-		t := toks[k]
+		t := &toks[k]
 		// (an auxiliary-like "first" is an adjective here: the subject
 		// chunk already ends at a real auxiliary)
 		if t.kind != tokWord || t.flags&(fRel|fPrep|fSpeech) != 0 || t.flags&fDet != 0 && t.flags&fNumberWord == 0 || pronounLike(t.lower) {

@@ -252,7 +252,7 @@ func isAnonPostModifier(toks []token, from, to int) bool {
 // cueText gives the attribution verb with what completes it: "told the
 // Meridian Wire", "said in a statement", "described as".
 func (x *attributor) cueText(toks []token, v int, s sentence) (string, article.Span) {
-	t := toks[v]
+	t := &toks[v]
 	end := v + 1
 	vf, _ := x.ex.lex.speech(t.lower)
 	switch vf.Lemma {
@@ -303,14 +303,14 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 	}
 	for v := k - 1; v >= s.from; v-- {
 		x.work++
-		t := toks[v]
+		t := &toks[v]
 		if t.kind != tokWord {
 			continue
 		}
 		// "Guccifer said, per a translator, that …": a source set off after
 		// a reporting verb qualifies it; the verb's subject speaks
 		if np, cue := sourcePhrase(toks, v, k); np > v && !(v-2 >= s.from && toks[v-1].isPunct(",") && x.isCue(toks, v-2, s)) {
-			a := x.npAfter(toks, s, np, pi, sentIdx, sourceCue(t), cue, 0.85)
+			a := x.npAfter(toks, s, np, pi, sentIdx, sourceCue(*t), cue, 0.85)
 			return a, true
 		}
 		if t.flags&(fSpeech|fDocVerb|fRetort) == 0 {
@@ -423,11 +423,11 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 func (x *attributor) outerFrame(toks []token, s sentence, v, pi, sentIdx int) (attribution, bool) {
 	sawThat := false
 	for u := v - 1; u >= s.from; u-- {
-		t := toks[u]
+		t := &toks[u]
 		if t.kind == tokQuote || t.lower == "and" || t.lower == "but" || t.lower == "while" || t.lower == "whereas" || t.isPunct(";") {
 			return noAttribution, false // "Rubio suggested that …, while Cruz said that “…”"
 		}
-		if (t.isPunct(",") || isLayoutDash(t)) && (toks[s.from].flags&fSubord != 0) {
+		if (t.isPunct(",") || isLayoutDash(*t)) && (toks[s.from].flags&fSubord != 0) {
 			// "When Clinton noted that …, Trump boasted, "…"": the fronted
 			// clause does not govern the main one
 			return noAttribution, false
@@ -825,7 +825,7 @@ func isAdverbial(toks []token, ch [2]int) bool {
 	}
 	allAdverbs := true
 	for k := ch[0]; k < ch[1]; k++ {
-		t := toks[k]
+		t := &toks[k]
 		if t.kind != tokWord {
 			return false
 		}
@@ -936,7 +936,7 @@ func (x *attributor) sentenceFinal(toks []token, s sentence, k, pi, sentIdx int)
 // leader".
 func roleFollows(toks []token, k, end int) bool {
 	for n := 0; k < end && n < 3; k, n = k+1, n+1 {
-		t := toks[k]
+		t := &toks[k]
 		if t.kind != tokWord {
 			return false
 		}
@@ -958,7 +958,7 @@ func (x *attributor) isInverted(toks []token, v, k int) bool {
 		return false
 	}
 	for j := v + 1; j < k && j < v+8; j++ {
-		t := toks[j]
+		t := &toks[j]
 		if t.isPunct(",") || t.isPunct(".") {
 			return true
 		}
@@ -979,7 +979,7 @@ func (x *attributor) isInverted(toks []token, v, k int) bool {
 func plausibleSubject(toks []token, from, to int) bool {
 	commas := 0
 	for k := from; k < to; k++ {
-		t := toks[k]
+		t := &toks[k]
 		if t.isPunct(",") {
 			commas++
 			continue
@@ -1078,7 +1078,7 @@ func fullNameCandidate(toks []token, cands [][2]int) int {
 // a past form or a reporting verb ("whose son took part", "who was named").
 func clauseHasVerb(toks []token, from, to int) bool {
 	for k := from; k < to; k++ {
-		t := toks[k]
+		t := &toks[k]
 		if t.kind != tokWord || t.capitalised() {
 			continue
 		}
@@ -1181,7 +1181,7 @@ func punctBetween(toks []token, from, to int) bool {
 // "former congressman Dan Maffei".
 func namedAfterLowerTitle(toks []token, j, v int) bool {
 	for k := j; k < v && k < j+4; k++ {
-		t := toks[k]
+		t := &toks[k]
 		if t.kind != tokWord || t.flags&(fAux|fRel|fPrep|fSpeech) != 0 {
 			return false
 		}
@@ -1239,7 +1239,7 @@ func (x *attributor) interrupted(toks []token, s sentence, k int) attribution {
 // "X said, adding: "…"", "with one source describing it as "…"", "quoted
 // X as saying "…"". handled is false when the gerund is a noun.
 func (x *attributor) gerundFrame(toks []token, s sentence, v, pi, sentIdx int) (attribution, bool) {
-	t := toks[v]
+	t := &toks[v]
 	if t.lower == "saying" && v > s.from && toks[v-1].lower == "as" {
 		return x.quotedAs(toks, s, v, pi, sentIdx), true
 	}
@@ -1280,7 +1280,7 @@ const maxSubjectTokens = 32
 // diplomat based in the capital").
 func finiteVerbIn(toks []token, from, to int) bool {
 	for k := from + 1; k < to; k++ {
-		t := toks[k]
+		t := &toks[k]
 		if t.kind != tokWord || t.capitalised() {
 			continue
 		}
@@ -1299,7 +1299,7 @@ func finiteVerbIn(toks []token, from, to int) bool {
 // called “…”" (the campaign speaks, not the minister).
 func clauseAfter(toks []token, from, to int) bool {
 	for k := from; k < to; k++ {
-		t := toks[k]
+		t := &toks[k]
 		if t.kind == tokWord && (t.flags&fDet != 0 || t.capitalised() || pronounLike(t.lower) || t.flags&fRel != 0) {
 			return true
 		}
@@ -1376,7 +1376,7 @@ func openParen(toks []token, from, close int) int {
 // for a photo" has one; "President Obama, dedicating the museum" does not).
 func finiteClause(toks []token, from, to int) bool {
 	for k := from; k < to; k++ {
-		t := toks[k]
+		t := &toks[k]
 		if t.kind != tokWord || t.capitalised() || strings.HasSuffix(t.lower, "ing") {
 			continue
 		}

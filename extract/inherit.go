@@ -270,7 +270,7 @@ func agentAfter(toks []token, s sentence, k int) bool {
 func agentlessPassive(toks []token, s sentence, k int) bool {
 	const window = 8
 	for j := k - 1; j >= s.from && j >= k-window; j-- {
-		t := toks[j]
+		t := &toks[j]
 		if t.kind != tokWord {
 			return false
 		}
@@ -291,7 +291,7 @@ func agentlessPassive(toks []token, s sentence, k int) bool {
 func onlyIntroBefore(toks []token, s sentence, k int) bool {
 	words := 0
 	for j := s.from; j < k; j++ {
-		t := toks[j]
+		t := &toks[j]
 		if t.kind == tokPunct {
 			continue
 		}

@@ -19,7 +19,7 @@ func (x *attributor) registerSentence(toks []token, s sentence, para, sentIdx in
 	subj := x.subjectChunk(toks, s)
 	span := x.sentenceSpan(toks, s)
 	for i := s.from; i < s.to; i++ {
-		t := toks[i]
+		t := &toks[i]
 		if t.kind != tokWord {
 			continue
 		}
@@ -80,7 +80,7 @@ func (x *attributor) addMention(e, pos, para, sentIdx int, sal float64, sent art
 func capRun(toks []token, i, end int) int {
 	j := i
 	for j < end {
-		t := toks[j]
+		t := &toks[j]
 		switch {
 		case t.capitalised():
 			j++
@@ -510,7 +510,7 @@ func (x *attributor) collectRoles(toks []token, cr classifiedRun, e int, s sente
 		first := toks[k]
 		if first.kind == tokWord && (first.lower == "a" || first.lower == "an" || first.lower == "the" || strings.HasSuffix(first.lower, "'s") || strings.HasSuffix(first.lower, "’s")) {
 			for ; k < s.to && k < cr.to+12; k++ {
-				t := toks[k]
+				t := &toks[k]
 				if t.kind != tokWord || (t.flags&fRel != 0) {
 					break
 				}
@@ -606,7 +606,7 @@ var personTrades = wordSet("person-trades.txt")
 // after it and the title word; 0 when there is none or a name follows.
 func possessedRole(toks []token, k, end int) (int, string) {
 	for n := 0; k < end && n < 4; k, n = k+1, n+1 {
-		t := toks[k]
+		t := &toks[k]
 		if t.kind != tokWord || t.capitalised() || t.flags&grammarFlags != 0 {
 			return 0, ""
 		}

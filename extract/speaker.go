@@ -151,7 +151,7 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 	}
 	// nothing registered: classify the phrase now
 	for k := from; k < to; k++ {
-		t := toks[k]
+		t := &toks[k]
 		if k == from && (t.flags&fParticle != 0) && particleRunEnd(toks, k, to) > k {
 			j := capRun(toks, particleRunEnd(toks, k, to), to)
 			name := x.nameTokens(toks, k, j)

@@ -334,7 +334,7 @@ func splitSentences(buf []sentence, lex *Lexicon, toks []token, quoteTexts func(
 	out := buf[:0]
 	start := 0
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
+		t := &toks[i]
 		end := false
 		switch {
 		case t.kind == tokPunct && (t.text == "." || t.text == "!" || t.text == "?"):
@@ -412,7 +412,7 @@ func datelineEnd(toks []token) int {
 	}
 	// ", Valdoria" and "(Meridian Wire)"
 	for n := 0; k < len(toks) && n < 12; n++ {
-		t := toks[k]
+		t := &toks[k]
 		if t.kind == tokPunct && (t.text == "\u2014" || t.text == "\u2013" || t.text == "-" || t.text == "--") {
 			// "WASHINGTON -- President Obama": a doubled hyphen is one dash
 			for k+1 < len(toks) && toks[k+1].kind == tokPunct && (toks[k+1].text == "-" || toks[k+1].text == "\u2014") {
