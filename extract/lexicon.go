@@ -338,8 +338,10 @@ func buildLexFlags() map[string]wordFlags {
 	add(sentenceAdverbs, fSentenceAdverb)
 	add(postModifierStarts, fPostModStart)
 	add(titleModifiers, fTitleModifier)
-	for w := range genderedRoles {
-		m[w] |= fGenderedRole
+	for w, g := range genderedRoles {
+		if g != 0 { // a role word with a gender ("chairwoman")
+			m[w] |= fGenderedRole
+		}
 	}
 	add(standaloneDeterminers, fStandaloneDet)
 	add(indefiniteDeterminers, fIndefiniteDet)

@@ -158,13 +158,15 @@ func classifyRun(toks []token, from, to int, sentenceStart bool) classifiedRun {
 	// organisation names end in their head word ("Brindle Labs") or put
 	// it before "of" ("University of Northmoor")
 	for k := cr.nameFrom; k < to; k++ {
-		w := toks[k].lower
+		head := toks[k].flags&fOrgHead != 0
 		if k == to-1 {
-			w = base
+			if base != last.lower {
+				head = orgHeads[base]
+			}
 		} else if !(toks[k+1].lower == "of" || toks[k+1].lower == "for" || toks[k+1].lower == "and" || toks[k+1].isPunct("&")) {
 			continue
 		}
-		if orgHeads[w] {
+		if head {
 			cr.kind = runOrg
 			return cr
 		}
@@ -189,7 +191,7 @@ func classifyRun(toks []token, from, to int, sentenceStart bool) classifiedRun {
 		cr.kind = runPlace // a dateline: "PORT ELLWYN —"
 		return cr
 	}
-	if placeHeads[base] && to-cr.nameFrom > 1 {
+	if to-cr.nameFrom > 1 && (base == last.lower && last.flags&fPlaceHead != 0 || base != last.lower && placeHeads[base]) {
 		cr.kind = runPlace
 		return cr
 	}
@@ -207,7 +209,7 @@ func classifyRun(toks []token, from, to int, sentenceStart bool) classifiedRun {
 			if g, ok := honorifics[w]; ok {
 				cr.honorific, cr.hasHon = g, true
 			}
-			if titleWords[w] {
+			if toks[k].flags&fTitle != 0 {
 				cr.titles = append(cr.titles, strings.TrimSuffix(w, "."))
 			}
 		}
@@ -497,11 +499,11 @@ func (x *attributor) collectRoles(toks []token, cr classifiedRun, e int, s sente
 		if toks[k].kind != tokWord {
 			break
 		}
-		if titleWords[w] || anonymousHeads[w] || genderedRoles[w] != 0 {
+		if toks[k].flags&(fTitle|fAnonHead|fGenderedRole) != 0 {
 			x.addRole(e, w)
 			continue
 		}
-		if !titleModifiers[w] && !toks[k].capitalised() {
+		if toks[k].flags&(fTitleModifier|fCapitalised) == 0 {
 			break
 		}
 	}
@@ -514,7 +516,7 @@ func (x *attributor) collectRoles(toks []token, cr classifiedRun, e int, s sente
 				if t.kind != tokWord || (t.flags&fRel != 0) {
 					break
 				}
-				if (t.flags&fTitle != 0) || (t.flags&fAnonHead != 0) || genderedRoles[t.lower] != 0 || (t.flags&fOrgHead != 0) {
+				if t.flags&(fTitle|fAnonHead|fGenderedRole|fOrgHead) != 0 {
 					x.addRole(e, t.lower)
 				}
 			}
@@ -571,8 +573,7 @@ func clauseEnd(toks []token, k, end int) int {
 
 func onlyTitles(toks []token, from, to int) bool {
 	for k := from; k < to; k++ {
-		w := toks[k].lower
-		if !titleWords[w] && !titleModifiers[w] {
+		if toks[k].flags&(fTitle|fTitleModifier) == 0 {
 			return false
 		}
 	}
