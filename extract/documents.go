@@ -175,7 +175,7 @@ func (x *attributor) personDescription(toks []token, s sentence, from, to, pi, s
 // paragraph or the two before it.
 func (x *attributor) recentPerson(pos, pi int) int {
 	for i := len(x.mentions) - 1; i >= 0 && i >= len(x.mentions)-maxMentionLookBack; i-- {
-		m := x.mentions[i]
+		m := &x.mentions[i]
 		x.work++
 		if m.para < pi-2 {
 			break

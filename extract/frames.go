@@ -612,7 +612,7 @@ func (x *attributor) speakerWithAppositive(toks []token, s sentence, head, appos
 func (x *attributor) antecedent(toks []token, rel int, s sentence, pi, sentIdx int) attribution {
 	pos := toks[rel].start
 	for i := len(x.mentions) - 1; i >= 0; i-- {
-		m := x.mentions[i]
+		m := &x.mentions[i]
 		x.work++
 		if m.pos < toks[s.from].start-4000 {
 			break
@@ -1108,7 +1108,7 @@ func describesPeople(toks []token, from, end int) bool {
 func (x *attributor) firstMentionIn(from, to int) (int, int) {
 	best, pos := -1, to
 	for i := len(x.mentions) - 1; i >= 0; i-- {
-		m := x.mentions[i]
+		m := &x.mentions[i]
 		x.work++
 		if m.pos < from-4000 {
 			break

@@ -194,7 +194,7 @@ func (x *attributor) lastPersonIn(toks []token, s sentence) int {
 	from, to := toks[s.from].start, toks[s.to-1].end
 	best := -1
 	for i := len(x.mentions) - 1; i >= 0; i-- {
-		m := x.mentions[i]
+		m := &x.mentions[i]
 		x.work++
 		if m.pos < from-4000 {
 			break
@@ -233,7 +233,7 @@ func (x *attributor) unattributedConfidence(toks []token, s sentence, k, pi int)
 		return noSpeakerSure
 	}
 	for i := len(x.mentions) - 1; i >= 0 && i >= len(x.mentions)-maxMentionLookBack; i-- {
-		m := x.mentions[i]
+		m := &x.mentions[i]
 		x.work++
 		if m.para < pi-1 {
 			break
@@ -331,7 +331,7 @@ func (x *attributor) onlyPersonInParagraph(q, pi int) attribution {
 	quote := x.doc.Quotes[q].Span
 	found := -1
 	for i := len(x.mentions) - 1; i >= 0 && i >= len(x.mentions)-maxMentionLookBack; i-- {
-		m := x.mentions[i]
+		m := &x.mentions[i]
 		x.work++
 		if m.para < pi {
 			break

@@ -293,7 +293,7 @@ func (x *attributor) recentOrg(n int) int {
 	}
 	para := x.mentions[len(x.mentions)-1].para
 	for i := len(x.mentions) - 1; i >= 0 && i >= len(x.mentions)-maxPronounLookBack; i-- {
-		m := x.mentions[i]
+		m := &x.mentions[i]
 		x.work++
 		if m.para < para-n {
 			break
@@ -314,7 +314,7 @@ func (x *attributor) recentAnonymous(plural bool) int {
 	}
 	para := x.mentions[len(x.mentions)-1].para
 	for i := len(x.mentions) - 1; i >= 0 && i >= len(x.mentions)-maxMentionLookBack; i-- {
-		m := x.mentions[i]
+		m := &x.mentions[i]
 		x.work++
 		if m.para < para-1 {
 			break

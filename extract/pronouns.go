@@ -16,7 +16,7 @@ func (x *attributor) resolvePronounExcept(p string, pos, para, sentIdx, except i
 	g := pronounGender[p]
 	best, bestScore, second := -1, -1e9, -1e9
 	for i := len(x.mentions) - 1; i >= 0 && i >= len(x.mentions)-maxPronounLookBack; i-- {
-		m := x.mentions[i]
+		m := &x.mentions[i]
 		x.work++
 		if m.pos >= pos {
 			continue

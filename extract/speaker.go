@@ -110,7 +110,7 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 	// Marsh"): prefer the last person named, else the first mention
 	best, firstAny := -1, -1
 	for i := len(x.mentions) - 1; i >= 0; i-- {
-		m := x.mentions[i]
+		m := &x.mentions[i]
 		x.work++
 		if m.pos < span.Start {
 			if m.pos < span.Start-2000 {
@@ -635,7 +635,7 @@ func isReplyVerb(w string) bool { return replyVerbs[w] }
 // in a statement ... 'He has been taken for scans,' it said").
 func (x *attributor) repairOrganisation(pi int) {
 	for i := len(x.mentions) - 1; i >= 0 && i >= len(x.mentions)-maxMentionLookBack; i-- {
-		m := x.mentions[i]
+		m := &x.mentions[i]
 		x.work++
 		if m.para != pi {
 			return
