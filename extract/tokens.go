@@ -67,8 +67,9 @@ type wordEntry struct {
 	flags wordFlags
 }
 
-// wordSlotBits sizes the table: 1,024 slots, 48 KB.
-const wordSlotBits = 10
+// wordSlotBits sizes the table: 512 slots, 24 KB (a larger table is a large
+// object, allocated afresh whenever the pool has let its attributor go).
+const wordSlotBits = 9
 
 // lookup returns w's entry; w is not empty, and isLower says it is
 // known to be in lower case already.
