@@ -4,6 +4,7 @@ package engine
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"syscall"
 	"testing"
@@ -36,4 +37,29 @@ func TestInputsSkipNamedPipes(t *testing.T) {
 		checked = append(checked, r.Path)
 	})
 	assert.Equal(t, []string{story}, checked)
+}
+
+// TestNamedPipeOnCommandLineIsRead: a named pipe given by name (as with
+// <(zcat story.gz)) is opened once and read to its end, not opened to be
+// looked at, closed under its writer and opened again.
+func TestNamedPipeOnCommandLineIsRead(t *testing.T) {
+	pipe := filepath.Join(t.TempDir(), "story.txt")
+	require.NoError(t, syscall.Mkfifo(pipe, 0o644))
+	go func() {
+		f, err := os.OpenFile(pipe, os.O_WRONLY, 0)
+		if err != nil {
+			return
+		}
+		defer f.Close()
+		_, _ = f.WriteString(anonymousStory)
+	}()
+	eng, err := New(Options{})
+	require.NoError(t, err)
+	inputs := eng.Inputs([]string{pipe})
+	require.Len(t, inputs, 1)
+	assert.False(t, inputs[0].Sized, "a pipe has no size to trust")
+	results := eng.Check(context.Background(), inputs[0])
+	require.Len(t, results, 1)
+	require.NoError(t, results[0].Err)
+	assert.NotEmpty(t, results[0].Doc.Quotes)
 }

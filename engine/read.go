@@ -19,7 +19,9 @@ import (
 // input). Gzip-compressed input is decompressed whatever its name; its
 // format is that of the name without ".gz". JSON Lines are streamed a
 // record at a time; other files are read with one read of their size.
-func (e *Engine) readInput(path string, fn func(input.Record)) {
+// regular says listing the input found a regular file (checker.Input's
+// Sized), which may be read the quick way.
+func (e *Engine) readInput(path string, regular bool, fn func(input.Record)) {
 	opt := e.opt.Input
 	if path == "-" {
 		br := bufio.NewReader(e.opt.Stdin)
@@ -30,8 +32,9 @@ func (e *Engine) readInput(path string, fn func(input.Record)) {
 		recordsOrError(path, br, opt, fn)
 		return
 	}
-	if !hasGzipName(path) && opt.Resolve(path, nil) != input.JSONL {
-		// an article file, nearly always a small regular one
+	if regular && !hasGzipName(path) && opt.Resolve(path, nil) != input.JSONL {
+		// an article file listing found regular (opening a named pipe
+		// to look would take it from its writer)
 		if data, ok := readRegularFile(path, opt.MaxSize); ok {
 			readBytesWith(input.ReadOwned, path, data, opt, fn)
 			return
