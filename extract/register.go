@@ -345,14 +345,18 @@ func (x *attributor) registerRun(toks []token, i int, s sentence, para, sentIdx 
 	}
 	// a name already known as an organisation stays one ("Juniper Ridge's
 	// project manager" after "Juniper Ridge, the developer behind …")
-	if cr.kind == runPerson && x.knownOrg(x.nameTokens(toks, cr.nameFrom, cr.to)) {
-		cr.kind = runOrg
+	var name []string
+	if cr.kind == runPerson {
+		name = x.nameTokens(toks, cr.nameFrom, cr.to)
+		if x.knownOrg(name) {
+			cr.kind = runOrg
+		}
 	}
 	switch cr.kind {
 	case runPerson:
-		e := x.personFromRun(toks, cr, false)
+		e := x.personNamed(toks, cr, false, name)
 		if e < 0 && (cr.hasHon || len(cr.titles) > 0) && cr.to-cr.nameFrom == 1 {
-			e = x.newSurnameEntity(toks, cr, x.nameTokens(toks, cr.nameFrom, cr.to))
+			e = x.newSurnameEntity(toks, cr, name)
 		}
 		if e >= 0 {
 			if cr.possess && sal == 2.0 {
@@ -372,11 +376,15 @@ func (x *attributor) registerRun(toks []token, i int, s sentence, para, sentIdx 
 // words only match people already known unless create is set and the run
 // carries an honorific.
 func (x *attributor) personFromRun(toks []token, cr classifiedRun, create bool) int {
+	return x.personNamed(toks, cr, create, x.nameTokens(toks, cr.nameFrom, cr.to))
+}
+
+// personNamed is personFromRun given the run's name tokens.
+func (x *attributor) personNamed(toks []token, cr classifiedRun, create bool, name []string) int {
 	// lower-case titles just before the name count too ("Rovers coach")
 	for k := cr.from - 1; k >= 0 && k >= cr.from-2 && toks[k].kind == tokWord && !toks[k].capitalised() && (toks[k].flags&fTitle != 0); k-- {
 		cr.titles = append(cr.titles, toks[k].lower)
 	}
-	name := x.nameTokens(toks, cr.nameFrom, cr.to)
 	if len(name) == 0 {
 		return -1
 	}
