@@ -316,30 +316,12 @@ func RunMap[R any](ctx context.Context, e *Engine, inputs []checker.Input, read 
 		}
 		return out
 	}
-	pool.Ordered(ctx, workers, orderWindow(inputs, workers), produce, func() func(checker.Input) []R { return work }, func(rs []R) {
+	pool.Ordered(ctx, workers, 2*workers, produce, func() func(checker.Input) []R { return work }, func(rs []R) {
 		for _, r := range rs {
 			emit(r)
 		}
 	})
 }
-
-// orderWindow is how many results may wait to be put in order: two per
-// worker, so that memory stays bounded whatever the inputs' sizes; but
-// sixteen per worker when every input is a file of at most smallInput
-// bytes (what a newsroom's stories are), as one slow story then does not
-// stop the other workers at every turn, and so many results are still
-// only a few megabytes.
-func orderWindow(inputs []checker.Input, workers int) int {
-	for _, in := range inputs {
-		if in.Err == nil && (!in.Sized || in.Size > smallInput) {
-			return 2 * workers
-		}
-	}
-	return 16 * workers
-}
-
-// smallInput is the size up to which orderWindow counts a file small.
-const smallInput = 64 << 10
 
 // Check reads one input (a file, or "-" for standard input) and checks
 // every article in it with the input's settings.

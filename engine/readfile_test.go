@@ -8,8 +8,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/quotecheck/quotecheck/checker"
 )
 
 func TestReadRegularFile(t *testing.T) {
@@ -40,21 +38,5 @@ func TestReadRegularFile(t *testing.T) {
 			assert.Equal(t, c.handled, handled)
 			assert.Equal(t, c.want, string(data))
 		})
-	}
-}
-
-func TestOrderWindow(t *testing.T) {
-	small := checker.Input{Path: "a.txt", Size: 5 << 10, Sized: true}
-	for _, c := range []struct {
-		name   string
-		inputs []checker.Input
-		want   int
-	}{
-		{"stories: results may wait sixteen a worker", []checker.Input{small, small}, 32},
-		{"a large file keeps the window small", []checker.Input{small, {Path: "big.txt", Size: 1 << 20, Sized: true}}, 4},
-		{"standard input has no size", []checker.Input{small, {Path: "-"}}, 4},
-		{"a missing file does not count", []checker.Input{small, {Path: "gone.txt", Err: os.ErrNotExist}}, 32},
-	} {
-		t.Run(c.name, func(t *testing.T) { assert.Equal(t, c.want, orderWindow(c.inputs, 2)) })
 	}
 }
