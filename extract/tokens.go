@@ -239,15 +239,10 @@ func tokenBound(s string) int {
 	return n
 }
 
-// wordEnd finds the end of a word starting at i: letters and digits, with
-// inner apostrophes, hyphens, and full stops of abbreviations and numbers.
-func wordEnd(text string, i, limit int) int {
-	end, _ := wordEndLower(text, i, limit)
-	return end
-}
-
-// wordEndLower is wordEnd also reporting whether the word is already in
-// lower case (ASCII with no capital), which spares lower-casing it.
+// wordEndLower finds the end of a word starting at i (letters and digits,
+// with inner apostrophes, hyphens, and full stops of abbreviations and
+// numbers) and reports whether the word is already in lower case (ASCII
+// with no capital), which spares lower-casing it.
 func wordEndLower(text string, i, limit int) (end int, lower bool) {
 	j := i
 	lower = true
