@@ -69,6 +69,10 @@ type attributor struct {
 	// as nameBuf); keyBuf builds a full name to look up.
 	ixSlab []int
 	keyBuf []byte
+	// scan and rawQuotes are the quotation scanner's buffers and its
+	// list of quotes, which the document's quotes are made from
+	scan      scanner
+	rawQuotes []RawQuote
 	// ctx stops the work on a document early (see ExtractContext).
 	ctx context.Context
 }
@@ -124,7 +128,15 @@ func (ex *Extractor) extract(doc *article.Document) *attributor {
 // done, returning ctx's error and a document whose later quotes are
 // unattributed.
 func (ex *Extractor) extractContext(ctx context.Context, doc *article.Document) (*attributor, error) {
-	raw, problems := Scan(doc.Text, doc.Paragraphs)
+	x, _ := ex.pool.Get().(*attributor)
+	if x == nil {
+		x = &attributor{}
+		for k := range x.index {
+			x.index[k] = map[string][]int{}
+		}
+	}
+	raw, problems := x.scan.scan(doc.Text, doc.Paragraphs, x.rawQuotes)
+	x.rawQuotes = raw
 	doc.Marks = problems
 	doc.Quotes = make([]article.Quote, len(raw))
 	for i, r := range raw {
@@ -136,7 +148,7 @@ func (ex *Extractor) extractContext(ctx context.Context, doc *article.Document) 
 			doc.Quotes[i].Close = article.Span{}
 		}
 	}
-	x := ex.newAttributor(doc, len(raw))
+	x = ex.newAttributor(x, doc, len(raw))
 	x.ctx = ctx
 	for _, r := range raw {
 		if p := doc.Paragraphs[r.Paragraph]; r.Open.Start <= p.Start+3 {
@@ -174,17 +186,10 @@ func (ex *Extractor) extractContext(ctx context.Context, doc *article.Document) 
 	return x, nil
 }
 
-// newAttributor takes an attributor from the pool, its buffers emptied
-// and sized for a document of nq quotes: documents after the first
-// allocate little.
-func (ex *Extractor) newAttributor(doc *article.Document, nq int) *attributor {
-	x, _ := ex.pool.Get().(*attributor)
-	if x == nil {
-		x = &attributor{}
-		for k := range x.index {
-			x.index[k] = map[string][]int{}
-		}
-	}
+// newAttributor readies x, taken from the pool or new, for a document of
+// nq quotes: its buffers emptied and sized, so that documents after the
+// first allocate little.
+func (ex *Extractor) newAttributor(x *attributor, doc *article.Document, nq int) *attributor {
 	np := len(doc.Paragraphs)
 	*x = attributor{
 		ex: ex, doc: doc, text: doc.Text, lastQuoteSpeaker: -1,
@@ -209,6 +214,8 @@ func (ex *Extractor) newAttributor(doc *article.Document, nq int) *attributor {
 		sentBuf:        x.sentBuf,
 		quotesOfEnt:    x.quotesOfEnt,
 		keyBuf:         x.keyBuf,
+		scan:           x.scan,
+		rawQuotes:      x.rawQuotes,
 	}
 	for k := range x.index {
 		clear(x.index[k])
@@ -223,6 +230,9 @@ func (x *attributor) release() {
 	}
 	if cap(x.sentBuf) > maxPooledTokens {
 		x.sentBuf = nil
+	}
+	if cap(x.rawQuotes) > maxPooledTokens || cap(x.scan.marks) > maxPooledTokens {
+		x.rawQuotes, x.scan = nil, scanner{}
 	}
 	x.words.reset()
 	x.doc, x.text, x.ctx = nil, "", nil

@@ -66,7 +66,15 @@ type RawQuote struct {
 // the break (copy with one paragraph a line): each line of a running
 // quotation is a quote of its own.
 func Scan(text string, paras []article.Paragraph) ([]RawQuote, []article.MarkProblem) {
-	var quotes []RawQuote
+	var sc scanner
+	return sc.scan(text, paras, nil)
+}
+
+// scan is Scan appending the quotes to quotes[:0] and reusing the
+// scanner's buffers: an extractor's attributor keeps both between
+// documents.
+func (sc *scanner) scan(text string, paras []article.Paragraph, quotes []RawQuote) ([]RawQuote, []article.MarkProblem) {
+	quotes = quotes[:0]
 	var problems []article.MarkProblem
 	// singleOuter counts closed top-level single-mark quotes; it tells
 	// whether the story uses British-style outer marks, so an unclosed
@@ -78,7 +86,6 @@ func Scan(text string, paras []article.Paragraph) ([]RawQuote, []article.MarkPro
 	// (a running quotation in a British-style story).
 	var maybeApos RawQuote
 	apos := false
-	var sc scanner
 	for pi, p := range paras {
 		marks := sc.classifyMarks(text, p.Span)
 		pq, probs := sc.pairMarks(text, p.Span, pi, marks)
