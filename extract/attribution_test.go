@@ -127,6 +127,11 @@ func TestAttributionReal(t *testing.T) {
 			want: []string{"the designer"}},
 		{name: "possessor of a speech noun", text: `Bluewake Ferries Ltd sold out its tickets, but some riders say the boats fall short of the company's promise of "a smooth crossing."`,
 			want: []string{"Bluewake Ferries Ltd"}},
+		// the possessor is read as its stem, word classes included
+		{name: "possessive kin read as the kin word", text: "Pieter Lund, a harbour engineer, said the road was closed.\n\nTomas Lund said he was worried.\n\nHis brother's claim that \u201cthe figures simply do not add up\u201d was repeated.",
+			want: []string{"Pieter Lund"}},
+		{name: "possessive pronoun one is anonymous", text: "One's claim that \u201cthe figures simply do not add up\u201d was repeated.",
+			want: []string{"one"}, typ: []article.SourceType{article.Anonymous}},
 		{name: "in her words", text: `Ilse Varga inspected the dam for a decade. It had, in her words, "become unhealthy."`,
 			want: []string{"Varga"}},
 		{name: "speech noun as subject is not the speaker", text: `In a statement, the ferry board said that Ferrin's description was "false."`,

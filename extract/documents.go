@@ -239,10 +239,13 @@ func (x *attributor) speechNounOwner(toks []token, s sentence, k, pi, sentIdx in
 			for from > s.from && from > p-5 && toks[from-1].kind == tokWord && (toks[from-1].capitalised() || toks[from-1].flags&fDet != 0) {
 				from--
 			}
-			// read "the company's" as "the company"
+			// read "the company's" as "the company": the token becomes the
+			// stem's, its classes included, while speakerIn reads it
 			base, _ := stripPossessive(owner.lower)
 			cut := len(owner.lower) - len(base)
-			toks[p].lower, toks[p].text, toks[p].end = base, owner.text[:len(owner.text)-cut], owner.end-cut
+			stem := owner.text[:len(owner.text)-cut]
+			toks[p].lower, toks[p].text, toks[p].end = base, stem, owner.end-cut
+			toks[p].flags = x.words.lookup(stem, false, x.ex.lex).flags
 			a = x.speakerIn(toks, s, from, p+1, pi, sentIdx)
 			toks[p] = owner
 			ownerFrom = from
