@@ -91,7 +91,7 @@ type Lexicon struct {
 	// inFlags has a bit for the hash of every word in flags: most words
 	// of a story are in no list, and one bit test spares them the lookup
 	// in classes, an open-addressed copy of flags keyed by wordHash
-	inFlags *wordFilter
+	inFlags *pairSet
 	classes *classTable
 }
 
@@ -141,15 +141,20 @@ func (t *classTable) get(w string, h uint32) wordFlags {
 	}
 }
 
-// wordFilter is a one-hash Bloom filter of words: 64 Ki bits, 8 KB.
-type wordFilter [1 << 16 / 8]byte
+// pairSet is a set of 16-bit keys, one bit each (8 KB): the lexicon's
+// filter of word hashes, and the phrase finder's first two bytes.
+type pairSet [1 << 16 / 8]byte
 
-func newWordFilter(words map[string]wordFlags) *wordFilter {
-	f := new(wordFilter)
+func (s *pairSet) add(k uint16)      { s[k>>3] |= 1 << (k & 7) }
+func (s *pairSet) has(k uint16) bool { return s[k>>3]&(1<<(k&7)) != 0 }
+
+// newWordFilter is a one-hash Bloom filter of the words: the top 16 bits
+// of each word's hash.
+func newWordFilter(words map[string]wordFlags) *pairSet {
+	f := new(pairSet)
 	for w := range words {
 		if w != "" {
-			h := wordHash(w) >> 16
-			f[h>>3] |= 1 << (h & 7)
+			f.add(uint16(wordHash(w) >> 16))
 		}
 	}
 	return f
@@ -166,10 +171,10 @@ func wordHash(w string) uint32 {
 // wordClasses returns the flags of a lower-cased word.
 func (l *Lexicon) wordClasses(lower string) wordFlags {
 	if lower == "" {
-		return l.flags[""]
+		return 0 // no list holds the empty word
 	}
 	h := wordHash(lower)
-	if b := h >> 16; l.inFlags[b>>3]&(1<<(b&7)) == 0 {
+	if !l.inFlags.has(uint16(h >> 16)) {
 		return 0
 	}
 	return l.classes.get(lower, h)

@@ -9,7 +9,7 @@ type phraseFinder struct {
 	// starts has a bit for every pair of bytes a phrase starts with (a
 	// one-byte phrase sets all 256 pairs of its byte), so that most
 	// positions are passed over with one bit test
-	starts [1 << 16 / 8]byte
+	starts pairSet
 }
 
 func newPhraseFinder(phrases []string) *phraseFinder {
@@ -20,19 +20,14 @@ func newPhraseFinder(phrases []string) *phraseFinder {
 			continue
 		case len(p) == 1:
 			for c := range 256 {
-				f.setStart(p[0], byte(c))
+				f.starts.add(uint16(p[0])<<8 | uint16(c))
 			}
 		default:
-			f.setStart(p[0], p[1])
+			f.starts.add(uint16(p[0])<<8 | uint16(p[1]))
 		}
 		f.byFirst[p[0]] = append(f.byFirst[p[0]], int32(i))
 	}
 	return f
-}
-
-func (f *phraseFinder) setStart(c0, c1 byte) {
-	k := int(c0)<<8 | int(c1)
-	f.starts[k>>3] |= 1 << (k & 7)
 }
 
 // find returns the earliest phrase in list order that occurs in text
@@ -42,8 +37,7 @@ func (f *phraseFinder) find(text string) (phrase, at int) {
 	phrase, at = -1, -1
 	for i := 0; i < len(text); i++ {
 		if i+1 < len(text) {
-			k := int(foldByte(text[i]))<<8 | int(foldByte(text[i+1]))
-			if f.starts[k>>3]&(1<<(k&7)) == 0 {
+			if !f.starts.has(uint16(foldByte(text[i]))<<8 | uint16(foldByte(text[i+1]))) {
 				continue
 			}
 		}

@@ -160,9 +160,7 @@ func classifyRun(toks []token, from, to int, sentenceStart bool) classifiedRun {
 	for k := cr.nameFrom; k < to; k++ {
 		head := toks[k].flags&fOrgHead != 0
 		if k == to-1 {
-			if base != last.lower {
-				head = orgHeads[base]
-			}
+			head = stemIn(last, base, fOrgHead, orgHeads)
 		} else if !(toks[k+1].lower == "of" || toks[k+1].lower == "for" || toks[k+1].lower == "and" || toks[k+1].isPunct("&")) {
 			continue
 		}
@@ -191,7 +189,7 @@ func classifyRun(toks []token, from, to int, sentenceStart bool) classifiedRun {
 		cr.kind = runPlace // a dateline: "PORT ELLWYN —"
 		return cr
 	}
-	if to-cr.nameFrom > 1 && (base == last.lower && last.flags&fPlaceHead != 0 || base != last.lower && placeHeads[base]) {
+	if to-cr.nameFrom > 1 && stemIn(last, base, fPlaceHead, placeHeads) {
 		cr.kind = runPlace
 		return cr
 	}
@@ -276,6 +274,15 @@ func joinTokens(toks []token, from, to int, text string) string {
 		s = strings.Join(strings.Fields(s), " ")
 	}
 	return s
+}
+
+// stemIn reports whether stem, t's word without a possessive ending, is
+// in list: t's flag when the stem is the word itself, else a lookup.
+func stemIn(t token, stem string, f wordFlags, list map[string]bool) bool {
+	if stem == t.lower {
+		return t.flags&f != 0
+	}
+	return list[stem]
 }
 
 // hasLooseSpace reports whether s has two spaces in a row, a tab or a
