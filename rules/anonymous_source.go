@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/quotecheck/quotecheck/article"
@@ -28,20 +28,20 @@ var AnonymousSource = &checker.Rule{
 			}
 			words := speakerWords(q)
 			if !strings.EqualFold(words, q.Speaker.Name) {
-				words = fmt.Sprintf("%q, that is %q", words, q.Speaker.Name)
+				words = strconv.Quote(words) + ", that is " + strconv.Quote(q.Speaker.Name)
 			} else {
-				words = fmt.Sprintf("%q", words)
+				words = strconv.Quote(words)
 			}
 			src := &pass.Doc.Sources[q.Speaker.Source]
 			if src.AnonymityReason {
 				// the story did what style books ask: a note, not a warning
 				pass.Report(checker.Finding{Span: q.Span, Quote: q.ID, Severity: checker.Info,
-					Message: fmt.Sprintf("quote attributed to an unnamed source (%s); the story gives the reason (%q): check it holds", words, pass.Doc.Slice(src.ReasonSpan))})
+					Message: "quote attributed to an unnamed source (" + words + "); the story gives the reason (" + strconv.Quote(pass.Doc.Slice(src.ReasonSpan)) + "): check it holds"})
 				continue
 			}
 			// the missing reason is anonymous-no-reason's finding, once
 			// per source at its introduction, not repeated here
-			pass.Reportf(q.Span, q.ID, "quote attributed to an unnamed source (%s)", words)
+			pass.Report(checker.Finding{Span: q.Span, Quote: q.ID, Message: "quote attributed to an unnamed source (" + words + ")"})
 		}
 	},
 }

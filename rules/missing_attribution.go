@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/quotecheck/quotecheck/checker"
+import (
+	"strconv"
+
+	"github.com/quotecheck/quotecheck/checker"
+)
 
 // NoSpeakerConfidence is how sure the extractor must be that a quotation
 // names no speaker (article.Quote.Confidence of a quote without one) for
@@ -27,7 +31,7 @@ var MissingAttribution = &checker.Rule{
 			if q.Speaker != nil || q.Confidence < NoSpeakerConfidence {
 				continue
 			}
-			pass.Reportf(q.Span, q.ID, "quotation has no speaker (%q): attribute it, or drop the quotation marks", short(pass.Doc.QuoteText(q), 40))
+			pass.Report(checker.Finding{Span: q.Span, Quote: q.ID, Message: "quotation has no speaker (" + strconv.Quote(short(pass.Doc.QuoteText(q), 40)) + "): attribute it, or drop the quotation marks"})
 		}
 	},
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/quotecheck/quotecheck/checker"
@@ -26,10 +27,10 @@ var NonNeutralVerb = &checker.Rule{
 			if q.Cue == "" || q.CueSpan.Empty() || seen[q.CueSpan.Start] {
 				continue
 			}
-			verb := strings.Fields(q.Cue)[0]
+			verb := firstWord(q.Cue)
 			if lemma, loaded := LoadedVerb(pass.RuleOptions, verb); loaded {
 				seen[q.CueSpan.Start] = true
-				pass.Reportf(q.CueSpan, q.ID, "loaded attribution verb %q (%s): \"said\" is neutral", verb, lemma)
+				pass.Report(checker.Finding{Span: q.CueSpan, Quote: q.ID, Message: "loaded attribution verb " + strconv.Quote(verb) + " (" + lemma + "): \"said\" is neutral"})
 			}
 		}
 	},

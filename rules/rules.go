@@ -5,6 +5,7 @@ package rules
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/checker"
@@ -61,4 +62,13 @@ func short(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// firstWord is the first of strings.Fields(s), without the slice.
+func firstWord(s string) string {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i]
+	}
+	return s
 }

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strconv"
+
 	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/checker"
 )
@@ -27,10 +29,10 @@ var SurnameBeforeIntroduction = &checker.Rule{
 			switch {
 			case !sp.FullNameGiven:
 				reported[sp.Source] = true
-				pass.Reportf(sp.MentionSpan, q.ID, "%q is quoted but the story never gives the full name", sp.Mention)
+				pass.Report(checker.Finding{Span: sp.MentionSpan, Quote: q.ID, Message: strconv.Quote(sp.Mention) + " is quoted but the story never gives the full name"})
 			case sp.FullNameAt > sp.MentionSpan.Start:
 				reported[sp.Source] = true
-				pass.Reportf(sp.MentionSpan, q.ID, "%q is used before the full name %q is given", sp.Mention, sp.Name)
+				pass.Report(checker.Finding{Span: sp.MentionSpan, Quote: q.ID, Message: strconv.Quote(sp.Mention) + " is used before the full name " + strconv.Quote(sp.Name) + " is given"})
 			}
 		}
 	},

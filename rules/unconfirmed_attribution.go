@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/quotecheck/quotecheck/checker"
+import (
+	"strconv"
+
+	"github.com/quotecheck/quotecheck/checker"
+)
 
 // GuessConfidence is the confidence below which an attribution is a guess
 // the editor should confirm (on PolNeAR such attributions are right about
@@ -26,9 +30,9 @@ var UnconfirmedAttribution = &checker.Rule{
 		for _, q := range pass.Doc.Quotations() {
 			switch {
 			case q.Speaker == nil && q.Confidence < NoSpeakerConfidence:
-				pass.Reportf(q.Span, q.ID, "no speaker found for %q: confirm who is speaking, or attribute it in the sentence", short(pass.Doc.QuoteText(q), 40))
+				pass.Report(checker.Finding{Span: q.Span, Quote: q.ID, Message: "no speaker found for " + strconv.Quote(short(pass.Doc.QuoteText(q), 40)) + ": confirm who is speaking, or attribute it in the sentence"})
 			case q.Speaker != nil && q.Confidence < GuessConfidence:
-				pass.Reportf(q.Span, q.ID, "%q is attributed to %s only by a guess: confirm who is speaking", short(pass.Doc.QuoteText(q), 40), q.Speaker.Name)
+				pass.Report(checker.Finding{Span: q.Span, Quote: q.ID, Message: strconv.Quote(short(pass.Doc.QuoteText(q), 40)) + " is attributed to " + q.Speaker.Name + " only by a guess: confirm who is speaking"})
 			}
 		}
 	},
