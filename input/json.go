@@ -169,12 +169,10 @@ func jsonLine(path string, line []byte, fields Fields) (*article.Document, error
 	if bytes.IndexByte(line, 0) >= 0 {
 		return nil, errors.New("record holds a NUL byte")
 	}
-	// the common case, a valid flat record, in two passes over the line;
+	// the common case, a valid flat record, in one pass over the line;
 	// anything else, and every error, goes through the general reader
-	if json.Valid(line) {
-		if doc, ok := fastJSONLine(path, line, fields); ok {
-			return doc, nil
-		}
+	if doc, ok := fastJSONLine(path, line, fields); ok {
+		return doc, nil
 	}
 	dec := json.NewDecoder(bytes.NewReader(line))
 	dec.UseNumber()

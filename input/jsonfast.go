@@ -1,15 +1,18 @@
 package input
 
 import (
+	"encoding/json"
 	"strings"
 )
 
-// fastFields reads the top-level fields of a JSON object that encoding/json
-// has already validated, in one pass and without decoding the values it
-// does not need. It handles the common JSON Lines record — a flat object
-// whose wanted fields are strings, numbers or literals — and reports
-// ok=false for anything else (nested or array values that are wanted,
-// escaped keys, dotted field names), which the general reader handles.
+// fastFields reads the top-level fields of a JSON object in one pass,
+// validating as it goes, and without decoding the values it does not need.
+// It handles the common JSON Lines record — a flat object whose wanted
+// fields are strings, numbers or literals — and reports ok=false for
+// anything else (nested or array values that are wanted, escaped keys,
+// dotted field names) and for anything invalid, which the general reader
+// handles and reports. raw is valid UTF-8 with no NUL byte, its ends
+// trimmed of space.
 func fastFields(raw []byte, base int, want map[string]bool) (vals map[string]jsonValue, ok bool) {
 	for name := range want {
 		if strings.Contains(name, ".") {
@@ -23,13 +26,13 @@ func fastFields(raw []byte, base int, want map[string]bool) (vals map[string]jso
 	vals = make(map[string]jsonValue, len(want))
 	i = skipSpace(raw, i+1)
 	if i < len(raw) && raw[i] == '}' {
-		return vals, true
+		return vals, i == len(raw)-1
 	}
 	for i < len(raw) {
 		if raw[i] != '"' {
 			return nil, false
 		}
-		kend, escaped := stringEnd(raw, i)
+		kend, escaped := validStringEnd(raw, i)
 		if kend < 0 || escaped {
 			return nil, false
 		}
@@ -47,7 +50,7 @@ func fastFields(raw []byte, base int, want map[string]bool) (vals map[string]jso
 		switch c := raw[i]; c {
 		case '"':
 			var esc bool
-			vend, esc = stringEnd(raw, i)
+			vend, esc = validStringEnd(raw, i)
 			if vend < 0 {
 				return nil, false
 			}
@@ -67,13 +70,16 @@ func fastFields(raw []byte, base int, want map[string]bool) (vals map[string]jso
 				return nil, false // lists of authors, nested objects: the general reader
 			}
 			vend = skipComposite(raw, i)
-			if vend < 0 {
+			if vend < 0 || !json.Valid(raw[i:vend]) {
 				return nil, false
 			}
 		default:
 			vend = i
 			for vend < len(raw) && raw[vend] != ',' && raw[vend] != '}' && !isJSONSpace(raw[vend]) {
 				vend++
+			}
+			if !validScalar(raw[vstart:vend]) {
+				return nil, false
 			}
 			if _, seen := vals[key]; want[key] && !seen {
 				if c == 'n' {
@@ -88,7 +94,7 @@ func fastFields(raw []byte, base int, want map[string]bool) (vals map[string]jso
 			return nil, false
 		}
 		if raw[i] == '}' {
-			return vals, true
+			return vals, i == len(raw)-1
 		}
 		if raw[i] != ',' {
 			return nil, false
@@ -135,4 +141,81 @@ func skipComposite(raw []byte, i int) int {
 		}
 	}
 	return -1
+}
+
+// validStringEnd is stringEnd for a string that must also be valid JSON:
+// no control characters and only JSON's escapes; -1 when it is not.
+func validStringEnd(raw []byte, i int) (int, bool) {
+	escaped := false
+	for j := i + 1; j < len(raw); j++ {
+		switch c := raw[j]; {
+		case c == '"':
+			return j + 1, escaped
+		case c < 0x20:
+			return -1, escaped
+		case c == '\\':
+			escaped = true
+			if j+1 >= len(raw) {
+				return -1, escaped
+			}
+			j++
+			switch raw[j] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			case 'u':
+				if j+4 >= len(raw) || !isHex(raw[j+1]) || !isHex(raw[j+2]) || !isHex(raw[j+3]) || !isHex(raw[j+4]) {
+					return -1, escaped
+				}
+				j += 4
+			default:
+				return -1, escaped
+			}
+		}
+	}
+	return -1, escaped
+}
+
+// validScalar reports whether v is a JSON number, true, false or null.
+func validScalar(v []byte) bool {
+	switch string(v) {
+	case "true", "false", "null":
+		return true
+	}
+	i := 0
+	if i < len(v) && v[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(v) && v[i] == '0':
+		i++
+	case i < len(v) && '1' <= v[i] && v[i] <= '9':
+		i = digitsEnd(v, i)
+	default:
+		return false
+	}
+	if i < len(v) && v[i] == '.' {
+		j := digitsEnd(v, i+1)
+		if j == i+1 {
+			return false
+		}
+		i = j
+	}
+	if i < len(v) && (v[i] == 'e' || v[i] == 'E') {
+		i++
+		if i < len(v) && (v[i] == '+' || v[i] == '-') {
+			i++
+		}
+		j := digitsEnd(v, i)
+		if j == i {
+			return false
+		}
+		i = j
+	}
+	return i == len(v)
+}
+
+func digitsEnd(v []byte, i int) int {
+	for i < len(v) && isDigit(v[i]) {
+		i++
+	}
+	return i
 }

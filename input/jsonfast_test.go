@@ -3,7 +3,9 @@ package input
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -28,18 +30,51 @@ func TestFastJSONLineMatchesGeneralReader(t *testing.T) {
 	}
 }
 
-// FuzzFastJSONLine holds the one-pass reader to the general one on every
-// valid record it accepts.
+// FuzzFastJSONLine holds the one-pass reader to the general one: it
+// accepts only valid JSON, and gives the same document as the general
+// reader for every record it accepts. Lines come as jsonLine passes them:
+// valid UTF-8 with no NUL byte.
 func FuzzFastJSONLine(f *testing.F) {
 	f.Add(`{"id":"a\"1","title":"\u00e9","text":"He said \"hi\"\n\u2019 \ud83d\ude00 \ud800 x"}`)
+	f.Add(`{"text":"a","n":-0.5e+3,"ok":true,"tags":[1,{"b":null}]}`)
+	f.Add(`{"text":"a","n":01}`)
+	f.Add(`{"text":"a\x"}`)
+	f.Add(`{"text":"a"} {}`)
 	f.Fuzz(func(t *testing.T, line string) {
-		if !json.Valid([]byte(line)) {
+		if !utf8.ValidString(line) || strings.IndexByte(line, 0) >= 0 {
 			return
 		}
 		if fast, ok := fastJSONLine("x.jsonl", []byte(line), DefaultFields()); ok {
+			require.True(t, json.Valid([]byte(line)), "accepted invalid JSON %q", line)
 			assertSameAsGeneralReader(t, line, fast)
 		}
 	})
+}
+
+// TestFastJSONLineRejectsInvalid leaves every invalid record to the
+// general reader, which reports it.
+func TestFastJSONLineRejectsInvalid(t *testing.T) {
+	for _, line := range []string{
+		`{"text":"a","n":01}`,
+		`{"text":"a","n":1.}`,
+		`{"text":"a","n":-}`,
+		`{"text":"a","n":1e}`,
+		`{"text":"a","n":tru}`,
+		`{"text":"a","n":1]}`,
+		`{"text":"a\x"}`,
+		`{"text":"a\u12g4"}`,
+		"{\"text\":\"a\tb\"}",
+		"{\"te\x01xt\":\"a\"}",
+		`{"text":"a"} {}`,
+		`{"text":"a"}}`,
+		`{"text":"a","tags":[1,]}`,
+		`{"text":"a",}`,
+		`{} x`,
+	} {
+		require.False(t, json.Valid([]byte(line)), line)
+		_, ok := fastJSONLine("x.jsonl", []byte(line), DefaultFields())
+		assert.False(t, ok, line)
+	}
 }
 
 func assertSameAsGeneralReader(t *testing.T, line string, fast *article.Document) {
