@@ -313,6 +313,16 @@ func errorDocID(r checker.Result) string {
 	return id
 }
 
+// jsonPlainASCII marks the ASCII bytes a JSON string holds as they are:
+// not control characters, quotes, backslashes, or the <, > and & that
+// encoding/json escapes for HTML.
+var jsonPlainASCII = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
+
 // appendJSONString appends s as a JSON string the way encoding/json does
 // by default: HTML-sensitive <, > and & escaped, U+2028 and U+2029 too,
 // invalid UTF-8 replaced by U+FFFD.
@@ -323,7 +333,7 @@ func appendJSONString(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if jsonPlainASCII[c] {
 				i++
 				continue
 			}
