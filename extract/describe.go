@@ -327,7 +327,7 @@ func possessedOrg(toks []token, k, end int, possessive bool) (int, bool) {
 // as "China's foreign ministry".
 func (x *attributor) orgDescription(toks []token, from, to int) int {
 	name := x.nameTokens(toks, from, to)
-	if e := x.mostRecent(x.index[ixFull][strings.Join(name, " ")], func(e *entity) bool {
+	if e := x.mostRecent(x.byFullName(name), func(e *entity) bool {
 		return e.typ == article.Organization && equalToks(e.nameToks, name)
 	}); e >= 0 {
 		return e

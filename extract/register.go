@@ -483,7 +483,7 @@ func (x *attributor) orgFromRun(toks []token, cr classifiedRun, s sentence) int 
 	if len(name) > 0 && name[0] == "the" {
 		name = name[1:]
 	}
-	if e := x.mostRecent(x.index[ixFull][strings.Join(name, " ")], func(e *entity) bool {
+	if e := x.mostRecent(x.byFullName(name), func(e *entity) bool {
 		return e.typ == article.Organization && equalToks(e.nameToks, name)
 	}); e >= 0 {
 		// a headline's "White House" is "the White House" in the copy

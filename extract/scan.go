@@ -177,6 +177,17 @@ type scanner struct {
 	quotes []RawQuote
 }
 
+// plainRun is the length of the prefix of s the scanner can skip: bytes
+// that are neither newlines nor the start of a possible mark.
+func plainRun(s string) int {
+	stop := &markTab.scanStop
+	k := 0
+	for k < len(s) && !stop[s[k]] {
+		k++
+	}
+	return k
+}
+
 // classifyMarks finds quotation-mark candidates in a paragraph and decides
 // from their neighbours whether each opens, closes or is an apostrophe. It
 // also records the paragraph's lines.
@@ -202,7 +213,9 @@ func (sc *scanner) classifyMarks(text string, p article.Span) []mark {
 			if blank && c != ' ' && c != '\t' && c != '\r' && c != '\v' && c != '\f' {
 				blank = false
 			}
-			for i++; !blank && i < p.End && !markTab.scanStop[text[i]]; i++ {
+			i++
+			if !blank {
+				i += plainRun(text[i:p.End])
 			}
 			continue
 		}

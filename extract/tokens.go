@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/quotecheck/quotecheck/article"
 )
@@ -119,14 +120,26 @@ func (wt *wordTable) lower(w string) string {
 	if !hasUpper {
 		return w
 	}
-	wt.buf = append(wt.buf[:0], w...)
-	for i, c := range wt.buf {
+	// lowered words are cut from a shared chunk rather than allocated one
+	// by one; bytes handed out are never written again (a full chunk is
+	// left to the strings that point into it), so the strings stay valid
+	// for as long as anything holds them, across documents too
+	if cap(wt.buf)-len(wt.buf) < len(w) {
+		wt.buf = make([]byte, 0, max(lowerChunk, len(w)))
+	}
+	start := len(wt.buf)
+	wt.buf = append(wt.buf, w...)
+	low := wt.buf[start:]
+	for i, c := range low {
 		if 'A' <= c && c <= 'Z' {
-			wt.buf[i] = c + 'a' - 'A'
+			low[i] = c + 'a' - 'A'
 		}
 	}
-	return string(wt.buf)
+	return unsafe.String(unsafe.SliceData(low), len(low))
 }
+
+// lowerChunk is the size of the chunks lowered words are cut from.
+const lowerChunk = 4096
 
 // tokenize appends the paragraph's tokens to buf[:0], reusing its memory.
 func tokenize(buf []token, words *wordTable, text string, p article.Span, regions []article.Span, quoteIdx []int, lex *Lexicon) []token {
@@ -254,6 +267,8 @@ func wordEndLower(text string, i, limit int) (end int, lower bool) {
 			j++
 			lower = false
 			continue
+		} else if c == ' ' {
+			break // most words end at a space
 		}
 		r, size := rune(text[j]), 1
 		if r >= utf8.RuneSelf {

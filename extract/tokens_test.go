@@ -1,12 +1,14 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/quotecheck/quotecheck/article"
 )
@@ -84,6 +86,25 @@ func FuzzWordTable(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Lowered words are cut from shared chunks: a word lowered earlier must
+// keep its letters however many words, documents and chunks follow it.
+func TestLoweredWordsStayIntact(t *testing.T) {
+	var words wordTable
+	var got, want []string
+	for doc := range 3 {
+		words.reset()
+		for i := range lowerChunk / 4 {
+			w := fmt.Sprintf("Word%dX%d", doc, i)
+			got = append(got, words.lower(w))
+			want = append(want, strings.ToLower(w))
+		}
+		long := strings.Repeat("AbC", lowerChunk) // longer than a chunk
+		got = append(got, words.lower(long))
+		want = append(want, strings.ToLower(long))
+	}
+	require.Equal(t, want, got)
 }
 
 // The lexicon's filter must never hide a word of its lists, configured
