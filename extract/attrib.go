@@ -218,10 +218,20 @@ func (ex *Extractor) newAttributor(x *attributor, doc *article.Document, nq int)
 		rawQuotes:      x.rawQuotes,
 	}
 	for k := range x.index {
-		clear(x.index[k])
+		// clearing a map costs its capacity, not its length: a map one
+		// large document grew is made afresh rather than cleared for
+		// every small one after it
+		if len(x.index[k]) > maxPooledIndex {
+			x.index[k] = map[string][]int{}
+		} else {
+			clear(x.index[k])
+		}
 	}
 	return x
 }
+
+// maxPooledIndex is the most entries an index map keeps its memory for.
+const maxPooledIndex = 256
 
 // release returns x to its extractor's pool once its document is done.
 func (x *attributor) release() {

@@ -26,10 +26,19 @@ type token struct {
 	flags      wordFlags
 	quote      int32 // index into the quote list for tokQuote
 	kind       tokKind
+	// punct is the byte of a one-byte punctuation token, 0 for any other,
+	// so that the grammar's many tests for "," and "." compare one byte
+	punct byte
 }
 
-func (t token) isWord(w string) bool  { return t.kind == tokWord && t.lower == w }
-func (t token) isPunct(p string) bool { return t.kind == tokPunct && t.text == p }
+func (t token) isWord(w string) bool { return t.kind == tokWord && t.lower == w }
+
+func (t token) isPunct(p string) bool {
+	if len(p) == 1 {
+		return t.punct == p[0]
+	}
+	return t.kind == tokPunct && t.text == p
+}
 
 // capitalised reports whether a word token starts with an upper-case
 // letter: a flag the word table sets once per distinct word, as it is
@@ -192,7 +201,11 @@ func tokenize(buf []token, words *wordTable, text string, p article.Span, region
 					end++
 				}
 			}
-			toks = append(toks, token{kind: tokPunct, start: i, end: end, text: text[i:end], lower: text[i:end]})
+			var punct byte
+			if end == i+1 {
+				punct = text[i]
+			}
+			toks = append(toks, token{kind: tokPunct, start: i, end: end, text: text[i:end], lower: text[i:end], punct: punct})
 			i = end
 		}
 	}
