@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"sync"
 
 	"github.com/quotecheck/quotecheck/report"
 )
@@ -57,7 +58,7 @@ func WriteHTML(w io.Writer, f *Figures, tool report.Tool, top int) error {
 		findings = append(findings, bar{Label: c.Name, Value: float64(c.Count), Text: thousands(c.Count), Title: fmt.Sprintf("%s: %s findings", c.Name, thousands(c.Count))})
 	}
 	p.Findings = barChart("Findings per rule", findings, "finding", 0)
-	return pageTemplate.Execute(w, p)
+	return pageTemplate().Execute(w, p)
 }
 
 // page is what the template shows.
@@ -200,14 +201,18 @@ func groupBars(groups []Group, value func(Group) (float64, string)) []bar {
 	return out
 }
 
-var pageTemplate = template.Must(template.New("summary").Funcs(template.FuncMap{
-	"num": thousands,
-	"pct": pct,
-	"f1":  func(f float64) string { return fmt.Sprintf("%.1f", f) },
-	"groupTable": func(name string, rows []Group) groupTable {
-		return groupTable{Name: name, Rows: rows}
-	},
-}).Parse(pageHTML))
+// pageTemplate is parsed when a summary page is first written, not when
+// every run of the tool starts.
+var pageTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("summary").Funcs(template.FuncMap{
+		"num": thousands,
+		"pct": pct,
+		"f1":  func(f float64) string { return fmt.Sprintf("%.1f", f) },
+		"groupTable": func(name string, rows []Group) groupTable {
+			return groupTable{Name: name, Rows: rows}
+		},
+	}).Parse(pageHTML))
+})
 
 // groupTable is a breakdown table: the name of its first column and rows.
 type groupTable struct {

@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/quotecheck/quotecheck/report"
 )
@@ -16,16 +17,20 @@ import (
 var assets embed.FS
 
 var (
-	pageTmpl = template.Must(template.New("page.html").Funcs(template.FuncMap{
-		"join": func(s []string) string {
-			q := make([]string, len(s))
-			for i, v := range s {
-				q[i] = "“" + v + "”"
-			}
-			return strings.Join(q, ", ")
-		},
-		"codeSpans": codeSpans,
-	}).ParseFS(assets, "assets/page.html"))
+	// the template is parsed when a page is first rendered, not when
+	// every run of the tool starts
+	pageTmpl = sync.OnceValue(func() *template.Template {
+		return template.Must(template.New("page.html").Funcs(template.FuncMap{
+			"join": func(s []string) string {
+				q := make([]string, len(s))
+				for i, v := range s {
+					q[i] = "“" + v + "”"
+				}
+				return strings.Join(q, ", ")
+			},
+			"codeSpans": codeSpans,
+		}).ParseFS(assets, "assets/page.html"))
+	})
 	styleText  = mustRead("assets/report.css")
 	scriptText = mustRead("assets/report.js")
 	// CSP is the page's Content-Security-Policy: nothing may load from
@@ -95,7 +100,7 @@ func render(w io.Writer, tool report.Tool, in *Input, form *Form) error {
 		form.AgainstFormat = "auto"
 	}
 	bw := bufio.NewWriter(w)
-	if err := pageTmpl.Execute(bw, p); err != nil {
+	if err := pageTmpl().Execute(bw, p); err != nil {
 		return err
 	}
 	return bw.Flush()
