@@ -80,6 +80,11 @@ func (li *LineIndex) Position(offset int) Position {
 // ASCII bytes are counted without decoding.
 func columns(s string) (n, n16 int) {
 	for i := 0; i < len(s); {
+		// eight ASCII bytes at a time: most copy is ASCII
+		if i+8 <= len(s) && (s[i]|s[i+1]|s[i+2]|s[i+3]|s[i+4]|s[i+5]|s[i+6]|s[i+7]) < utf8.RuneSelf {
+			n, n16, i = n+8, n16+8, i+8
+			continue
+		}
 		if c := s[i]; c < utf8.RuneSelf {
 			n, n16, i = n+1, n16+1, i+1
 			continue

@@ -26,7 +26,8 @@ func TestPositionOrderIndependent(t *testing.T) {
 // TestColumnsMatchRuneCount holds the ASCII fast path to the rune loop it
 // replaces: characters, and UTF-16 units with astral characters as two.
 func TestColumnsMatchRuneCount(t *testing.T) {
-	for _, s := range []string{"", "plain ascii", "café “quoted” 😀 text", "bad \xff\xfe bytes", "\xf0\x9f", "日本語 and 𝄞"} {
+	for _, s := range []string{"", "plain ascii", "café “quoted” 😀 text", "bad \xff\xfe bytes", "\xf0\x9f", "日本語 and 𝄞",
+		"exactly8", "seventeen chars!!", "ascii run then é", "1234567é", "12345678é90123456😀", "é1234567812345678"} {
 		want, want16 := 0, 0
 		for _, r := range s {
 			want++
