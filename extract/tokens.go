@@ -150,6 +150,25 @@ func (wt *wordTable) lower(w string) string {
 // lowerChunk is the size of the chunks lowered words are cut from.
 const lowerChunk = 4096
 
+// ASCII classes as isSpace and isWordRune give them, found by one lookup.
+const (
+	asciiOther = iota
+	asciiSpace
+	asciiWord
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range rune(utf8.RuneSelf) {
+		switch {
+		case isSpace(c):
+			t[c] = asciiSpace
+		case isWordRune(c):
+			t[c] = asciiWord
+		}
+	}
+	return t
+}()
+
 // tokenize appends the paragraph's tokens to buf[:0], reusing its memory.
 func tokenize(buf []token, words *wordTable, text string, p article.Span, regions []article.Span, quoteIdx []int, lex *Lexicon) []token {
 	toks := buf[:0]
@@ -181,13 +200,17 @@ func tokenize(buf []token, words *wordTable, text string, p article.Span, region
 			continue
 		}
 		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
+		var space, word bool
+		if r < utf8.RuneSelf {
+			space, word = asciiClass[r] == asciiSpace, asciiClass[r] == asciiWord
+		} else {
 			r, size = utf8.DecodeRuneInString(text[i:])
+			space, word = isSpace(r), isWordRune(r)
 		}
 		switch {
-		case isSpace(r):
+		case space:
 			i += size
-		case isWordRune(r):
+		case word:
 			end, lower := wordEndLower(text, i, limit)
 			w := text[i:end]
 			e := words.lookup(w, lower, lex)
