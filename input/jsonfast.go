@@ -32,7 +32,7 @@ func fastFields(raw []byte, base int, want map[string]bool) (vals map[string]jso
 		if raw[i] != '"' {
 			return nil, false
 		}
-		kend, escaped := validStringEnd(raw, i)
+		kend, escaped := stringEnd(raw, i)
 		if kend < 0 || escaped {
 			return nil, false
 		}
@@ -50,7 +50,7 @@ func fastFields(raw []byte, base int, want map[string]bool) (vals map[string]jso
 		switch c := raw[i]; c {
 		case '"':
 			var esc bool
-			vend, esc = validStringEnd(raw, i)
+			vend, esc = stringEnd(raw, i)
 			if vend < 0 {
 				return nil, false
 			}
@@ -104,22 +104,6 @@ func fastFields(raw []byte, base int, want map[string]bool) (vals map[string]jso
 	return nil, false
 }
 
-// stringEnd returns the index after the closing quote of the JSON string
-// opening at i, and whether it holds escapes; -1 when it does not close.
-func stringEnd(raw []byte, i int) (int, bool) {
-	escaped := false
-	for j := i + 1; j < len(raw); j++ {
-		switch raw[j] {
-		case '\\':
-			escaped = true
-			j++
-		case '"':
-			return j + 1, escaped
-		}
-	}
-	return -1, escaped
-}
-
 // skipComposite returns the index after the object or array opening at i.
 func skipComposite(raw []byte, i int) int {
 	depth := 0
@@ -143,9 +127,10 @@ func skipComposite(raw []byte, i int) int {
 	return -1
 }
 
-// validStringEnd is stringEnd for a string that must also be valid JSON:
-// no control characters and only JSON's escapes; -1 when it is not.
-func validStringEnd(raw []byte, i int) (int, bool) {
+// stringEnd returns the index after the closing quote of the JSON string
+// opening at i, and whether it holds escapes; -1 when it does not close or
+// is not valid JSON (a control character, an escape JSON does not have).
+func stringEnd(raw []byte, i int) (int, bool) {
 	escaped := false
 	for j := i + 1; j < len(raw); j++ {
 		switch c := raw[j]; {
