@@ -211,6 +211,15 @@ var numberForms = func() map[string]bool {
 // abbreviations end with a full stop that does not end a sentence.
 var abbreviations = wordSet("abbreviations.txt")
 
+// longestAbbreviation is the length in bytes of the longest abbreviation.
+var longestAbbreviation = func() int {
+	n := 0
+	for w := range abbreviations {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
 var determiners = wordSet("determiners.txt")
 
 var indefiniteDeterminers = wordSet("indefinite-determiners.txt")

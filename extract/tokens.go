@@ -103,7 +103,8 @@ func (wt *wordTable) lookup(w string, isLower bool, lex *Lexicon) wordEntry {
 			f |= fNumberWord
 		}
 	}
-	if startsUpper(w) {
+	// a word known to be lower case cannot start with a capital
+	if !isLower && startsUpper(w) {
 		f |= fCapitalised
 	}
 	slot.word, slot.entry = w, wordEntry{lower: lower, flags: f}
@@ -114,21 +115,8 @@ func (wt *wordTable) lookup(w string, isLower bool, lex *Lexicon) wordEntry {
 func (wt *wordTable) reset() { clear(wt.slots) }
 
 // lower lower-cases w, returning w itself when it has no upper-case
-// letter.
+// letter. An ASCII word is lowered in one pass as it is copied.
 func (wt *wordTable) lower(w string) string {
-	hasUpper := false
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= 0x80 {
-			return strings.ToLower(w)
-		}
-		if 'A' <= c && c <= 'Z' {
-			hasUpper = true
-		}
-	}
-	if !hasUpper {
-		return w
-	}
 	// lowered words are cut from a shared chunk rather than allocated one
 	// by one; bytes handed out are never written again (a full chunk is
 	// left to the strings that point into it), so the strings stay valid
@@ -137,13 +125,23 @@ func (wt *wordTable) lower(w string) string {
 		wt.buf = make([]byte, 0, max(lowerChunk, len(w)))
 	}
 	start := len(wt.buf)
-	wt.buf = append(wt.buf, w...)
-	low := wt.buf[start:]
-	for i, c := range low {
-		if 'A' <= c && c <= 'Z' {
-			low[i] = c + 'a' - 'A'
+	low := wt.buf[start : start+len(w)]
+	hasUpper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return strings.ToLower(w) // the chunk's bytes stay unclaimed
 		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+			hasUpper = true
+		}
+		low[i] = c
 	}
+	if !hasUpper {
+		return w
+	}
+	wt.buf = wt.buf[:start+len(w)]
 	return unsafe.String(unsafe.SliceData(low), len(low))
 }
 
@@ -351,6 +349,11 @@ func wordEndLower(text string, i, limit int) (end int, lower bool) {
 // lower-cased on the stack when it is short and ASCII (every word before
 // a full stop comes here).
 func isAbbreviation(w string) bool {
+	// most words before a full stop are longer than any abbreviation (an
+	// ASCII word keeps its length when lowered)
+	if len(w) > longestAbbreviation && isASCII(w) {
+		return false
+	}
 	var buf [32]byte
 	if len(w) <= len(buf) {
 		if lower, ok := foldASCII(buf[:0], w); ok {
@@ -358,6 +361,15 @@ func isAbbreviation(w string) bool {
 		}
 	}
 	return abbreviations[strings.ToLower(w)]
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func isInitial(w string) bool {

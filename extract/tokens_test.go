@@ -107,6 +107,31 @@ func TestLoweredWordsStayIntact(t *testing.T) {
 	require.Equal(t, want, got)
 }
 
+// lower must agree with strings.ToLower, whether the word is ASCII, turns
+// out not to be part way through (its partly lowered copy given up), or
+// has no capital at all.
+func TestWordTableLowerAgreesWithToLower(t *testing.T) {
+	var words wordTable
+	for _, w := range []string{"Sen", "NASA", "McCONNELL", "already", "Zoë", "ÉLYSÉE", "AbĞ", "O'BRIEN", "x", "Q1"} {
+		assert.Equal(t, strings.ToLower(w), words.lower(w), w)
+	}
+	// the bytes of a word given up are reused by the next
+	assert.Equal(t, "mccain", words.lower("McCain"))
+}
+
+// isAbbreviation turns longer words away before lowering them; a long
+// word that is not ASCII is still looked up, as lowering can shorten it.
+func TestIsAbbreviation(t *testing.T) {
+	for w, want := range map[string]bool{
+		"Mr.": true, "SEN.": true, "Blvd.": true, "approx.": true,
+		"said.": false, "Washington.": false, "approximately.": false,
+		"\u212Aansas.": false, // a Kelvin sign lowers to one byte: "kansas."
+	} {
+		assert.Equal(t, want, isAbbreviation(w), w)
+	}
+	assert.LessOrEqual(t, longestAbbreviation, 16)
+}
+
 // The lexicon's filter must never hide a word of its lists, configured
 // words included.
 func TestWordClassesFindEveryListedWord(t *testing.T) {
