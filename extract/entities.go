@@ -116,15 +116,29 @@ func isPlural(w string) bool {
 	return singular(w) != w
 }
 
-// stripPossessive removes a trailing "'s" or "’s".
+// stripPossessive removes a trailing "'s" or "’s", or a lone apostrophe
+// ("ministers'"), when something is left before it. It is asked of most
+// words, so the last byte picks the one ending that can match.
 func stripPossessive(w string) (string, bool) {
-	// every suffix ends in 's', an apostrophe or the last byte of '’'
-	if n := len(w); n == 0 || w[n-1] != 's' && w[n-1] != '\'' && w[n-1] != 0x99 {
+	n := len(w)
+	if n == 0 {
 		return w, false
 	}
-	for _, suf := range []string{"'s", "’s", "'", "’"} {
-		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
-			return w[:len(w)-len(suf)], true
+	switch w[n-1] {
+	case 's':
+		if n > 2 && w[n-2] == '\'' {
+			return w[:n-2], true
+		}
+		if n > 4 && w[n-4:n-1] == "\u2019" {
+			return w[:n-4], true
+		}
+	case '\'':
+		if n > 1 {
+			return w[:n-1], true
+		}
+	case 0x99: // the last byte of '’'
+		if n > 3 && w[n-3:] == "\u2019" {
+			return w[:n-3], true
 		}
 	}
 	return w, false

@@ -53,6 +53,26 @@ func TestStripPossessive(t *testing.T) {
 	}
 }
 
+// stripPossessive must agree with trying each ending in turn.
+func FuzzStripPossessive(f *testing.F) {
+	for _, s := range []string{"varga's", "s's", "'s", "x\u2019s", "\u2019s", "a'", "'", "\u2019", "a\u2019", "ss", "\x99", "\x99s"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		want, wantPoss := w, false
+		for _, suf := range []string{"'s", "\u2019s", "'", "\u2019"} {
+			if strings.HasSuffix(w, suf) && len(w) > len(suf) {
+				want, wantPoss = w[:len(w)-len(suf)], true
+				break
+			}
+		}
+		got, poss := stripPossessive(w)
+		if got != want || poss != wantPoss {
+			t.Fatalf("stripPossessive(%q) = %q, %v; want %q, %v", w, got, poss, want, wantPoss)
+		}
+	})
+}
+
 // wordCountUpTo must count the words strings.FieldsFunc finds, up to its
 // limit; wordShape must agree with the loop it replaced.
 func FuzzWordCountUpTo(f *testing.F) {
