@@ -41,8 +41,9 @@ type markTable struct {
 	first map[rune]bool
 	ascii [utf8.RuneSelf]bool
 	// scanStop marks the bytes the scanner must look at: the first byte
-	// of a mark, a line break, and every byte of a multi-byte rune
-	scanStop [256]bool
+	// of a mark, a line break, and every byte of a multi-byte rune (1;
+	// bytes, not bools, so that eight lookups combine with one OR)
+	scanStop [256]uint8
 	// families maps family names to their numbers.
 	families map[string]markFamily
 }
@@ -65,9 +66,9 @@ func parseMarks(data string) (*markTable, error) {
 		first:    map[rune]bool{},
 		families: map[string]markFamily{"double": familyDouble, "single": familySingle, "guillemet": familyGuillemet},
 	}
-	t.scanStop['\n'] = true
+	t.scanStop['\n'] = 1
 	for c := utf8.RuneSelf; c < 256; c++ {
-		t.scanStop[c] = true
+		t.scanStop[c] = 1
 	}
 	next := familyGuillemet + 1
 	for n, line := range strings.Split(data, "\n") {
@@ -108,7 +109,7 @@ func parseMarks(data string) (*markTable, error) {
 				t.first[r] = true
 				if r < utf8.RuneSelf {
 					t.ascii[r] = true
-					t.scanStop[r] = true
+					t.scanStop[r] = 1
 				}
 			} else if g.family != fam {
 				return nil, fmt.Errorf("line %d: mark %q is already in another family", n+1, s)

@@ -158,3 +158,20 @@ func FuzzWordClasses(f *testing.F) {
 		}
 	})
 }
+
+// plainRun must stop where a byte-at-a-time scan stops, wherever in its
+// eight-byte steps the stopping byte falls.
+func FuzzPlainRun(f *testing.F) {
+	for _, s := range []string{"", "plain words only", "it's", "0123456\"89", "01234567\"9", "\u201cx", "line\nbreak", strings.Repeat("a", 40) + "'"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := 0
+		for want < len(s) && markTab.scanStop[s[want]] == 0 {
+			want++
+		}
+		if got := plainRun(s); got != want {
+			t.Fatalf("plainRun(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
