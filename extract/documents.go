@@ -245,7 +245,7 @@ func (x *attributor) speechNounOwner(toks []token, s sentence, k, pi, sentIdx in
 			cut := len(owner.lower) - len(base)
 			stem := owner.text[:len(owner.text)-cut]
 			toks[p].lower, toks[p].text, toks[p].end = base, stem, owner.end-cut
-			toks[p].flags = x.words.lookup(stem, false, x.ex.lex).flags
+			toks[p].flags = x.words.lookup(stem, false, strings.IndexByte(stem, '-') >= 0, x.ex.lex).flags
 			a = x.speakerIn(toks, s, from, p+1, pi, sentIdx)
 			toks[p] = owner
 			ownerFrom = from

@@ -81,9 +81,9 @@ type wordEntry struct {
 // object, allocated afresh whenever the pool has let its attributor go).
 const wordSlotBits = 9
 
-// lookup returns w's entry; w is not empty, and isLower says it is
-// known to be in lower case already.
-func (wt *wordTable) lookup(w string, isLower bool, lex *Lexicon) wordEntry {
+// lookup returns w's entry; w is not empty, isLower says it is known to
+// be in lower case already, and hyphen whether it holds a hyphen-minus.
+func (wt *wordTable) lookup(w string, isLower, hyphen bool, lex *Lexicon) wordEntry {
 	if wt.slots == nil {
 		wt.slots = make([]wordSlot, 1<<wordSlotBits)
 	}
@@ -96,7 +96,7 @@ func (wt *wordTable) lookup(w string, isLower bool, lex *Lexicon) wordEntry {
 		lower = wt.lower(w)
 	}
 	f := lex.wordClasses(lower)
-	if strings.IndexByte(lower, '-') >= 0 {
+	if hyphen {
 		// hyphenated numbers are read part by part
 		f &^= fNumberWord
 		if isNumberWord(lower) {
@@ -209,9 +209,9 @@ func tokenize(buf []token, words *wordTable, text string, p article.Span, region
 		case space:
 			i += size
 		case word:
-			end, lower := wordEndLower(text, i, limit)
+			end, lower, hyphen := wordEndLower(text, i, limit)
 			w := text[i:end]
-			e := words.lookup(w, lower, lex)
+			e := words.lookup(w, lower, hyphen, lex)
 			toks = append(toks, token{kind: tokWord, start: i, end: end, text: w, lower: e.lower, flags: e.flags})
 			i = end
 		default:
@@ -289,8 +289,9 @@ func tokenBound(s string) int {
 // wordEndLower finds the end of a word starting at i (letters and digits,
 // with inner apostrophes, hyphens, and full stops of abbreviations and
 // numbers) and reports whether the word is already in lower case (ASCII
-// with no capital), which spares lower-casing it.
-func wordEndLower(text string, i, limit int) (end int, lower bool) {
+// with no capital), which spares lower-casing it, and whether it holds a
+// hyphen-minus, which spares searching for one.
+func wordEndLower(text string, i, limit int) (end int, lower, hyphen bool) {
 	j := i
 	lower = true
 	for j < limit {
@@ -321,6 +322,7 @@ func wordEndLower(text string, i, limit int) (end int, lower bool) {
 			// "U.S.", and state tags after a party letter: "D-N.Y.", "R-S.C."
 			abbr := r == '.' && unicode.IsLetter(next) && (j-i <= 2 || j-i <= 4 && text[j-2] == '-' && unicode.IsUpper(next))
 			if inner || num || abbr {
+				hyphen = hyphen || r == '-'
 				j += size
 				continue
 			}
@@ -342,7 +344,7 @@ func wordEndLower(text string, i, limit int) (end int, lower bool) {
 		}
 		break
 	}
-	return j, lower
+	return j, lower, hyphen
 }
 
 // isAbbreviation looks a word with its full stop up in the abbreviations,

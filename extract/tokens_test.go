@@ -175,3 +175,24 @@ func FuzzPlainRun(f *testing.F) {
 		}
 	})
 }
+
+// wordEndLower's reports must match the word it found: lower when it is
+// ASCII without a capital, hyphen when it holds a hyphen-minus.
+func FuzzWordEndLower(f *testing.F) {
+	for _, s := range []string{"twenty-five", "D-N.Y.", "U.S.", "al-Assad's", "Zoë-Anne", "ministers' line", "3.5", "plain"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if r, _ := utf8.DecodeRuneInString(s); !isWordRune(r) {
+			return
+		}
+		end, lower, hyphen := wordEndLower(s, 0, len(s))
+		w := s[:end]
+		if hyphen != strings.Contains(w, "-") {
+			t.Fatalf("wordEndLower(%q): hyphen %v for %q", s, hyphen, w)
+		}
+		if lower && (!isASCII(w) || strings.ToLower(w) != w) {
+			t.Fatalf("wordEndLower(%q): lower for %q", s, w)
+		}
+	})
+}
