@@ -2,6 +2,7 @@ package article
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"unicode/utf8"
@@ -147,11 +148,33 @@ func looksBinary(data []byte) bool {
 	if bytes.IndexByte(head, 0) >= 0 {
 		return true
 	}
+	return countControl(head)*20 > len(head)
+}
+
+// countControl counts the bytes below 0x20 other than line breaks, tabs
+// and form feeds. Eight bytes with none below 0x20 (prose between line
+// breaks) are passed over in one test.
+func countControl(head []byte) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	control := 0
-	for _, b := range head {
-		if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' {
+	i := 0
+	for ; i+8 <= len(head); i += 8 {
+		x := binary.LittleEndian.Uint64(head[i:])
+		// a byte's high bit is set here if the byte is below 0x20
+		if (x-0x20*ones)&^x&highs == 0 {
+			continue
+		}
+		control += countControlBytes(head[i : i+8])
+	}
+	return control + countControlBytes(head[i:])
+}
+
+func countControlBytes(b []byte) int {
+	control := 0
+	for _, c := range b {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
 			control++
 		}
 	}
-	return control*20 > len(head)
+	return control
 }

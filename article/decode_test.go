@@ -208,3 +208,22 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// countControl must count what a byte-at-a-time loop counts, wherever the
+// control bytes fall in its eight-byte steps.
+func FuzzCountControl(f *testing.F) {
+	for _, s := range []string{"", "plain prose, no control bytes at all", "line\nbreak", "\x01\x02\x03", "1234567\x1f9", "\x7f\x80\xff\x20\x1f", "tab\there\fand\rthere"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		want := 0
+		for _, c := range b {
+			if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+				want++
+			}
+		}
+		if got := countControl(b); got != want {
+			t.Fatalf("countControl(%q) = %d, want %d", b, got, want)
+		}
+	})
+}
