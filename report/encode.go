@@ -64,10 +64,15 @@ func (e *documentEncoder) newline() {
 	if !e.indented {
 		return
 	}
+	e.b = append(e.b, e.padAt(e.depth)...)
+}
+
+// padAt is a line break and the indentation of depth.
+func (e *documentEncoder) padAt(depth int) string {
 	if e.pad == "" {
 		e.pad = "\n" + e.prefix + strings.Repeat(e.indent, maxDepth)
 	}
-	e.b = append(e.b, e.pad[:1+len(e.prefix)+e.depth*len(e.indent)]...)
+	return e.pad[:1+len(e.prefix)+depth*len(e.indent)]
 }
 
 func (e *documentEncoder) open(bracket byte) {
@@ -159,14 +164,36 @@ func (e *documentEncoder) list(name string, n int, item func(i int)) {
 	e.close(']')
 }
 
+// spanKeys are the members of a span object as they open, compact and
+// indented.
+var spanKeys = [2][4]string{
+	{`"start":`, `"end":`, `"line":`, `"column":`},
+	{`"start": `, `"end": `, `"line": `, `"column": `},
+}
+
+// span writes a span object in one go rather than member by member: a
+// report holds two or three for every quotation.
 func (e *documentEncoder) span(doc *article.Document, s article.Span) {
 	p := doc.Position(s.Start)
-	e.open('{')
-	e.intField("start", s.Start)
-	e.intField("end", s.End)
-	e.intField("line", p.Line)
-	e.intField("column", p.Column)
-	e.close('}')
+	values := [4]int{s.Start, s.End, p.Line, p.Column}
+	keys := &spanKeys[0]
+	outer, inner := "", ""
+	if e.indented {
+		keys = &spanKeys[1]
+		outer, inner = e.padAt(e.depth), e.padAt(e.depth+1)
+	}
+	e.b = append(e.b, '{')
+	for i, v := range values {
+		if i > 0 {
+			e.b = append(e.b, ',')
+		}
+		e.b = append(e.b, inner...)
+		e.b = append(e.b, keys[i]...)
+		e.b = strconv.AppendInt(e.b, int64(v), 10)
+	}
+	e.b = append(e.b, outer...)
+	e.b = append(e.b, '}')
+	e.empty = false
 }
 
 // document encodes the object DocumentOf(r) describes.
