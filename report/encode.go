@@ -101,13 +101,20 @@ func (e *documentEncoder) element() {
 
 // key starts an object member; names are plain ASCII, never escaped.
 func (e *documentEncoder) key(name string) {
-	e.element()
+	if !e.empty {
+		e.b = append(e.b, ',')
+	}
+	e.empty = false
+	if !e.indented {
+		e.b = append(e.b, '"')
+		e.b = append(e.b, name...)
+		e.b = append(e.b, '"', ':')
+		return
+	}
+	e.b = append(e.b, e.padAt(e.depth)...)
 	e.b = append(e.b, '"')
 	e.b = append(e.b, name...)
-	e.b = append(e.b, '"', ':')
-	if e.indented {
-		e.b = append(e.b, ' ')
-	}
+	e.b = append(e.b, '"', ':', ' ')
 }
 
 func (e *documentEncoder) stringField(name, v string) {
