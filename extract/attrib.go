@@ -492,9 +492,17 @@ func titleCased(toks []token, s sentence) bool {
 	return words > 0 && caps*3 >= words*2
 }
 
+// isCue reports whether the word at k is a reporting verb used as one.
+// Most words are not verbs of any of its lists: that test is small
+// enough to be inlined where the grammar asks it of every token.
 func (x *attributor) isCue(toks []token, k int, s sentence) bool {
+	return toks[k].flags&(fSpeech|fDocVerb|fRetort) != 0 && x.isCueVerb(toks, k, s)
+}
+
+// isCueVerb is isCue of a token with a reporting-verb flag.
+func (x *attributor) isCueVerb(toks []token, k int, s sentence) bool {
 	t := &toks[k]
-	if t.kind != tokWord || t.flags&(fSpeech|fDocVerb|fRetort) == 0 {
+	if t.kind != tokWord {
 		return false
 	}
 	if t.flags&fDocVerb != 0 && documentCue(toks, k, s) {

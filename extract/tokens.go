@@ -397,13 +397,20 @@ func splitSentences(buf []sentence, lex *Lexicon, toks []token, quoteTexts func(
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		end := false
-		switch {
-		case t.kind == tokPunct && (t.text == "." || t.text == "!" || t.text == "?"):
-			end = i+1 == len(toks) || startsSentence(toks[i+1])
-		case t.kind == tokWord && i+1 < len(toks) && toks[i+1].kind == tokQuote && len(t.text) > 2 && strings.HasSuffix(t.text, ".") && strings.Contains(t.text, "-"):
-			// `said Sen. Lindsey Graham, R-S.C. "But …"`: the tag ends the sentence
-			end = startsSentence(toks[i+1])
-		case t.kind == tokQuote && i+1 < len(toks):
+		switch t.kind {
+		case tokPunct:
+			if t.punct == '.' || t.punct == '!' || t.punct == '?' {
+				end = i+1 == len(toks) || startsSentence(toks[i+1])
+			}
+		case tokWord:
+			if i+1 < len(toks) && toks[i+1].kind == tokQuote && len(t.text) > 2 && strings.HasSuffix(t.text, ".") && strings.Contains(t.text, "-") {
+				// `said Sen. Lindsey Graham, R-S.C. "But …"`: the tag ends the sentence
+				end = startsSentence(toks[i+1])
+			}
+		case tokQuote:
+			if i+1 == len(toks) {
+				break
+			}
 			inner := strings.TrimRight(quoteTexts(int(t.quote)), " \u201D\u2019\"'")
 			last := lastRune(inner)
 			// `"Why?" Smith asked.` keeps its attribution; after a full stop
