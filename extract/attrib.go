@@ -542,19 +542,19 @@ func (x *attributor) isCueVerb(toks []token, k int, s sentence) bool {
 		closesClause := !vf.Base && !vf.Gerund && k > s.from && toks[k-1].kind == tokWord && (k+1 >= s.to || toks[k+1].kind == tokPunct && toks[k+1].text != "-")
 		// "the Saudis state", "the Democrats note": a plural name before a
 		// base form
-		pluralName := vf.Base && k-2 >= s.from && toks[k-2].lower == "the" && toks[k-1].capitalised() && strings.HasSuffix(toks[k-1].lower, "s") && !isPossessiveWord(toks[k-1])
+		pluralName := vf.Base && k-2 >= s.from && toks[k-2].lower == "the" && toks[k-1].capitalised() && strings.HasSuffix(toks[k-1].lower, "s") && !isPossessiveWord(&toks[k-1])
 		if !firstPerson && !closesClause && !pluralName && !(k > s.from && (pronounLike(toks[k-1].lower) || toks[k-1].capitalised()) && !vf.Base && !vf.Gerund) {
 			return false
 		}
 	}
 	if (vf.Base || !vf.Past && !vf.Gerund) && k > s.from {
-		prev := toks[k-1]
+		prev := &toks[k-1]
 		// "the remarks", "Trump's remarks", "his comments": nouns
 		if (prev.flags&fDet != 0) && !((prev.flags&fStandaloneDet != 0) && (vf.Lemma == "say")) || prev.lower == "his" || prev.lower == "her" || prev.lower == "their" || prev.lower == "its" || isPossessiveWord(prev) {
 			return false
 		}
 	}
-	if vf.Past && k > s.from && (toks[k-1].flags&fDet != 0 && toks[k-1].flags&fStandaloneDet == 0 || isPossessiveWord(toks[k-1])) {
+	if vf.Past && k > s.from && (toks[k-1].flags&fDet != 0 && toks[k-1].flags&fStandaloneDet == 0 || isPossessiveWord(&toks[k-1])) {
 		return false // "an estimated 40 million", "the council's promised loan"
 	}
 	if vf.Past {
@@ -608,7 +608,7 @@ func determinerBefore(toks []token, k int, s sentence) bool {
 // isBoundary reports a token that ends a clause inside a sentence. A full
 // stop inside a sentence ends an abbreviation ("D-Mich."), not a clause:
 // sentences were already split.
-func isBoundary(t token) bool {
+func isBoundary(t *token) bool {
 	return t.kind == tokQuote || t.kind == tokPunct && (t.text == ";" || t.text == ":" || t.text == "?" || t.text == "!")
 }
 
@@ -643,7 +643,7 @@ func (x *attributor) subjectChunk(toks []token, s sentence) [2]int {
 			start++
 		}
 		if k > start {
-			first := toks[start]
+			first := &toks[start]
 			intro := first.kind != tokWord || ((first.flags&fIntro != 0) || first.flags&fPrep != 0 && first.lower != "and") && first.lower != "the" && first.lower != "a" || isNumber(first.text) ||
 				isParticiple(toks, [2]int{start, k}) || strings.HasSuffix(first.lower, "ing") && !first.capitalised() ||
 				// "At a rally in Portsmouth, N.H., on Tuesday, Sanders said":
@@ -663,7 +663,7 @@ func (x *attributor) subjectChunk(toks []token, s sentence) [2]int {
 				// the subject ends at the first verb-like word
 				for j := start + 1; j < end; j++ {
 					w := toks[j].lower
-					if (toks[j-1].flags&fDet != 0 || isPossessiveWord(toks[j-1])) && !x.isCue(toks, j, s) {
+					if (toks[j-1].flags&fDet != 0 || isPossessiveWord(&toks[j-1])) && !x.isCue(toks, j, s) {
 						continue // "The retired neurosurgeon": a participle as adjective
 					}
 					// "The ad targets a "…"": a word between a described
@@ -697,7 +697,7 @@ func possessivePronoun(w string) bool {
 }
 
 // isPossessiveWord reports a word ending in 's or s' ("council's").
-func isPossessiveWord(t token) bool {
+func isPossessiveWord(t *token) bool {
 	if t.kind != tokWord {
 		return false
 	}

@@ -27,7 +27,7 @@ func documentCue(toks []token, k int, s sentence) bool {
 	if toks[k].flags&fDocVerb == 0 || k == s.from {
 		return false
 	}
-	prev := toks[k-1]
+	prev := &toks[k-1]
 	return prev.kind == tokWord && !prev.capitalised() && (prev.flags&fDocNoun != 0 || isDocumentHead(prev.lower))
 }
 
@@ -39,7 +39,7 @@ func (x *attributor) documentSpeaker(toks []token, s sentence, from, to, pi, sen
 	if to-from > 8 {
 		return noAttribution, false
 	}
-	head := toks[to-1]
+	head := &toks[to-1]
 	if head.kind != tokWord || head.flags&fDocNoun == 0 || head.capitalised() && to-from > 1 {
 		return noAttribution, false
 	}
@@ -62,7 +62,7 @@ func (x *attributor) documentSpeaker(toks []token, s sentence, from, to, pi, sen
 			return noAttribution, false
 		}
 		possessivePronoun := t.lower == "his" || t.lower == "her" || t.lower == "their" || t.lower == "its"
-		if !possessivePronoun && !isPossessiveWord(*t) {
+		if !possessivePronoun && !isPossessiveWord(t) {
 			continue
 		}
 		var a attribution
@@ -234,7 +234,7 @@ func (x *attributor) speechNounOwner(toks []token, s sentence, k, pi, sentIdx in
 		switch {
 		case owner.lower == "his" || owner.lower == "her" || owner.lower == "their" || owner.lower == "its":
 			a = x.speakerIn(toks, s, p, p+1, pi, sentIdx)
-		case isPossessiveWord(owner):
+		case isPossessiveWord(&owner):
 			from := p
 			for from > s.from && from > p-5 && toks[from-1].kind == tokWord && (toks[from-1].capitalised() || toks[from-1].flags&fDet != 0) {
 				from--
@@ -282,13 +282,13 @@ func (x *attributor) describedSubject(toks []token, s sentence, ch [2]int, pi, s
 	if to-from < 2 || to-from > maxDescribedSubjectTokens {
 		return noAttribution
 	}
-	first := toks[from]
+	first := &toks[from]
 	body := from + 1
 	if first.capitalised() && !possessivePronoun(first.lower) && first.flags&fDet == 0 {
 		// "Obama's first five questioners": a named possessor, whose
 		// people speak
 		body = capRun(toks, from, to)
-		if body >= to || !isPossessiveWord(toks[body-1]) {
+		if body >= to || !isPossessiveWord(&toks[body-1]) {
 			return noAttribution
 		}
 	} else if first.kind != tokWord || first.flags&fDet == 0 && !possessivePronoun(first.lower) {
@@ -302,7 +302,7 @@ func (x *attributor) describedSubject(toks []token, s sentence, ch [2]int, pi, s
 			return noAttribution
 		}
 	}
-	head := toks[to-1]
+	head := &toks[to-1]
 	if head.capitalised() {
 		return noAttribution // a name the registry did not know: not a description
 	}

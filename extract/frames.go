@@ -23,7 +23,7 @@ func (x *attributor) after(toks []token, s sentence, k, pi, sentIdx int) attribu
 		return noAttribution
 	}
 	if np, cue := sourcePhrase(toks, j, s.to); np > j {
-		return x.npAfter(toks, s, np, pi, sentIdx, sourceCue(toks[j]), cue, 0.9)
+		return x.npAfter(toks, s, np, pi, sentIdx, sourceCue(&toks[j]), cue, 0.9)
 	}
 	// `"…," read the email`: a document verb before its document
 	if toks[j].flags&fDocVerb != 0 && j+2 < s.to && toks[j+1].flags&fDet != 0 && toks[j+2].flags&fDocNoun != 0 {
@@ -39,7 +39,7 @@ func (x *attributor) after(toks []token, s sentence, k, pi, sentIdx int) attribu
 	}
 	// `"…," the official said` — a noun phrase then the verb
 	for v := j; v < s.to && v < j+maxSubjectTokens; v++ {
-		if isBoundary(toks[v]) {
+		if isBoundary(&toks[v]) {
 			break
 		}
 		// `"…" Braynard is quoted as saying.`
@@ -51,7 +51,7 @@ func (x *attributor) after(toks []token, s sentence, k, pi, sentIdx int) attribu
 			break
 		}
 		if x.isCue(toks, v, s) {
-			if !npLike(toks[j]) && !namedAfterLowerTitle(toks, j, v) || !plausibleSubject(toks, j, trimAux(toks, j, v)) || speechNounRelative(toks, j, v) {
+			if !npLike(&toks[j]) && !namedAfterLowerTitle(toks, j, v) || !plausibleSubject(toks, j, trimAux(toks, j, v)) || speechNounRelative(toks, j, v) {
 				return noAttribution
 			}
 			// "Michael Briggs, a spokesman for Sanders, said": the head,
@@ -126,7 +126,7 @@ func (x *attributor) isInvertedCue(toks []token, j int, s sentence) bool {
 // addresseeVerbs take the hearer as object and so are never inverted.
 var addresseeVerbs = wordSet("addressee-verbs.txt")
 
-func npLike(t token) bool {
+func npLike(t *token) bool {
 	if t.kind != tokWord {
 		return false
 	}
@@ -175,7 +175,7 @@ func modalAux(w string) bool {
 // "according to", up to the end of the clause.
 func (x *attributor) npAfter(toks []token, s sentence, from, pi, sentIdx int, cue string, cueSpan article.Span, conf float64) attribution {
 	to := from
-	for to < s.to && !isBoundary(toks[to]) && !toks[to].isPunct(",") && !(toks[to].kind == tokWord && (toks[to].flags&fRel != 0) && to > from) {
+	for to < s.to && !isBoundary(&toks[to]) && !toks[to].isPunct(",") && !(toks[to].kind == tokWord && (toks[to].flags&fRel != 0) && to > from) {
 		if to > from && toks[to].kind == tokWord && (toks[to].lower == "on" || toks[to].lower == "in" || toks[to].lower == "at") && !isAnonPostModifier(toks, from, to) {
 			break
 		}
@@ -232,7 +232,7 @@ func sourcePhrase(toks []token, j, end int) (int, article.Span) {
 
 // sourceCue is the cue a source phrase reports: "according to" or "per",
 // in lower case whatever the text's capitals.
-func sourceCue(first token) string {
+func sourceCue(first *token) string {
 	if first.lower == "per" {
 		return "per"
 	}
@@ -310,7 +310,7 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 		// "Guccifer said, per a translator, that …": a source set off after
 		// a reporting verb qualifies it; the verb's subject speaks
 		if np, cue := sourcePhrase(toks, v, k); np > v && !(v-2 >= s.from && toks[v-1].isPunct(",") && x.isCue(toks, v-2, s)) {
-			a := x.npAfter(toks, s, np, pi, sentIdx, sourceCue(*t), cue, 0.85)
+			a := x.npAfter(toks, s, np, pi, sentIdx, sourceCue(t), cue, 0.85)
 			return a, true
 		}
 		if t.flags&(fSpeech|fDocVerb|fRetort) == 0 {
@@ -350,7 +350,7 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 			}
 			continue
 		case "call", "calls", "called", "calling":
-			if v > s.from && (t.lower == "call" && !verbContext(toks[v-1]) || t.lower == "calls" && nounContext(toks[v-1])) {
+			if v > s.from && (t.lower == "call" && !verbContext(&toks[v-1]) || t.lower == "calls" && nounContext(&toks[v-1])) {
 				continue // "a wake-up call for", "his calls for": a noun
 			}
 			if t.lower == "calling" && v+1 < k {
@@ -427,7 +427,7 @@ func (x *attributor) outerFrame(toks []token, s sentence, v, pi, sentIdx int) (a
 		if t.kind == tokQuote || t.lower == "and" || t.lower == "but" || t.lower == "while" || t.lower == "whereas" || t.isPunct(";") {
 			return noAttribution, false // "Rubio suggested that …, while Cruz said that “…”"
 		}
-		if (t.isPunct(",") || isLayoutDash(*t)) && (toks[s.from].flags&fSubord != 0) {
+		if (t.isPunct(",") || isLayoutDash(t)) && (toks[s.from].flags&fSubord != 0) {
 			// "When Clinton noted that …, Trump boasted, "…"": the fronted
 			// clause does not govern the main one
 			return noAttribution, false
@@ -439,7 +439,7 @@ func (x *attributor) outerFrame(toks []token, s sentence, v, pi, sentIdx int) (a
 		if !sawThat {
 			// "Rep. Ada Meeks said Clinton called on members to be "…"":
 			// a reporting verb whose complement clause holds the inner one
-			if x.isCue(toks, u, s) && v-u <= 8 && !punctBetween(toks, u+1, v) && npLike(toks[u+1]) {
+			if x.isCue(toks, u, s) && v-u <= 8 && !punctBetween(toks, u+1, v) && npLike(&toks[u+1]) {
 				if a := x.subjectOf(toks, u, s, pi, sentIdx); a.ent >= 0 {
 					a.cue, a.cueSpan = x.cueText(toks, u, s)
 					a.conf = 0.7
@@ -507,7 +507,7 @@ func (x *attributor) subjectOf(toks []token, v int, s sentence, pi, sentIdx int)
 	}
 	start := end
 	for start > s.from {
-		t := toks[start-1]
+		t := &toks[start-1]
 		if t.isPunct(")") {
 			// "Sen. Claire McCaskill (D-Mo.), who …, said": step over the group
 			if open := openParen(toks, s.from, start-1); open >= 0 {
@@ -521,7 +521,7 @@ func (x *attributor) subjectOf(toks []token, v int, s sentence, pi, sentIdx int)
 		// "…, as the website notes:": after a comma or connective only
 		// ("As Virginia's governor, Kaine declared" is an introduction)
 		asClause := t.lower == "as" && start-2 >= s.from && (toks[start-2].isPunct(",") || (toks[start-2].flags&fConnective != 0))
-		if (t.lower == "when" || t.lower == "where" || asClause) && start < end && npLike(toks[start]) {
+		if (t.lower == "when" || t.lower == "where" || asClause) && start < end && npLike(&toks[start]) {
 			break // "…, when many commentators called him “…”", "as the website notes:"
 		}
 		if t.kind == tokWord && (t.flags&fRel != 0) && t.lower != "where" && t.lower != "when" {
@@ -533,7 +533,7 @@ func (x *attributor) subjectOf(toks []token, v int, s sentence, pi, sentIdx int)
 			// inside the relative clause
 			parenthetical := t.lower != "whose" && start-1 > s.from && toks[start-2].isPunct(",") && end > start && toks[end-1].isPunct(",") ||
 				end > start && toks[end-1].isPunct(",") && clauseHasVerb(toks, start, end-1)
-			subjectRelative := (t.lower == "who" || t.lower == "that") && start < end && !npLike(toks[start]) && start-1 > s.from && toks[start-2].kind == tokWord
+			subjectRelative := (t.lower == "who" || t.lower == "that") && start < end && !npLike(&toks[start]) && start-1 > s.from && toks[start-2].kind == tokWord
 			if !parenthetical && !subjectRelative {
 				break
 			}
@@ -550,7 +550,7 @@ func (x *attributor) subjectOf(toks []token, v int, s sentence, pi, sentIdx int)
 			for first < end-1 && (toks[first].flags&fSentenceAdverb != 0) {
 				first++
 			}
-			if start == end || npLike(toks[first]) && (first > start || finiteClause(toks, max(s.from, start-1-maxSubjectTokens), start-1)) {
+			if start == end || npLike(&toks[first]) && (first > start || finiteClause(toks, max(s.from, start-1-maxSubjectTokens), start-1)) {
 				start = first
 				break
 			}
@@ -636,7 +636,7 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 	var chunks [][2]int
 	c := start
 	for k := start; k <= end; k++ {
-		if k == end || toks[k].isPunct(",") || toks[k].kind == tokPunct && isLayoutDash(toks[k]) {
+		if k == end || toks[k].isPunct(",") || toks[k].kind == tokPunct && isLayoutDash(&toks[k]) {
 			if k > c {
 				chunks = append(chunks, [2]int{c, k})
 			}
@@ -647,7 +647,7 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 	// before the verb holds its subject, after the subordinator
 	if n := len(chunks); n > 0 {
 		last := chunks[n-1]
-		if w := toks[last[0]]; w.kind == tokWord && (w.lower == "while" || w.lower == "whereas" || w.lower == "although" || w.lower == "though") && last[1]-last[0] > 1 && npLike(toks[last[0]+1]) {
+		if w := &toks[last[0]]; w.kind == tokWord && (w.lower == "while" || w.lower == "whereas" || w.lower == "although" || w.lower == "though") && last[1]-last[0] > 1 && npLike(&toks[last[0]+1]) {
 			return [2]int{last[0] + 1, last[1]}, [2]int{start, start}
 		}
 	}
@@ -667,7 +667,7 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 		for ch[0] < ch[1]-1 && toks[ch[0]].kind == tokWord && (toks[ch[0]].lower == "but" || toks[ch[0]].lower == "and" || toks[ch[0]].lower == "yet" || toks[ch[0]].lower == "so") {
 			ch[0]++
 		}
-		first := toks[ch[0]]
+		first := &toks[ch[0]]
 		if first.kind != tokWord {
 			continue
 		}
@@ -683,7 +683,7 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 		for last[0] < last[1] && toks[last[0]].kind == tokWord && (subordinators[toks[last[0]].lower] || toks[last[0]].lower == "while" || toks[last[0]].lower == "whereas" || toks[last[0]].lower == "and" || toks[last[0]].lower == "but") {
 			last[0]++
 		}
-		if last[0] < last[1] && npLike(toks[last[0]]) {
+		if last[0] < last[1] && npLike(&toks[last[0]]) {
 			cands = append(cands, last)
 		}
 	}
@@ -720,7 +720,7 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 	if full := fullNameCandidate(toks, cands); full >= 0 && full < hi && !descriptive(toks, cands[hi]) && fullNameCandidate(toks, cands[hi:]) < 0 {
 		hi = full
 	}
-	if hi > 0 && cands[hi][1]-cands[hi][0] == 1 && toks[cands[hi][0]].capitalised() && descriptive(toks, cands[hi-1]) && (toks[cands[hi-1][0]].flags&fDet != 0 || isPossessiveWord(toks[cands[hi-1][0]])) && (cands[hi-1][1]-cands[hi-1][0] <= 3 || placeHeads[toks[cands[hi-1][1]-1].lower] || orgHeads[toks[cands[hi-1][1]-1].lower]) {
+	if hi > 0 && cands[hi][1]-cands[hi][0] == 1 && toks[cands[hi][0]].capitalised() && descriptive(toks, cands[hi-1]) && (toks[cands[hi-1][0]].flags&fDet != 0 || isPossessiveWord(&toks[cands[hi-1][0]])) && (cands[hi-1][1]-cands[hi-1][0] <= 3 || placeHeads[toks[cands[hi-1][1]-1].lower] || orgHeads[toks[cands[hi-1][1]-1].lower]) {
 		return cands[hi-1], [2]int{start, start} // "…in the capital, Derventa,"
 	}
 	if hi > 0 && descriptive(toks, cands[hi]) {
@@ -900,7 +900,7 @@ func (x *attributor) sentenceFinal(toks []token, s sentence, k, pi, sentIdx int)
 		}
 	}
 	if np, cue := sourcePhrase(toks, from, end); np > from {
-		return x.npAfter(toks, s, np, pi, sentIdx, sourceCue(toks[from]), cue, 0.8)
+		return x.npAfter(toks, s, np, pi, sentIdx, sourceCue(&toks[from]), cue, 0.8)
 	}
 	// "…, as a Homeland Security memo put it."
 	if toks[from].lower == "as" && end-from >= 4 && (toks[end-2].lower == "put" || toks[end-2].lower == "puts") && toks[end-1].lower == "it" {
@@ -913,7 +913,7 @@ func (x *attributor) sentenceFinal(toks []token, s sentence, k, pi, sentIdx int)
 		}
 		return a
 	}
-	if !npLike(toks[from]) && !describesPeople(toks, from, end) {
+	if !npLike(&toks[from]) && !describesPeople(toks, from, end) {
 		return noAttribution
 	}
 	for v := from + 1; v < end; v++ {
@@ -1020,7 +1020,7 @@ func (x *attributor) reducedRelative(toks []token, s sentence, end, pi, sentIdx 
 	if start == end || start == s.from {
 		return noAttribution, false
 	}
-	prev := toks[start-1]
+	prev := &toks[start-1]
 	if prev.kind != tokWord || prev.capitalised() || prev.flags&grammarFlags != 0 || prev.lower == "and" || prev.lower == "that" || prev.lower == "but" {
 		return noAttribution, false
 	}
@@ -1037,13 +1037,13 @@ func (x *attributor) reducedRelative(toks []token, s sentence, end, pi, sentIdx 
 func (x *attributor) gerundSubject(toks []token, s sentence, v, pi, sentIdx int) (attribution, bool) {
 	start := v
 	for start > s.from {
-		t := toks[start-1]
+		t := &toks[start-1]
 		if t.kind != tokWord || t.flags&(fPrep|fAux|fRel|fSpeech) != 0 && t.flags&fDet == 0 {
 			break
 		}
 		start--
 	}
-	if start == v || start == s.from && !npLike(toks[start]) {
+	if start == v || start == s.from && !npLike(&toks[start]) {
 		return noAttribution, false
 	}
 	if start > s.from && toks[start-1].lower != "with" {
@@ -1137,7 +1137,7 @@ func (x *attributor) parentheticalSubject(toks []token, s sentence, v, k, pi, se
 	end := trimAux(toks, c+1, v)
 	// "At one point, a woman asked for a photo and Varga said,": a clause
 	// of its own, not a subject
-	if end <= c+1 || !npLike(toks[c+1]) || !plausibleSubject(toks, c+1, end) || finiteClause(toks, c+1, end) {
+	if end <= c+1 || !npLike(&toks[c+1]) || !plausibleSubject(toks, c+1, end) || finiteClause(toks, c+1, end) {
 		return noAttribution, false
 	}
 	a := x.speakerIn(toks, s, c+1, end, pi, sentIdx)
@@ -1309,13 +1309,13 @@ func clauseAfter(toks []token, from, to int) bool {
 
 // verbContext reports a word after which a base or -s form is a verb: a
 // pronoun, a name, an auxiliary or "to".
-func verbContext(prev token) bool {
+func verbContext(prev *token) bool {
 	return prev.kind == tokWord && (pronounLike(prev.lower) || prev.capitalised() || prev.flags&fAux != 0 || prev.lower == "to")
 }
 
 // nounContext reports a word after which an -s form is a plural noun: an
 // article or a possessive ("the calls", "his calls", "Trump's calls").
-func nounContext(prev token) bool {
+func nounContext(prev *token) bool {
 	return prev.kind == tokWord && (prev.flags&fDet != 0 || prev.lower == "his" || prev.lower == "her" || prev.lower == "their" || prev.lower == "its" || isPossessiveWord(prev))
 }
 
@@ -1327,7 +1327,7 @@ func (x *attributor) introducedBefore(toks []token, s sentence, k int) bool {
 	if k == s.from {
 		return false
 	}
-	prev := toks[k-1]
+	prev := &toks[k-1]
 	if prev.kind == tokWord {
 		// "citing “…”" mid-sentence; "Citing “…,” the spokeswoman said"
 		// opens the sentence and is attributed after the quote

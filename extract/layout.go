@@ -106,7 +106,7 @@ func titleCase(words []string) string {
 }
 
 // isLayoutDash reports the dashes that introduce a byline after a quote.
-func isLayoutDash(t token) bool {
+func isLayoutDash(t *token) bool {
 	return t.kind == tokPunct && (t.text == "\u2015" || t.text == "\u2014" || t.text == "\u2013" || t.text == "-" || t.text == "--")
 }
 
@@ -114,10 +114,10 @@ func isLayoutDash(t token) bool {
 // a name that ends the sentence.
 func (x *attributor) dashByline(toks []token, s sentence, k, pi, sentIdx int) attribution {
 	j := k + 1
-	if j >= s.to || !isLayoutDash(toks[j]) {
+	if j >= s.to || !isLayoutDash(&toks[j]) {
 		return noAttribution
 	}
-	for j < s.to && isLayoutDash(toks[j]) {
+	for j < s.to && isLayoutDash(&toks[j]) {
 		j++
 	}
 	// the name runs to the end of the sentence or of the line: bylines
@@ -185,7 +185,7 @@ func (x *attributor) headlineSpeaker(toks []token, s sentence, k, pi, sentIdx in
 // The name after the dash speaks the unattributed quotes of the paragraph
 // before.
 func (x *attributor) dashLineByline(toks []token, pi int) {
-	if len(toks) < 2 || len(x.prevQuotes) == 0 || !isLayoutDash(toks[0]) || !toks[1].capitalised() {
+	if len(toks) < 2 || len(x.prevQuotes) == 0 || !isLayoutDash(&toks[0]) || !toks[1].capitalised() {
 		return
 	}
 	end := capRun(toks, 1, len(toks))

@@ -152,7 +152,7 @@ func classifyRun(toks []token, from, to int, sentenceStart bool) classifiedRun {
 		cr.kind = runNone // "Repeatedly, the crowd chanted …"
 		return cr
 	}
-	last := toks[to-1]
+	last := &toks[to-1]
 	base, poss := stripPossessive(last.lower)
 	cr.possess = poss && strings.ContainsAny(last.text, "'’")
 	// organisation names end in their head word ("Brindle Labs") or put
@@ -278,7 +278,7 @@ func joinTokens(toks []token, from, to int, text string) string {
 
 // stemIn reports whether stem, t's word without a possessive ending, is
 // in list: t's flag when the stem is the word itself, else a lookup.
-func stemIn(t token, stem string, f wordFlags, list map[string]bool) bool {
+func stemIn(t *token, stem string, f wordFlags, list map[string]bool) bool {
 	if stem == t.lower {
 		return t.flags&f != 0
 	}
@@ -524,7 +524,7 @@ func (x *attributor) collectRoles(toks []token, cr classifiedRun, e int, s sente
 	}
 	if cr.to+1 < s.to && toks[cr.to].isPunct(",") {
 		k := cr.to + 1
-		first := toks[k]
+		first := &toks[k]
 		if first.kind == tokWord && (first.lower == "a" || first.lower == "an" || first.lower == "the" || strings.HasSuffix(first.lower, "'s") || strings.HasSuffix(first.lower, "’s")) {
 			for ; k < s.to && k < cr.to+12; k++ {
 				t := &toks[k]
@@ -580,7 +580,7 @@ func allCapsRun(toks []token, from, to int) bool {
 
 // clauseEnd finds the next comma or sentence boundary from k.
 func clauseEnd(toks []token, k, end int) int {
-	for k < end && !toks[k].isPunct(",") && !isBoundary(toks[k]) {
+	for k < end && !toks[k].isPunct(",") && !isBoundary(&toks[k]) {
 		k++
 	}
 	return k

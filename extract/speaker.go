@@ -133,7 +133,7 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 		// "the Senate minority leader", "a Clinton campaign spokesman":
 		// a body named inside a phrase headed by a person noun only
 		// modifies it; the person speaks
-		if last := toks[to-1]; best >= 0 && last.kind == tokWord && !last.capitalised() && x.ents[x.mentions[best].ent].typ == article.Organization &&
+		if last := &toks[to-1]; best >= 0 && last.kind == tokWord && !last.capitalised() && x.ents[x.mentions[best].ent].typ == article.Organization &&
 			x.mentions[best].pos < last.start && personNoun(last.lower) && !speaksForBody[last.lower] && (last.flags&fOrgMember == 0) && !inPrepPhrase(toks, from, last.start) {
 			head := last.lower
 			e := x.findByRole(head, false, false)

@@ -31,9 +31,9 @@ type token struct {
 	punct byte
 }
 
-func (t token) isWord(w string) bool { return t.kind == tokWord && t.lower == w }
+func (t *token) isWord(w string) bool { return t.kind == tokWord && t.lower == w }
 
-func (t token) isPunct(p string) bool {
+func (t *token) isPunct(p string) bool {
 	if len(p) == 1 {
 		return t.punct == p[0]
 	}
@@ -43,7 +43,7 @@ func (t token) isPunct(p string) bool {
 // capitalised reports whether a word token starts with an upper-case
 // letter: a flag the word table sets once per distinct word, as it is
 // asked of every token many times.
-func (t token) capitalised() bool { return t.flags&fCapitalised != 0 }
+func (t *token) capitalised() bool { return t.flags&fCapitalised != 0 }
 
 // startsUpper reports whether a word starts with an upper-case letter.
 func startsUpper(w string) bool {
@@ -400,12 +400,12 @@ func splitSentences(buf []sentence, lex *Lexicon, toks []token, quoteTexts func(
 		switch t.kind {
 		case tokPunct:
 			if t.punct == '.' || t.punct == '!' || t.punct == '?' {
-				end = i+1 == len(toks) || startsSentence(toks[i+1])
+				end = i+1 == len(toks) || startsSentence(&toks[i+1])
 			}
 		case tokWord:
 			if i+1 < len(toks) && toks[i+1].kind == tokQuote && len(t.text) > 2 && strings.HasSuffix(t.text, ".") && strings.Contains(t.text, "-") {
 				// `said Sen. Lindsey Graham, R-S.C. "But …"`: the tag ends the sentence
-				end = startsSentence(toks[i+1])
+				end = startsSentence(&toks[i+1])
 			}
 		case tokQuote:
 			if i+1 == len(toks) {
@@ -415,7 +415,7 @@ func splitSentences(buf []sentence, lex *Lexicon, toks []token, quoteTexts func(
 			last := lastRune(inner)
 			// `"Why?" Smith asked.` keeps its attribution; after a full stop
 			// inside the marks a capitalised word starts a new sentence
-			if last == '.' && startsSentence(toks[i+1]) || (last == '!' || last == '?') && startsSentence(toks[i+1]) && !attributionFollows(lex, toks[i+1:]) {
+			if last == '.' && startsSentence(&toks[i+1]) || (last == '!' || last == '?') && startsSentence(&toks[i+1]) && !attributionFollows(lex, toks[i+1:]) {
 				end = true
 			}
 		}
@@ -430,14 +430,15 @@ func splitSentences(buf []sentence, lex *Lexicon, toks []token, quoteTexts func(
 	return out
 }
 
-func startsSentence(t token) bool {
+func startsSentence(t *token) bool {
 	return t.kind == tokQuote || t.capitalised() || t.kind == tokWord && unicode.IsDigit(lastRune(t.text[:1]))
 }
 
 // attributionFollows reports whether a speech verb comes within the next
 // few tokens, before any sentence punctuation: `"Why?" Smith asked.`
 func attributionFollows(lex *Lexicon, toks []token) bool {
-	for i, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if i > 6 || t.kind == tokQuote || t.kind == tokPunct && (t.text == "." || t.text == ";" || t.text == ":") {
 			return false
 		}
@@ -458,7 +459,8 @@ func attributionFollows(lex *Lexicon, toks []token) bool {
 }
 
 func allCapitalised(toks []token) bool {
-	for _, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if t.kind != tokWord || !t.capitalised() {
 			return false
 		}
