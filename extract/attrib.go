@@ -51,7 +51,7 @@ type attributor struct {
 	// lastPos is each entity's latest mention; index finds entities by
 	// name word, full name and role so lookups do not scan the article.
 	lastPos   []int
-	index     [ixKinds]map[string][]int
+	index     map[string]*wordIndex
 	orgs      []int
 	authorEnt int // the article's writer, +1; 0 until needed
 	// alias maps an anonymous lede description to the person named later
@@ -67,8 +67,9 @@ type attributor struct {
 	quotesOfEnt []int
 	// ixSlab holds the index's short id lists (a new one per document,
 	// as nameBuf); keyBuf builds a full name to look up.
-	ixSlab []int
-	keyBuf []byte
+	ixSlab    []int
+	ixEntries []wordIndex
+	keyBuf    []byte
 	// scan and rawQuotes are the quotation scanner's buffers and its
 	// list of quotes, which the document's quotes are made from
 	scan      scanner
@@ -130,10 +131,7 @@ func (ex *Extractor) extract(doc *article.Document) *attributor {
 func (ex *Extractor) extractContext(ctx context.Context, doc *article.Document) (*attributor, error) {
 	x, _ := ex.pool.Get().(*attributor)
 	if x == nil {
-		x = &attributor{}
-		for k := range x.index {
-			x.index[k] = map[string][]int{}
-		}
+		x = &attributor{index: map[string]*wordIndex{}}
 	}
 	raw, problems := x.scan.scan(doc.Text, doc.Paragraphs, x.rawQuotes)
 	x.rawQuotes = raw
@@ -217,20 +215,18 @@ func (ex *Extractor) newAttributor(x *attributor, doc *article.Document, nq int)
 		scan:           x.scan,
 		rawQuotes:      x.rawQuotes,
 	}
-	for k := range x.index {
-		// clearing a map costs its capacity, not its length: a map one
-		// large document grew is made afresh rather than cleared for
-		// every small one after it
-		if len(x.index[k]) > maxPooledIndex {
-			x.index[k] = map[string][]int{}
-		} else {
-			clear(x.index[k])
-		}
+	// clearing a map costs its capacity, not its length: a map one large
+	// document grew is made afresh rather than cleared for every small
+	// one after it
+	if len(x.index) > maxPooledIndex {
+		x.index = map[string]*wordIndex{}
+	} else {
+		clear(x.index)
 	}
 	return x
 }
 
-// maxPooledIndex is the most entries an index map keeps its memory for.
+// maxPooledIndex is the most entries the index map keeps its memory for.
 const maxPooledIndex = 256
 
 // release returns x to its extractor's pool once its document is done.
@@ -336,12 +332,12 @@ func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Sp
 		ps.firstQuote = idx[0]
 		x.quoteTok, x.sentOf = resize(x.quoteTok, len(idx)), resize(x.sentOf, len(idx))
 		ps.quoteTok, ps.sentOf = x.quoteTok, x.sentOf
-	}
-	for si, s := range sents {
-		for k := s.from; k < s.to; k++ {
-			if toks[k].kind == tokQuote {
-				ps.quoteTok[int(toks[k].quote)-ps.firstQuote] = k
-				ps.sentOf[int(toks[k].quote)-ps.firstQuote] = si
+		for si, s := range sents {
+			for k := s.from; k < s.to; k++ {
+				if toks[k].kind == tokQuote {
+					ps.quoteTok[int(toks[k].quote)-ps.firstQuote] = k
+					ps.sentOf[int(toks[k].quote)-ps.firstQuote] = si
+				}
 			}
 		}
 	}
@@ -355,7 +351,11 @@ func (x *attributor) paragraph(pi int, p article.Paragraph, regions []article.Sp
 		}
 		sentIdx := firstSent + si
 		x.registerSentence(toks, s, pi, sentIdx)
-		for k := s.from; k < s.to; k++ {
+		if len(idx) == 0 {
+			// a paragraph without quotations has no quote tokens to visit
+			x.work += s.to - s.from
+		}
+		for k := s.from; k < s.to && len(idx) > 0; k++ {
 			x.work++
 			if toks[k].kind != tokQuote {
 				continue

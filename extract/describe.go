@@ -241,7 +241,7 @@ func (x *attributor) resolveDescription(toks []token, d description, create bool
 		x.addRole(e, d.head, head)
 		return e
 	case d.role || d.anon && d.definite && !d.oneOf && titleWords[d.head] && toks[d.from].lower == "the":
-		if e := x.mostRecent(x.index[ixRole][head], func(e *entity) bool { return e.typ == article.Person }); e >= 0 {
+		if e := x.mostRecent(x.indexed(ixRole, head), func(e *entity) bool { return e.typ == article.Person }); e >= 0 {
 			return e
 		}
 		if d.anon {

@@ -110,7 +110,7 @@ func (x *attributor) documentSpeaker(toks []token, s sentence, from, to, pi, sen
 
 // findDocument finds the latest document source of this kind.
 func (x *attributor) findDocument(head string) int {
-	return x.mostRecent(x.index[ixRole][head], func(e *entity) bool {
+	return x.mostRecent(x.indexed(ixRole, head), func(e *entity) bool {
 		return e.typ == article.DocumentSource && e.head == head
 	})
 }

@@ -48,7 +48,19 @@ func (x *attributor) reindex(id int) {
 }
 
 func (x *attributor) indexAdd(kind indexKind, word string, id int) {
-	list := x.index[kind][word]
+	ix := x.index[word]
+	if ix == nil {
+		// the lists of every kind a word indexes share one entry, so
+		// that a name word ("smith" as surname and as name token) costs
+		// one map entry; entries are cut from a per-document chunk
+		if len(x.ixEntries) == cap(x.ixEntries) {
+			x.ixEntries = make([]wordIndex, 0, ixEntryChunk)
+		}
+		x.ixEntries = x.ixEntries[:len(x.ixEntries)+1]
+		ix = &x.ixEntries[len(x.ixEntries)-1]
+		x.index[word] = ix
+	}
+	list := ix[kind]
 	// ids mostly arrive in order, so checking the tail keeps this O(1); a
 	// rare repeat further back is harmless to mostRecent
 	if n := len(list); n > 0 && list[n-1] == id {
@@ -64,10 +76,24 @@ func (x *attributor) indexAdd(kind indexKind, word string, id int) {
 		x.ixSlab = x.ixSlab[:n+2]
 		list = x.ixSlab[n : n : n+2]
 	}
-	x.index[kind][word] = append(list, id)
+	ix[kind] = append(list, id)
 }
 
+// indexed is the list of entities word indexes as kind.
+func (x *attributor) indexed(kind indexKind, word string) []int {
+	if ix := x.index[word]; ix != nil {
+		return ix[kind]
+	}
+	return nil
+}
+
+// wordIndex holds the entities a word indexes, a list for each kind.
+type wordIndex [ixKinds][]int
+
 const ixSlabSize = 256
+
+// ixEntryChunk is how many index entries a chunk holds.
+const ixEntryChunk = 32
 
 // byFullName is the index entry of a full name, looked up without
 // joining the name into a new string.
@@ -80,7 +106,10 @@ func (x *attributor) byFullName(name []string) []int {
 		b = append(b, w...)
 	}
 	x.keyBuf = b
-	return x.index[ixFull][string(b)]
+	if ix := x.index[string(b)]; ix != nil { // looked up without a copy of b
+		return ix[ixFull]
+	}
+	return nil
 }
 
 func (x *attributor) addRole(id int, words ...string) {
@@ -121,15 +150,15 @@ func (x *attributor) findPersonShort(w string, onlyShort, firstToo bool) int {
 	keep := func(e *entity) bool {
 		return e.typ == article.Person && len(e.nameToks) > 0 && (!onlyShort || len(e.nameToks) == 1)
 	}
-	if e := x.mostRecent(x.index[ixLast][w], keep); e >= 0 || !firstToo {
+	if e := x.mostRecent(x.indexed(ixLast, w), keep); e >= 0 || !firstToo {
 		return e
 	}
-	return x.mostRecent(x.index[ixFirst][w], keep)
+	return x.mostRecent(x.indexed(ixFirst, w), keep)
 }
 
 func (x *attributor) findOrgShort(w string) int {
 	best := -1
-	for _, e := range x.index[ixFirst][w] {
+	for _, e := range x.indexed(ixFirst, w) {
 		if x.ents[e].typ == article.Organization && e > best {
 			best = e
 		}
@@ -153,7 +182,7 @@ func equalToks(a, b []string) bool {
 // described by a role noun. loose allows "one of the employees" or "one
 // source" to match a plural group.
 func (x *attributor) findByRole(head string, plural, loose bool) int {
-	return x.mostRecent(x.index[ixRole][head], func(ent *entity) bool {
+	return x.mostRecent(x.indexed(ixRole, head), func(ent *entity) bool {
 		if ent.typ == article.Organization || !ent.hasRole(head) && ent.head != head {
 			return false
 		}
@@ -163,7 +192,7 @@ func (x *attributor) findByRole(head string, plural, loose bool) int {
 
 func (x *attributor) findOrgByHead(head string) int {
 	isOrg := func(e *entity) bool { return e.typ == article.Organization }
-	cands := append(append([]int(nil), x.index[ixRole][head]...), x.index[ixTok][head]...)
+	cands := append(append([]int(nil), x.indexed(ixRole, head)...), x.indexed(ixTok, head)...)
 	if e := x.mostRecent(cands, isOrg); e >= 0 {
 		return e
 	}
@@ -207,7 +236,7 @@ func containsTok(toks []string, w string) bool {
 // findRoleOnly finds a person known only by a title ("the mayor") who has
 // not been named yet.
 func (x *attributor) findRoleOnly(role string) int {
-	return x.mostRecent(x.index[ixRole][role], func(e *entity) bool {
+	return x.mostRecent(x.indexed(ixRole, role), func(e *entity) bool {
 		return e.typ == article.Person && len(e.nameToks) == 0
 	})
 }
@@ -238,7 +267,7 @@ func isInstitution(e *entity) bool {
 // findPersonSuffix finds a person whose full name ends with name ("de la
 // Cruz" in "Annick de la Cruz").
 func (x *attributor) findPersonSuffix(name []string) int {
-	return x.mostRecent(x.index[ixLast][name[len(name)-1]], func(e *entity) bool {
+	return x.mostRecent(x.indexed(ixLast, name[len(name)-1]), func(e *entity) bool {
 		n := len(e.nameToks)
 		if e.typ != article.Person || n <= len(name) {
 			return false
@@ -255,7 +284,7 @@ func (x *attributor) nameLedeSource(person int, head string) {
 	if head == "" {
 		return
 	}
-	for _, c := range x.index[ixRole][head] {
+	for _, c := range x.indexed(ixRole, head) {
 		e := &x.ents[c]
 		if c == person || e.typ != article.Anonymous || e.plural || x.alias[c] != 0 {
 			continue
@@ -340,8 +369,9 @@ func (x *attributor) knownOrg(name []string) bool {
 	}) >= 0
 }
 
-// indexKind says which kind of word an entity index holds; one map per
-// kind finds entities without building a key string per lookup.
+// indexKind says which kind of word an entity index list holds: a word's
+// entry keeps a list per kind, so entities are found without building a
+// key string per lookup.
 type indexKind uint8
 
 const (

@@ -339,7 +339,7 @@ func (x *attributor) registerRun(toks []token, i int, s sentence, para, sentIdx 
 		if end, head := possessedRole(toks, j, s.to); end > 0 {
 			e := x.findRoleOnly(head)
 			if e < 0 {
-				e = x.mostRecent(x.index[ixRole][head], func(e *entity) bool { return e.typ == article.Person })
+				e = x.mostRecent(x.indexed(ixRole, head), func(e *entity) bool { return e.typ == article.Person })
 			}
 			if e < 0 {
 				e = x.newEntity(entity{typ: article.Person, name: joinTokens(toks, cr.from, end, x.text), fullAt: -1,

@@ -617,10 +617,10 @@ func (x *attributor) resolveKin(toks []token, s sentence, from, pi, sentIdx int)
 	keep := func(e *entity) bool {
 		return e.typ == article.Person && len(e.nameToks) >= 2 && !equalToks(e.nameToks, on)
 	}
-	if e := x.mostRecent(x.index[ixLast][on[len(on)-1]], keep); e >= 0 {
+	if e := x.mostRecent(x.indexed(ixLast, on[len(on)-1]), keep); e >= 0 {
 		return e
 	}
-	return x.mostRecent(x.index[ixFirst][on[0]], keep)
+	return x.mostRecent(x.indexed(ixFirst, on[0]), keep)
 }
 
 // replyVerbs answer a question: "he replied" after a question is its

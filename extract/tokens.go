@@ -180,18 +180,24 @@ func tokenize(buf []token, words *wordTable, text string, p article.Span, region
 	if cap(toks) < want {
 		toks = make([]token, 0, want)
 	}
+	// limit is where the next quotation region starts, or the paragraph's
+	// end: no word or mark token runs past it
 	ri := 0
+	limit := p.End
+	if len(regions) > 0 {
+		limit = regions[0].Start
+	}
 	for i := p.Start; i < p.End; {
-		if ri < len(regions) && i >= regions[ri].Start {
+		if i >= limit && ri < len(regions) {
 			r := regions[ri]
 			toks = append(toks, token{kind: tokQuote, start: r.Start, end: r.End, text: text[r.Start:r.End], quote: int32(quoteIdx[ri])})
 			i = r.End
 			ri++
+			limit = p.End
+			if ri < len(regions) {
+				limit = regions[ri].Start
+			}
 			continue
-		}
-		limit := p.End
-		if ri < len(regions) {
-			limit = regions[ri].Start
 		}
 		if text[i] == ' ' {
 			i++ // most runes are letters and single spaces
@@ -214,6 +220,9 @@ func tokenize(buf []token, words *wordTable, text string, p article.Span, region
 			e := words.lookup(w, lower, hyphen, lex)
 			toks = append(toks, token{kind: tokWord, start: i, end: end, text: w, lower: e.lower, flags: e.flags})
 			i = end
+			if i < limit && text[i] == ' ' {
+				i++ // the space after a word, without another turn of the loop
+			}
 		default:
 			end := i + size
 			// keep "..." and ". . ." as one ellipsis token
