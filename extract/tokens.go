@@ -91,6 +91,12 @@ func (wt *wordTable) lookup(w string, isLower, hyphen bool, lex *Lexicon) wordEn
 	if slot.word == w {
 		return slot.entry
 	}
+	return wt.learn(slot, w, isLower, hyphen, lex)
+}
+
+// learn fills slot with w's entry: lookup of a word the table does not
+// hold.
+func (wt *wordTable) learn(slot *wordSlot, w string, isLower, hyphen bool, lex *Lexicon) wordEntry {
 	lower := w
 	if !isLower {
 		lower = wt.lower(w)
@@ -180,6 +186,10 @@ func tokenize(buf []token, words *wordTable, text string, p article.Span, region
 	if cap(toks) < want {
 		toks = make([]token, 0, want)
 	}
+	if words.slots == nil {
+		words.slots = make([]wordSlot, 1<<wordSlotBits)
+	}
+	slots := words.slots
 	// limit is where the next quotation region starts, or the paragraph's
 	// end: no word or mark token runs past it
 	ri := 0
@@ -217,7 +227,11 @@ func tokenize(buf []token, words *wordTable, text string, p article.Span, region
 		case word:
 			end, lower, hyphen := wordEndLower(text, i, limit)
 			w := text[i:end]
-			e := words.lookup(w, lower, hyphen, lex)
+			slot := &slots[wordHash(w)>>(32-wordSlotBits)]
+			e := slot.entry
+			if slot.word != w {
+				e = words.learn(slot, w, lower, hyphen, lex)
+			}
 			toks = append(toks, token{kind: tokWord, start: i, end: end, text: w, lower: e.lower, flags: e.flags})
 			i = end
 			if i < limit && text[i] == ' ' {
@@ -301,8 +315,13 @@ func tokenBound(s string) int {
 // with no capital), which spares lower-casing it, and whether it holds a
 // hyphen-minus, which spares searching for one.
 func wordEndLower(text string, i, limit int) (end int, lower, hyphen bool) {
-	j := i
-	lower = true
+	return wordEnd(text, i, i, limit, true)
+}
+
+// wordEnd is wordEndLower reading on from j. (As its own function, with
+// wordEndLower a wrapper the tokenizer inlines, it compiles to fewer
+// instructions a word.)
+func wordEnd(text string, i, j, limit int, lower bool) (end int, _, hyphen bool) {
 	for j < limit {
 		if c := text[j]; 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
 			j++ // ASCII letters and digits without decoding
