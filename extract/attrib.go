@@ -65,8 +65,10 @@ type attributor struct {
 	nameBuf []string
 	// quotesOfEnt counts each entity's quotes when sources are made.
 	quotesOfEnt []int
-	// ixSlab holds the index's short id lists (a new one per document,
-	// as nameBuf); keyBuf builds a full name to look up.
+	// ixSlab holds the index's short id lists and ixEntries its entries,
+	// both cut from fixed-size chunks; the last chunk of each is used
+	// again by the next document, once the index map no longer points
+	// into it. keyBuf builds a full name to look up.
 	ixSlab    []int
 	ixEntries []wordIndex
 	keyBuf    []byte
@@ -212,6 +214,8 @@ func (ex *Extractor) newAttributor(x *attributor, doc *article.Document, nq int)
 		sentBuf:        x.sentBuf,
 		quotesOfEnt:    x.quotesOfEnt,
 		keyBuf:         x.keyBuf,
+		ixSlab:         x.ixSlab[:0],
+		ixEntries:      x.ixEntries[:0],
 		scan:           x.scan,
 		rawQuotes:      x.rawQuotes,
 	}

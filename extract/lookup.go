@@ -56,7 +56,7 @@ func (x *attributor) indexAdd(kind indexKind, word string, id int) {
 		if len(x.ixEntries) == cap(x.ixEntries) {
 			x.ixEntries = make([]wordIndex, 0, ixEntryChunk)
 		}
-		x.ixEntries = x.ixEntries[:len(x.ixEntries)+1]
+		x.ixEntries = append(x.ixEntries, wordIndex{}) // a reused entry starts empty
 		ix = &x.ixEntries[len(x.ixEntries)-1]
 		x.index[word] = ix
 	}
@@ -68,7 +68,7 @@ func (x *attributor) indexAdd(kind indexKind, word string, id int) {
 	}
 	if list == nil {
 		// most words name one or two entities: their lists are cut from
-		// a per-document slab, capped so that a third id moves the list
+		// a slab, capped so that a third id moves the list
 		if cap(x.ixSlab)-len(x.ixSlab) < 2 {
 			x.ixSlab = make([]int, 0, ixSlabSize)
 		}
