@@ -143,12 +143,14 @@ func (c *Checker) checkDocument(ctx context.Context, doc *article.Document) ([]F
 		}
 	}
 	var findings []Finding
+	quotations := doc.Quotations()
 	for _, r := range c.rules {
 		if c.cfg.Disabled[r.ID] || !c.runs(r) {
 			continue
 		}
 		pass := c.pass(r, doc)
 		pass.Verifications, pass.Sources = verifications, c.cfg.Sources
+		pass.quotations = quotations
 		pass.report = func(f Finding) { findings = append(findings, f) }
 		r.Run(pass)
 	}

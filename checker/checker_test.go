@@ -624,3 +624,21 @@ func BenchmarkRun(b *testing.B) {
 	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(b.N*n), "allocs/file")
 	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N*n), "B/file")
 }
+
+// Every rule's pass reads the same list of the document's quotations,
+// made once: the quotes that are not terms, in order.
+func TestPassQuotationsSharedByRules(t *testing.T) {
+	var seen [][]*article.Quote
+	record := func(p *checker.Pass) { seen = append(seen, p.Quotations()) }
+	chk, err := checker.New([]*checker.Rule{
+		{ID: "first-rule", Severity: checker.Info, Run: record},
+		{ID: "second-rule", Severity: checker.Info, Run: record},
+	}, checker.Config{})
+	require.NoError(t, err)
+	res := chk.CheckText("story.txt", "\u201cWe will appeal,\u201d said Tomas Lund, calling the ruling a \u201cfarce\u201d.\n")
+	require.NoError(t, res.Err)
+	require.Len(t, seen, 2)
+	assert.Equal(t, res.Doc.Quotations(), seen[0])
+	require.NotEmpty(t, seen[0])
+	assert.Same(t, &seen[0][0], &seen[1][0], "one list for both rules")
+}

@@ -168,6 +168,19 @@ type Pass struct {
 	Verifications []verify.Verification
 	Sources       *verify.Set
 	report        func(Finding)
+	// quotations is Doc.Quotations(), made once for all of a document's
+	// passes.
+	quotations []*article.Quote
+}
+
+// Quotations returns the document's quotations (quotes that are not
+// terms), in order. The list is made once per document and shared by the
+// passes of every rule: a rule reads it and never changes it.
+func (p *Pass) Quotations() []*article.Quote {
+	if p.quotations == nil {
+		p.quotations = p.Doc.Quotations()
+	}
+	return p.quotations
 }
 
 // Report records a finding; an unset severity takes the pass's.

@@ -18,7 +18,7 @@ var AlteredQuote = &checker.Rule{
 	Bad:  `"We will not [raise taxes] . . . this year," Lund said.`,
 	Good: `"We will not raise taxes this year," Lund said.`,
 	Run: func(pass *checker.Pass) {
-		for _, q := range pass.Doc.Quotations() {
+		for _, q := range pass.Quotations() {
 			text := pass.Doc.QuoteText(q)
 			if i := strings.IndexByte(text, '['); i >= 0 {
 				if j := strings.IndexByte(text[i:], ']'); j > 0 {

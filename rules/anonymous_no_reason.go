@@ -29,7 +29,7 @@ var AnonymousNoReason = &checker.Rule{
 		// times the source is quoted
 		quotes := map[int][]*article.Quote{}
 		var order []int
-		for _, q := range pass.Doc.Quotations() {
+		for _, q := range pass.Quotations() {
 			if q.Speaker == nil || q.Speaker.Type != article.Anonymous {
 				continue
 			}

@@ -22,7 +22,7 @@ var AnonymousSource = &checker.Rule{
 	Bad:  `"They will fold within a week," a senior official said.`,
 	Good: `"They will fold within a week," said Dana Reyes, the ministry's chief negotiator.`,
 	Run: func(pass *checker.Pass) {
-		for _, q := range pass.Doc.Quotations() {
+		for _, q := range pass.Quotations() {
 			if q.Speaker == nil || q.Speaker.Type != article.Anonymous {
 				continue
 			}

@@ -27,7 +27,7 @@ var MissingAttribution = &checker.Rule{
 	Bad:  `The scheme was hailed as "the boldest plan in a generation".`,
 	Good: `Mayor Ines Calloway hailed the scheme as "the boldest plan in a generation".`,
 	Run: func(pass *checker.Pass) {
-		for _, q := range pass.Doc.Quotations() {
+		for _, q := range pass.Quotations() {
 			if q.Speaker != nil || q.Confidence < NoSpeakerConfidence {
 				continue
 			}

@@ -23,7 +23,7 @@ var NonNeutralVerb = &checker.Rule{
 	Good: `"We followed every rule," the director said.`,
 	Run: func(pass *checker.Pass) {
 		seen := map[int]bool{}
-		for _, q := range pass.Doc.Quotations() {
+		for _, q := range pass.Quotations() {
 			if q.Cue == "" || q.CueSpan.Empty() || seen[q.CueSpan.Start] {
 				continue
 			}

@@ -21,7 +21,7 @@ var SurnameBeforeIntroduction = &checker.Rule{
 	Good: `"We are ready," said Maria Okafor, the union's president. ... Okafor added ...`,
 	Run: func(pass *checker.Pass) {
 		reported := map[int]bool{}
-		for _, q := range pass.Doc.Quotations() {
+		for _, q := range pass.Quotations() {
 			sp := q.Speaker
 			if sp == nil || sp.Type != article.Person || sp.Form != "surname" || reported[sp.Source] || inHeading(pass.Doc, q) {
 				continue

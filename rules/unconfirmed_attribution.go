@@ -27,7 +27,7 @@ var UnconfirmedAttribution = &checker.Rule{
 	Good: "The ferry board met on Tuesday.\n\n\"We will see what the summer brings,\" said " +
 		"Ilse Varga, the board's chair.",
 	Run: func(pass *checker.Pass) {
-		for _, q := range pass.Doc.Quotations() {
+		for _, q := range pass.Quotations() {
 			switch {
 			case q.Speaker == nil && q.Confidence < NoSpeakerConfidence:
 				pass.Report(checker.Finding{Span: q.Span, Quote: q.ID, Message: "no speaker found for " + strconv.Quote(short(pass.Doc.QuoteText(q), 40)) + ": confirm who is speaking, or attribute it in the sentence"})
