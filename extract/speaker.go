@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -497,13 +498,18 @@ func (x *attributor) finish() {
 	// allocation each: count each source's quotes first
 	perEnt := resize(x.quotesOfEnt, len(x.ents))
 	x.quotesOfEnt = perEnt
-	attributed := 0
+	attributed, sources := 0, 0
 	for q := range doc.Quotes {
 		if e := x.speakerOf[q]; e >= 0 && doc.Quotes[q].Kind != article.Term {
-			perEnt[x.canon(e)]++
+			e = x.canon(e)
+			if perEnt[e] == 0 && x.ents[e].source < 0 {
+				sources++
+			}
+			perEnt[e]++
 			attributed++
 		}
 	}
+	doc.Sources = slices.Grow(doc.Sources, sources)
 	idBuf := make([]string, 0, attributed)
 	speakers := make([]article.Speaker, 0, attributed)
 	for q := range doc.Quotes {
