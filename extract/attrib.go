@@ -424,7 +424,6 @@ func (x *attributor) assign(q int, a attribution) {
 	x.mentionOf[q] = speakerMention{span: a.mention, form: a.form, cue: a.cue, cueSpan: a.cueSpan, conf: capConfidence(a.frame, a.conf), frame: a.frame}
 	// an inherited mention was registered with the quote it came from
 	if !a.mention.Empty() && a.form != "inherited" {
-		x.ents[a.ent].addMention(x.doc.Slice(a.mention))
 		// the speaker becomes the most salient antecedent
 		if n := len(x.mentions); n > 0 {
 			last := x.mentions[n-1]

@@ -41,7 +41,7 @@ func (x *attributor) registerDescription(toks []token, i int, s sentence, para, 
 	if e < 0 {
 		return i
 	}
-	x.addMention(e, toks[i].start, para, sentIdx, sal, span, joinTokens(toks, d.from, d.end, x.text))
+	x.addMention(e, toks[i].start, para, sentIdx, sal, span)
 	return d.end
 }
 

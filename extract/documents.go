@@ -98,13 +98,13 @@ func (x *attributor) documentSpeaker(toks []token, s sentence, from, to, pi, sen
 	headWord := singular(head.lower)
 	if definite || to-from == 1 {
 		if e := x.findDocument(headWord); e >= 0 {
-			x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+			x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s))
 			return attribution{ent: e, mention: span, form: "description"}, true
 		}
 	}
 	e := x.newEntity(entity{typ: article.DocumentSource, name: roleName(joinTokens(toks, from, to, x.text)), head: headWord, intro: span})
 	x.addRole(e, headWord)
-	x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+	x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s))
 	return attribution{ent: e, mention: span, form: "description"}, true
 }
 
@@ -167,7 +167,7 @@ func (x *attributor) personDescription(toks []token, s sentence, from, to, pi, s
 		e = x.newEntity(entity{typ: article.Person, name: roleName(joinTokens(toks, from, to, x.text)), fullAt: -1, intro: span})
 	}
 	x.addRole(e, head)
-	x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+	x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s))
 	return attribution{ent: e, mention: span, form: "role"}, true
 }
 
@@ -329,6 +329,6 @@ func (x *attributor) describedSubject(toks []token, s sentence, ch [2]int, pi, s
 		e = x.newEntity(entity{typ: typ, name: roleName(joinTokens(toks, from, to, x.text)), head: singular(w), plural: isPlural(w), intro: span})
 		x.addRole(e, w, singular(w))
 	}
-	x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+	x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s))
 	return attribution{ent: e, mention: span, form: "description"}
 }

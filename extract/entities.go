@@ -27,7 +27,6 @@ type entity struct {
 	// sentences holds the spans of sentences that mention the entity, for
 	// finding the reason given for anonymity.
 	sentences []article.Span
-	mentions  []string
 	source    int // index in Document.Sources, -1 until it is quoted
 	desc      string
 }
@@ -75,15 +74,6 @@ func (e *entity) addSentence(s article.Span) {
 		return
 	}
 	e.sentences = append(e.sentences, s)
-}
-
-func (e *entity) addMention(m string) {
-	for _, x := range e.mentions {
-		if x == m {
-			return
-		}
-	}
-	e.mentions = append(e.mentions, m)
 }
 
 // singular gives a simple singular of an English plural noun.

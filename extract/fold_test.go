@@ -5,6 +5,7 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -109,4 +110,22 @@ func FuzzHasLooseSpace(f *testing.F) {
 			t.Fatalf("hasLooseSpace(%q) = %v", s, got)
 		}
 	})
+}
+
+func TestRoleName(t *testing.T) {
+	for in, want := range map[string]string{
+		"The mayor":          "the mayor",
+		"the mayor":          "the mayor",
+		"A senior official":  "a senior official",
+		"Police":             "police",
+		"police":             "police",
+		"Ilse Varnholt":      "Ilse Varnholt",
+		"The":                "the",
+		"the council's head": "the council's head",
+	} {
+		assert.Equal(t, want, roleName(in), in)
+	}
+	// a name already in lower case comes back as it is, not as a copy
+	s := "the mayor of Lower Ashcombe"
+	assert.Equal(t, unsafe.StringData(s), unsafe.StringData(roleName(s)))
 }

@@ -82,7 +82,7 @@ func (x *attributor) labelSpeaker(q, pi, sentIdx int) attribution {
 	if e < 0 {
 		e = x.newEntity(entity{typ: article.Person, nameToks: name, name: titleCase(name), fullAt: -1, intro: label})
 	}
-	x.addMention(e, label.Start, pi, sentIdx, 2, article.Span{}, "")
+	x.addMention(e, label.Start, pi, sentIdx, 2, article.Span{})
 	return attribution{ent: e, mention: label, form: "surname", cue: ":", cueSpan: article.Span{Start: label.End, End: label.End + 1}, conf: 0.85, frame: "transcript-label"}
 }
 

@@ -36,7 +36,7 @@ func (x *attributor) registerSentence(toks []token, s sentence, para, sentIdx in
 			learn := i == s.from || i == subj[0] || i > s.from && toks[i-1].kind == tokQuote ||
 				i > s.from+1 && toks[i-1].isPunct(",") && toks[i-2].kind == tokQuote
 			if e := x.resolvePronoun(t.lower, t.start, para, sentIdx, learn); e >= 0 {
-				x.addMention(e, t.start, para, sentIdx, sal, span, "")
+				x.addMention(e, t.start, para, sentIdx, sal, span)
 			}
 			continue
 		}
@@ -62,16 +62,16 @@ func (x *attributor) sentenceSpan(toks []token, s sentence) article.Span {
 	return article.Span{Start: toks[s.from].start, End: toks[s.to-1].end}
 }
 
-func (x *attributor) addMention(e, pos, para, sentIdx int, sal float64, sent article.Span, words string) {
+// addMention records a mention of entity e at byte offset pos, with its
+// salience for pronoun resolution; sent, when not empty, is the sentence
+// an anonymous source is mentioned in, where a reason for anonymity may be.
+func (x *attributor) addMention(e, pos, para, sentIdx int, sal float64, sent article.Span) {
 	x.mentions = append(x.mentions, mention{ent: e, pos: pos, para: para, sent: sentIdx, salience: sal})
 	if pos > x.lastPos[e] {
 		x.lastPos[e] = pos
 	}
 	if !sent.Empty() && x.ents[e].typ == article.Anonymous {
 		x.ents[e].addSentence(sent)
-	}
-	if words != "" {
-		x.ents[e].addMention(words)
 	}
 }
 
@@ -317,7 +317,7 @@ func (x *attributor) registerRun(toks []token, i int, s sentence, para, sentIdx 
 	if (cr.possess || cr.kind != runOrg) && cr.kind != runNone {
 		if end, ok := possessedOrg(toks, j, s.to, cr.possess); ok && !(end < s.to && toks[end].capitalised()) {
 			e := x.orgDescription(toks, cr.from, end)
-			x.addMention(e, toks[cr.from].start, para, sentIdx, sal, span, joinTokens(toks, cr.from, end, x.text))
+			x.addMention(e, toks[cr.from].start, para, sentIdx, sal, span)
 			return end
 		}
 	}
@@ -346,7 +346,7 @@ func (x *attributor) registerRun(toks []token, i int, s sentence, para, sentIdx 
 					intro: article.Span{Start: toks[cr.from].start, End: toks[end-1].end}})
 				x.addRole(e, head)
 			}
-			x.addMention(e, toks[cr.from].start, para, sentIdx, sal, span, joinTokens(toks, cr.from, end, x.text))
+			x.addMention(e, toks[cr.from].start, para, sentIdx, sal, span)
 			return end
 		}
 	}
@@ -370,11 +370,11 @@ func (x *attributor) registerRun(toks []token, i int, s sentence, para, sentIdx 
 				sal = 1.5
 			}
 			x.collectRoles(toks, cr, e, s)
-			x.addMention(e, toks[cr.nameFrom].start, para, sentIdx, sal, span, joinTokens(toks, cr.from, cr.to, x.text))
+			x.addMention(e, toks[cr.nameFrom].start, para, sentIdx, sal, span)
 		}
 	case runOrg:
 		e := x.orgFromRun(toks, cr, s)
-		x.addMention(e, toks[cr.from].start, para, sentIdx, sal, span, joinTokens(toks, cr.from, cr.to, x.text))
+		x.addMention(e, toks[cr.from].start, para, sentIdx, sal, span)
 	}
 	return j
 }

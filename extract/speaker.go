@@ -87,7 +87,7 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 	if shareOfPeople(toks, from, to) {
 		// a share of those polled: unnamed people, plural
 		e := x.newEntity(entity{typ: article.Anonymous, name: joinTokens(toks, from, to, x.text), head: "percent", plural: true, intro: span})
-		x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+		x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s))
 		return attribution{ent: e, mention: span, form: "description"}
 	}
 	// "Police said", "the government said"
@@ -97,7 +97,7 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 			e = x.newEntity(entity{typ: article.Organization, name: roleName(joinTokens(toks, from, to, x.text)), nameToks: []string{w}, intro: span})
 			x.addRole(e, w)
 		}
-		x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+		x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s))
 		return attribution{ent: e, mention: span, form: "description"}
 	}
 	// "Her brother", "his father": the relative sharing the possessor's name
@@ -142,7 +142,7 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 				e = x.newEntity(entity{typ: article.Person, name: roleName(joinTokens(toks, from, to, x.text)), fullAt: -1, intro: span})
 				x.addRole(e, head)
 			}
-			x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+			x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s))
 			return attribution{ent: e, mention: span, form: "role"}
 		}
 	}
@@ -168,7 +168,7 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 				last := toks[j].lower
 				e := x.newEntity(entity{typ: article.Anonymous, name: joinTokens(toks, from, to, x.text), head: singular(last), plural: true, intro: span})
 				x.addRole(e, last, singular(last))
-				x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+				x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s))
 				return attribution{ent: e, mention: span, form: "description"}
 			}
 			cr := classifyRun(toks, k, j, k == s.from)
@@ -192,12 +192,12 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 					}
 				}
 				if e >= 0 {
-					x.addMention(e, toks[cr.nameFrom].start, pi, sentIdx, 2, x.sentenceSpan(toks, s), joinTokens(toks, cr.from, cr.to, x.text))
+					x.addMention(e, toks[cr.nameFrom].start, pi, sentIdx, 2, x.sentenceSpan(toks, s))
 					return attribution{ent: e, mention: span, form: x.formOf(e, toks, from, to)}
 				}
 			case runOrg:
 				e := x.orgFromRun(toks, cr, s)
-				x.addMention(e, toks[cr.from].start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+				x.addMention(e, toks[cr.from].start, pi, sentIdx, 2, x.sentenceSpan(toks, s))
 				return attribution{ent: e, mention: span, form: "description"}
 			}
 			k = j - 1
@@ -206,7 +206,7 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 		if (t.flags&fDet != 0) || t.lower == "people" || t.lower == "sources" || t.lower == "officials" {
 			if d, ok := parseDescription(toks, k, to); ok {
 				if e := x.resolveDescription(toks, d, true); e >= 0 {
-					x.addMention(e, toks[k].start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+					x.addMention(e, toks[k].start, pi, sentIdx, 2, x.sentenceSpan(toks, s))
 					return attribution{ent: e, mention: span, form: "description"}
 				}
 				if d.role {
@@ -214,7 +214,7 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 					// perhaps ("Mayor Priya Castellan")
 					e := x.newEntity(entity{typ: article.Person, name: roleName(joinTokens(toks, d.from, d.end, x.text)), fullAt: -1, intro: span})
 					x.addRole(e, d.head)
-					x.addMention(e, toks[k].start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+					x.addMention(e, toks[k].start, pi, sentIdx, 2, x.sentenceSpan(toks, s))
 					return attribution{ent: e, mention: span, form: "role"}
 				}
 			}
@@ -228,7 +228,7 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 		e := x.newEntity(entity{typ: article.Anonymous, name: roleName(joinTokens(toks, from, to, x.text)), head: singular(last),
 			plural: isPlural(last) && toks[from].lower != "a" && toks[from].lower != "an" && toks[from].lower != "one", intro: span})
 		x.addRole(e, last, singular(last))
-		x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+		x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s))
 		return attribution{ent: e, mention: span, form: "description"}
 	}
 	if a, ok := x.personDescription(toks, s, from, to, pi, sentIdx); ok {
@@ -241,12 +241,12 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 		if isPlural(last) || anonymousHeads[last] && !titleWords[last] {
 			e := x.newEntity(entity{typ: article.Anonymous, name: roleName(joinTokens(toks, from, to, x.text)), head: singular(last),
 				plural: isPlural(last), bare: isPlural(last), intro: span})
-			x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+			x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s))
 			return attribution{ent: e, mention: span, form: "description"}
 		}
 		e := x.newEntity(entity{typ: article.Person, name: joinTokens(toks, from, to, x.text), fullAt: -1, intro: span})
 		x.addRole(e, last)
-		x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s), "")
+		x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s))
 		return attribution{ent: e, mention: span, form: "role"}
 	}
 	return noAttribution
@@ -582,7 +582,10 @@ func roleName(s string) string {
 	first, rest, _ := strings.Cut(s, " ")
 	lw := strings.ToLower(first)
 	if determiners[lw] || anonymousHeads[lw] || orgHeads[lw] || lw == "police" {
-		if rest == "" {
+		switch {
+		case lw == first:
+			return s // already lower case: no copy
+		case rest == "":
 			return lw
 		}
 		return lw + " " + rest
