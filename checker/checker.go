@@ -143,15 +143,19 @@ func (c *Checker) checkDocument(ctx context.Context, doc *article.Document) ([]F
 		}
 	}
 	var findings []Finding
+	report := func(f Finding) { findings = append(findings, f) }
 	quotations := doc.Quotations()
-	for _, r := range c.rules {
+	// one allocation for every rule's pass
+	passes := make([]Pass, len(c.rules))
+	for i, r := range c.rules {
 		if c.cfg.Disabled[r.ID] || !c.runs(r) {
 			continue
 		}
-		pass := c.pass(r, doc)
+		pass := &passes[i]
+		c.fillPass(pass, r, doc)
 		pass.Verifications, pass.Sources = verifications, c.cfg.Sources
 		pass.quotations = quotations
-		pass.report = func(f Finding) { findings = append(findings, f) }
+		pass.report = report
 		r.Run(pass)
 	}
 	sort.SliceStable(findings, func(i, j int) bool {
@@ -178,11 +182,18 @@ func (c *Checker) runs(r *Rule) bool {
 // pass prepares a rule's run over doc with its configured severity and
 // options.
 func (c *Checker) pass(r *Rule, doc *article.Document) *Pass {
+	p := new(Pass)
+	c.fillPass(p, r, doc)
+	return p
+}
+
+// fillPass sets up p as the pass of rule r over doc.
+func (c *Checker) fillPass(p *Pass, r *Rule, doc *article.Document) {
 	sev := r.Severity
 	if s, ok := c.cfg.Severity[r.ID]; ok {
 		sev = s
 	}
-	return &Pass{Rule: r, Doc: doc, Severity: sev, Options: &c.cfg.Options, RuleOptions: c.cfg.Rules[r.ID]}
+	*p = Pass{Rule: r, Doc: doc, Severity: sev, Options: &c.cfg.Options, RuleOptions: c.cfg.Rules[r.ID]}
 }
 
 func ruleByID(rules []*Rule, id string) *Rule {
