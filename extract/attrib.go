@@ -65,12 +65,10 @@ type attributor struct {
 	nameBuf []string
 	// quotesOfEnt counts each entity's quotes when sources are made.
 	quotesOfEnt []int
-	// ixSlab holds the index's short id lists and ixEntries its entries,
-	// both cut from fixed-size chunks; the last chunk of each is used
-	// again by the next document, once the index map no longer points
-	// into it. keyBuf builds a full name to look up.
-	ixSlab    []int
-	ixEntries []wordIndex
+	// ixEntries and ixLists hold the index's entries and short id
+	// lists; keyBuf builds a full name to look up.
+	ixEntries slab[wordIndex]
+	ixLists   slab[int]
 	keyBuf    []byte
 	// scan and rawQuotes are the quotation scanner's buffers and its
 	// list of quotes, which the document's quotes are made from
@@ -214,8 +212,8 @@ func (ex *Extractor) newAttributor(x *attributor, doc *article.Document, nq int)
 		sentBuf:        x.sentBuf,
 		quotesOfEnt:    x.quotesOfEnt,
 		keyBuf:         x.keyBuf,
-		ixSlab:         x.ixSlab[:0],
-		ixEntries:      x.ixEntries[:0],
+		ixEntries:      x.ixEntries,
+		ixLists:        x.ixLists,
 		scan:           x.scan,
 		rawQuotes:      x.rawQuotes,
 	}
@@ -227,6 +225,8 @@ func (ex *Extractor) newAttributor(x *attributor, doc *article.Document, nq int)
 	} else {
 		clear(x.index)
 	}
+	x.ixEntries.reset()
+	x.ixLists.reset()
 	return x
 }
 

@@ -52,12 +52,8 @@ func (x *attributor) indexAdd(kind indexKind, word string, id int) {
 	if ix == nil {
 		// the lists of every kind a word indexes share one entry, so
 		// that a name word ("smith" as surname and as name token) costs
-		// one map entry; entries are cut from a per-document chunk
-		if len(x.ixEntries) == cap(x.ixEntries) {
-			x.ixEntries = make([]wordIndex, 0, ixEntryChunk)
-		}
-		x.ixEntries = append(x.ixEntries, wordIndex{}) // a reused entry starts empty
-		ix = &x.ixEntries[len(x.ixEntries)-1]
+		// one map entry
+		ix = &x.ixEntries.take(1)[0]
 		x.index[word] = ix
 	}
 	list := ix[kind]
@@ -67,14 +63,9 @@ func (x *attributor) indexAdd(kind indexKind, word string, id int) {
 		return
 	}
 	if list == nil {
-		// most words name one or two entities: their lists are cut from
-		// a slab, capped so that a third id moves the list
-		if cap(x.ixSlab)-len(x.ixSlab) < 2 {
-			x.ixSlab = make([]int, 0, ixSlabSize)
-		}
-		n := len(x.ixSlab)
-		x.ixSlab = x.ixSlab[:n+2]
-		list = x.ixSlab[n : n : n+2]
+		// most words name one or two entities: a list starts with room
+		// for two, and a third id moves it
+		list = x.ixLists.take(2)[:0]
 	}
 	ix[kind] = append(list, id)
 }
@@ -89,11 +80,6 @@ func (x *attributor) indexed(kind indexKind, word string) []int {
 
 // wordIndex holds the entities a word indexes, a list for each kind.
 type wordIndex [ixKinds][]int
-
-const ixSlabSize = 256
-
-// ixEntryChunk is how many index entries a chunk holds.
-const ixEntryChunk = 32
 
 // byFullName is the index entry of a full name, looked up without
 // joining the name into a new string.

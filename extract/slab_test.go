@@ -1,0 +1,42 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Runs cut from a slab are zeroed, capped at their length, and never
+// overlap; after a reset the same memory is cut again.
+func TestSlab(t *testing.T) {
+	var s slab[int]
+	var runs [][]int
+	for i := range 3 * slabChunk {
+		run := s.take(1 + i%3)
+		require.Len(t, run, 1+i%3)
+		assert.Equal(t, len(run), cap(run), "capped")
+		for k := range run {
+			assert.Zero(t, run[k], "zeroed")
+			run[k] = i + 1
+		}
+		runs = append(runs, run)
+	}
+	for i, run := range runs {
+		for _, v := range run {
+			require.Equal(t, i+1, v, "run %d was written over", i)
+		}
+	}
+	first := &runs[0][0]
+	s.reset()
+	again := s.take(1)
+	assert.Same(t, first, &again[0], "the first chunk is cut again")
+	assert.Zero(t, again[0])
+
+	// a reset keeps at most maxSlabChunks chunks
+	for range (maxSlabChunks + 4) * slabChunk {
+		s.take(1)
+	}
+	s.reset()
+	assert.Len(t, s.chunks, maxSlabChunks)
+}
