@@ -60,9 +60,8 @@ type attributor struct {
 	// quoteTok, sentOf and sentBuf are the buffers behind paraState's.
 	quoteTok, sentOf []int
 	sentBuf          []sentence
-	// nameBuf is the chunk nameTokens cuts name lists from; each document
-	// starts a new one, as its entities keep theirs.
-	nameBuf []string
+	// names is the slab nameTokens cuts name lists from.
+	names slab[string]
 	// quotesOfEnt counts each entity's quotes when sources are made.
 	quotesOfEnt []int
 	// ixEntries and ixLists hold the index's entries and short id
@@ -214,6 +213,7 @@ func (ex *Extractor) newAttributor(x *attributor, doc *article.Document, nq int)
 		keyBuf:         x.keyBuf,
 		ixEntries:      x.ixEntries,
 		ixLists:        x.ixLists,
+		names:          x.names,
 		scan:           x.scan,
 		rawQuotes:      x.rawQuotes,
 	}
@@ -227,6 +227,7 @@ func (ex *Extractor) newAttributor(x *attributor, doc *article.Document, nq int)
 	}
 	x.ixEntries.reset()
 	x.ixLists.reset()
+	x.names.reset()
 	return x
 }
 

@@ -233,14 +233,11 @@ func classifyRun(toks []token, from, to int, sentenceStart bool) classifiedRun {
 }
 
 // nameTokens returns the lower-case name tokens of a run, possessive
-// stripped. The lists are cut from shared chunks, a few allocations a
-// document instead of one a capitalised run; each is capped at its length,
-// so an append to one never writes over the next.
+// stripped. The lists are cut from a slab, not allocated one by one; each
+// is capped at its length, so an append to one never writes over the next.
 func (x *attributor) nameTokens(toks []token, from, to int) []string {
-	if free := cap(x.nameBuf) - len(x.nameBuf); free < to-from {
-		x.nameBuf = make([]string, 0, max(nameChunk, to-from))
-	}
-	start := len(x.nameBuf)
+	run := x.names.take(to - from)
+	n := 0
 	for k := from; k < to; k++ {
 		w := toks[k].lower
 		if k == to-1 {
@@ -249,14 +246,11 @@ func (x *attributor) nameTokens(toks []token, from, to int) []string {
 		if toks[k].kind != tokWord {
 			continue
 		}
-		x.nameBuf = append(x.nameBuf, w)
+		run[n] = w
+		n++
 	}
-	end := len(x.nameBuf)
-	return x.nameBuf[start:end:end]
+	return run[:n:n]
 }
-
-// nameChunk is the size of the chunks nameTokens cuts lists from.
-const nameChunk = 64
 
 func joinTokens(toks []token, from, to int, text string) string {
 	if from >= to {

@@ -26,9 +26,12 @@ func (s *slab[T]) reset() {
 	s.cur = 0
 }
 
-// take returns n zeroed elements (n <= slabChunk), capped at n so that an
-// append to them never reaches the next run.
+// take returns n zeroed elements, capped at n so that an append to them
+// never reaches the next run. A run longer than a chunk is made on its own.
 func (s *slab[T]) take(n int) []T {
+	if n > slabChunk {
+		return make([]T, n)
+	}
 	for {
 		if s.cur == len(s.chunks) {
 			s.chunks = append(s.chunks, make([]T, 0, slabChunk))

@@ -33,6 +33,10 @@ func TestSlab(t *testing.T) {
 	assert.Same(t, first, &again[0], "the first chunk is cut again")
 	assert.Zero(t, again[0])
 
+	// a run longer than a chunk is made on its own
+	long := s.take(slabChunk + 1)
+	assert.Len(t, long, slabChunk+1)
+
 	// a reset keeps at most maxSlabChunks chunks
 	for range (maxSlabChunks + 4) * slabChunk {
 		s.take(1)
