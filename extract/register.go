@@ -23,6 +23,11 @@ func (x *attributor) registerSentence(toks []token, s sentence, para, sentIdx in
 		if t.kind != tokWord {
 			continue
 		}
+		pronoun := t.flags&fPron != 0 && (t.lower == "he" || t.lower == "she")
+		describes := t.flags&fDet != 0 || t.lower == "people" || t.lower == "sources" || t.lower == "officials"
+		if !pronoun && !describes && !t.capitalised() {
+			continue // most words start no mention
+		}
 		sal := 1.0
 		switch {
 		case i > s.from && (toks[i-1].flags&fPrep != 0) && toks[i-1].lower != "and":
@@ -30,7 +35,7 @@ func (x *attributor) registerSentence(toks []token, s sentence, para, sentIdx in
 		case i >= subj[0] && i < subj[1]:
 			sal = 2.0
 		}
-		if t.flags&fPron != 0 && (t.lower == "he" || t.lower == "she") {
+		if pronoun {
 			// a gender is learnt only from a pronoun that opens its sentence
 			// or clause, where the antecedent is clear
 			learn := i == s.from || i == subj[0] || i > s.from && toks[i-1].kind == tokQuote ||
@@ -40,7 +45,7 @@ func (x *attributor) registerSentence(toks []token, s sentence, para, sentIdx in
 			}
 			continue
 		}
-		if t.flags&fDet != 0 || t.lower == "people" || t.lower == "sources" || t.lower == "officials" {
+		if describes {
 			if j := x.registerDescription(toks, i, s, para, sentIdx, sal, span); j > i {
 				i = j - 1
 				continue
