@@ -334,7 +334,7 @@ func (e *Engine) Check(ctx context.Context, in checker.Input) []checker.Result {
 		return []checker.Result{{Path: in.Path, Err: err}}
 	}
 	var out []checker.Result
-	e.readInput(in.Path, in.Sized, func(rec input.Record) { out = append(out, e.checkRecord(ctx, s, in.Path, rec)) })
+	e.readInput(in, func(rec input.Record) { out = append(out, e.checkRecord(ctx, s, in.Path, rec)) })
 	return out
 }
 

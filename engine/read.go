@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/quotecheck/quotecheck/article"
+	"github.com/quotecheck/quotecheck/checker"
 	"github.com/quotecheck/quotecheck/input"
 )
 
@@ -19,9 +20,10 @@ import (
 // input). Gzip-compressed input is decompressed whatever its name; its
 // format is that of the name without ".gz". JSON Lines are streamed a
 // record at a time; other files are read with one read of their size.
-// regular says listing the input found a regular file (checker.Input's
-// Sized), which may be read the quick way.
-func (e *Engine) readInput(path string, regular bool, fn func(input.Record)) {
+// in.Sized says listing the input found a regular file, of in.Size bytes,
+// which may be read the quick way.
+func (e *Engine) readInput(in checker.Input, fn func(input.Record)) {
+	path := in.Path
 	opt := e.opt.Input
 	if path == "-" {
 		br := bufio.NewReader(e.opt.Stdin)
@@ -32,10 +34,10 @@ func (e *Engine) readInput(path string, regular bool, fn func(input.Record)) {
 		recordsOrError(path, br, opt, fn)
 		return
 	}
-	if regular && !hasGzipName(path) && opt.Resolve(path, nil) != input.JSONL {
+	if in.Sized && !hasGzipName(path) && opt.Resolve(path, nil) != input.JSONL {
 		// an article file listing found regular (opening a named pipe
 		// to look would take it from its writer)
-		if data, ok := readRegularFile(path, opt.MaxSize); ok {
+		if data, ok := readRegularFile(path, opt.MaxSize, in.Size); ok {
 			readBytesWith(input.ReadOwned, path, data, opt, fn)
 			return
 		}
