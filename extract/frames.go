@@ -785,7 +785,7 @@ func placeNameEnd(toks []token, from, to int) int {
 // descriptive reports whether a chunk describes rather than names: it
 // starts with an article, a possessive or a lower-case word.
 func descriptive(toks []token, ch [2]int) bool {
-	t := toks[ch[0]]
+	t := &toks[ch[0]]
 	if t.kind != tokWord {
 		return false
 	}
@@ -800,7 +800,7 @@ func descriptive(toks []token, ch [2]int) bool {
 }
 
 func isParticiple(toks []token, ch [2]int) bool {
-	t := toks[ch[0]]
+	t := &toks[ch[0]]
 	if !t.capitalised() || ch[1]-ch[0] < 2 {
 		return false
 	}
@@ -809,7 +809,7 @@ func isParticiple(toks []token, ch [2]int) bool {
 	}
 	// "Preceded at the lectern by …", "Challenged by …": a past participle
 	// before a lower-case word (not "Ted Cruz")
-	next := toks[ch[0]+1]
+	next := &toks[ch[0]+1]
 	return isParticipleWord(t.lower) && next.kind == tokWord && !next.capitalised() && len(t.lower) > 4
 }
 

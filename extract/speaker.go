@@ -369,7 +369,7 @@ func termReason(lex *Lexicon, toks []token, k int, s sentence, text string) stri
 		return "title"
 	}
 	if n <= 2 && startsLower(text) && k+1 < s.to && k > s.from {
-		p, n := toks[k-1], toks[k+1]
+		p, n := &toks[k-1], &toks[k+1]
 		if p.kind == tokWord && (p.lower == "a" || p.lower == "an" || p.lower == "the" || p.lower == "its" || p.lower == "their") &&
 			n.kind == tokWord && !n.capitalised() && n.flags&fFunc == 0 && n.flags&fPrep == 0 && n.flags&fAux == 0 {
 			if _, verb := lex.speech(n.lower); !verb {
