@@ -1,6 +1,7 @@
 package input
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"strings"
 )
@@ -133,6 +134,14 @@ func skipComposite(raw []byte, i int) int {
 func stringEnd(raw []byte, i int) (int, bool) {
 	escaped := false
 	for j := i + 1; j < len(raw); j++ {
+		// eight bytes at a time while none is a quote, a backslash or a
+		// control character: most of an article's text
+		for j+8 <= len(raw) && !stringStop(binary.LittleEndian.Uint64(raw[j:])) {
+			j += 8
+		}
+		if j >= len(raw) {
+			break
+		}
 		switch c := raw[j]; {
 		case c == '"':
 			return j + 1, escaped
@@ -157,6 +166,15 @@ func stringEnd(raw []byte, i int) (int, bool) {
 		}
 	}
 	return -1, escaped
+}
+
+// stringStop reports whether any of the eight bytes of x (little-endian)
+// is a quote, a backslash or below 0x20: each test is exact for the word
+// as a whole, though not byte by byte.
+func stringStop(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	quote, backslash := x^(ones*'"'), x^(ones*'\\')
+	return ((quote-ones)&^quote|(backslash-ones)&^backslash|(x-ones*0x20)&^x)&highs != 0
 }
 
 // validScalar reports whether v is a JSON number, true, false or null.

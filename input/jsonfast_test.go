@@ -105,3 +105,49 @@ func TestFastJSONLineDeclines(t *testing.T) {
 		assert.False(t, ok, line)
 	}
 }
+
+// stringEnd must end a string where encoding/json does, wherever the
+// quote, backslash or control byte falls in its eight-byte steps: the
+// shortest prefix that is a valid JSON string, or none.
+func FuzzStringEnd(f *testing.F) {
+	for _, s := range []string{`"plain text that runs past eight bytes"`, `"1234567"`, `"12345678\"9"`, `"a\u00e9b"`, "\"tab\there\"", `"\`, `"x\u12"`, "\"caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d\""} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		if len(raw) == 0 || raw[0] != '"' || len(raw) > 512 {
+			return
+		}
+		want := -1
+		for k := 2; k <= len(raw); k++ {
+			if raw[k-1] == '"' && json.Valid(raw[:k]) {
+				want = k
+				break
+			}
+		}
+		end, escaped := stringEnd(raw, 0)
+		if end != want {
+			t.Fatalf("stringEnd(%q) = %d; encoding/json ends it at %d", raw, end, want)
+		}
+		if end > 0 && escaped != bytes.Contains(raw[1:end-1], []byte{'\\'}) {
+			t.Fatalf("stringEnd(%q): escaped %v", raw, escaped)
+		}
+	})
+}
+
+// unescapeJSON must decode a JSON string's contents as encoding/json
+// does, wherever the escapes and multi-byte runes fall in its eight-byte
+// steps.
+func FuzzUnescapeJSON(f *testing.F) {
+	for _, s := range []string{`"plain text that runs past eight bytes"`, `"1234567\n89"`, `"12345678\"9"`, `"a\u00e9b \ud83d\ude00"`, "\"caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d and more\"", `"\ud800 lone"`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		var want string
+		if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' || json.Unmarshal(raw, &want) != nil || !utf8.Valid(raw) {
+			return
+		}
+		got, ok := unescapeJSON(newBuilder(), raw[1:len(raw)-1], 1)
+		require.True(t, ok, "%q", raw)
+		require.Equal(t, want, got, "%q", raw)
+	})
+}
