@@ -27,7 +27,8 @@ func TestPositionOrderIndependent(t *testing.T) {
 // replaces: characters, and UTF-16 units with astral characters as two.
 func TestColumnsMatchRuneCount(t *testing.T) {
 	for _, s := range []string{"", "plain ascii", "café “quoted” 😀 text", "bad \xff\xfe bytes", "\xf0\x9f", "日本語 and 𝄞",
-		"exactly8", "seventeen chars!!", "ascii run then é", "1234567é", "12345678é90123456😀", "é1234567812345678"} {
+		"exactly8", "seventeen chars!!", "ascii run then é", "1234567é", "12345678é90123456😀", "é1234567812345678",
+		"123456789012345é", "1234567890123456é", "12345678901234567890123é", "sixteen bytes!!!sixteen bytes!!!x", "123456789012345678901234😀5678"} {
 		want, want16 := 0, 0
 		for _, r := range s {
 			want++
