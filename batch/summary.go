@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/report"
 	"github.com/quotecheck/quotecheck/versions"
 )
@@ -161,7 +162,7 @@ type recordStats struct {
 }
 
 func groupName(v string) string {
-	if v = strings.Join(strings.Fields(v), " "); v == "" {
+	if v = article.CollapseSpaces(v); v == "" {
 		return notGiven
 	}
 	return v
@@ -173,7 +174,7 @@ func authorsOf(byline string) []string {
 	var out []string
 	for part := range strings.SplitSeq(byline, ",") {
 		for name := range strings.SplitSeq(part, " and ") {
-			if name = strings.Join(strings.Fields(name), " "); name != "" {
+			if name = article.CollapseSpaces(name); name != "" {
 				out = append(out, name)
 			}
 		}
@@ -489,7 +490,7 @@ type ssEntry struct {
 
 func newCounter(size int) *counter { return &counter{size: size, m: map[string]*ssEntry{}} }
 
-func foldName(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+func foldName(s string) string { return strings.ToLower(article.CollapseSpaces(s)) }
 
 func (c *counter) add(label, kind string, count, extra int, at position) {
 	key := foldName(label)

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
+
+	"github.com/quotecheck/quotecheck/article"
 )
 
 // pct formats a share as a percentage with one decimal.
@@ -13,7 +15,7 @@ func pct(f float64) string { return fmt.Sprintf("%.1f%%", f*100) }
 
 // clip shortens s to n characters on one line.
 func clip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = article.CollapseSpaces(s)
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}

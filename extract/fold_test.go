@@ -25,15 +25,6 @@ func FuzzFoldASCII(f *testing.F) {
 	})
 }
 
-func FuzzJoinFields(f *testing.F) {
-	for _, s := range []string{"Ilse Varga", " Ilse  Varga", "Ilse\nVarga", "Ilse Varga ", "Ilse\u00a0Varga", "caf\u00e9 x", "\xff y", "", " "} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		assert.Equal(t, strings.Join(strings.Fields(s), " "), joinFields(s), "%q", s)
-	})
-}
-
 func TestStripPossessive(t *testing.T) {
 	for _, c := range []struct {
 		in, want string

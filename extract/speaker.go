@@ -545,7 +545,7 @@ func (x *attributor) finish() {
 		speakers = append(speakers, article.Speaker{Name: ent.name, Type: ent.typ, Source: ent.source, MentionSpan: m.span, Form: m.form})
 		sp := &speakers[len(speakers)-1]
 		if !m.span.Empty() {
-			sp.Mention = joinFields(doc.Slice(m.span))
+			sp.Mention = article.CollapseSpaces(doc.Slice(m.span))
 			addUnique(&src.Mentions, sp.Mention)
 		}
 		if ent.typ == article.Person {
