@@ -1,5 +1,7 @@
 package extract
 
+import "slices"
+
 // slab hands out short runs of elements cut from fixed-size chunks, so
 // that many small lists cost a few allocations; its chunks are cut again
 // by the next document once reset, as nothing points into them then.
@@ -18,7 +20,9 @@ const (
 // reset makes every chunk free to cut again.
 func (s *slab[T]) reset() {
 	if len(s.chunks) > maxSlabChunks {
-		s.chunks = s.chunks[:maxSlabChunks]
+		// let the chunks past the limit go, not just hide them
+		clear(s.chunks[maxSlabChunks:])
+		s.chunks = slices.Clip(s.chunks[:maxSlabChunks])
 	}
 	if len(s.chunks) > 0 {
 		s.chunks[0] = s.chunks[0][:0]

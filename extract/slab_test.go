@@ -43,4 +43,5 @@ func TestSlab(t *testing.T) {
 	}
 	s.reset()
 	assert.Len(t, s.chunks, maxSlabChunks)
+	assert.Equal(t, maxSlabChunks, cap(s.chunks), "the chunks past the limit are let go")
 }
