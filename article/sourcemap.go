@@ -1,6 +1,9 @@
 package article
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // OffsetMap maps byte offsets in extracted article text back to byte
 // offsets in the original file. It is a list of segments where text was
@@ -12,6 +15,14 @@ type OffsetMap struct {
 
 type segment struct {
 	text, source, length int
+}
+
+// Grow makes room for n more segments, for a caller that knows about
+// how many it will add (one for each escape in a JSON string).
+func (m *OffsetMap) Grow(n int) {
+	if n > 0 {
+		m.segs = slices.Grow(m.segs, n)
+	}
 }
 
 // Add records that length bytes at textOff were copied from sourceOff.

@@ -1,12 +1,10 @@
 package batch
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -27,27 +25,19 @@ type parsed struct {
 	size int
 }
 
-// lineParser reads single JSON Lines records with package input. It
-// hands input a buffered reader of input's own buffer size, which input
-// reuses instead of allocating one per record.
+// lineParser reads single JSON Lines records with package input.
 type lineParser struct {
 	opt input.Options
-	rd  *bytes.Reader
-	br  *bufio.Reader
 }
-
-// inputBufSize is the buffer package input asks for when it reads JSON
-// Lines; a reader at least this big is used as it is.
-const inputBufSize = 64 << 10
 
 func newLineParser(opt input.Options) *lineParser {
 	opt.Format = input.JSONL
-	rd := bytes.NewReader(nil)
-	return &lineParser{opt: opt, rd: rd, br: bufio.NewReaderSize(rd, inputBufSize)}
+	return &lineParser{opt: opt}
 }
 
 // parse reads the JSON Lines record j.data, which starts on line j.line
-// at byte j.offset of j.input.
+// at byte j.offset of j.input. The job's bytes are its own (the reader
+// copied them out of its buffer), so the document's source shares them.
 func (p *lineParser) parse(j *job) parsed {
 	out := parsed{record: j.record, line: j.line, size: len(j.data)}
 	line := bytes.TrimRight(j.data, "\r\n")
@@ -56,18 +46,12 @@ func (p *lineParser) parse(j *job) parsed {
 		out.id, out.version = p.idOf(line)
 		return out
 	}
-	p.rd.Reset(line)
-	p.br.Reset(p.rd)
-	var rec input.Record
-	err := input.Records(p.br, j.input, p.opt, func(r input.Record) error {
-		rec = r
-		return nil
-	})
-	if err == nil {
-		err = rec.Err
+	rec := input.ParseLine(j.input, line, j.line, int(j.offset), p.opt, true)
+	err := rec.Err
+	if rec.Line == 0 {
+		err = article.ErrEmpty // the reader passes no blank line on
 	}
 	if err != nil {
-		// Input numbered the line 1; give it the archive's number.
 		var re *input.RecordError
 		if errors.As(err, &re) {
 			re.Line = j.line
@@ -78,25 +62,8 @@ func (p *lineParser) parse(j *job) parsed {
 		out.id, out.version = p.idOf(line)
 		return out
 	}
-	doc := rec.Doc
-	doc.SourceLine = j.line
-	doc.SourceStart += int(j.offset)
-	if j.line != 1 && doc.ID == lineID(j.input, 1) && !bytes.Contains(line, []byte(doc.ID)) {
-		// No id field: input named the record after line 1.
-		doc.ID = lineID(j.input, j.line)
-	}
-	out.doc = doc
+	out.doc = rec.Doc
 	return out
-}
-
-// lineID is the id package input gives a record with no id field: the
-// file's name and the record's line ("archive#12").
-func lineID(path string, line int) string {
-	base := filepath.Base(path)
-	if path == "" || path == "-" {
-		base = "stdin"
-	}
-	return strings.TrimSuffix(base, filepath.Ext(base)) + "#" + strconv.Itoa(line)
 }
 
 // idOf reads the id and version of a record that failed, for its error

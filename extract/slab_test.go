@@ -3,6 +3,7 @@ package extract
 import (
 	"testing"
 
+	"github.com/quotecheck/quotecheck/article"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -44,4 +45,31 @@ func TestSlab(t *testing.T) {
 	s.reset()
 	assert.Len(t, s.chunks, maxSlabChunks)
 	assert.Equal(t, maxSlabChunks, cap(s.chunks), "the chunks past the limit are let go")
+}
+
+// A document's quotes and speakers are its own: the next document on the
+// same (pooled) extractor never writes over them. batch keeps old
+// versions' quotes as they are and relies on this.
+func TestQuotesOutliveTheNextDocument(t *testing.T) {
+	ex := New(Options{})
+	first := article.New("a.txt", "“The ferry will run all winter,” said Orla Penhallow, the harbour master.\n\n“Not a chance,” a councillor said.\n")
+	ex.Extract(first)
+	require.Len(t, first.Quotes, 2)
+	want := make([]article.Quote, len(first.Quotes))
+	speakers := make([]article.Speaker, len(first.Quotes))
+	for i, q := range first.Quotes {
+		want[i] = q
+		require.NotNil(t, q.Speaker)
+		speakers[i] = *q.Speaker
+	}
+	for range 3 {
+		next := article.New("b.txt", "“We will appeal,” said Brannock Tull.\n\n“The fares go up,” he said. “Twice.”\n")
+		ex.Extract(next)
+		require.NotEmpty(t, next.Quotes)
+	}
+	for i := range want {
+		assert.Equal(t, want[i].Span, first.Quotes[i].Span)
+		assert.Equal(t, want[i].ID, first.Quotes[i].ID)
+		assert.Equal(t, speakers[i], *first.Quotes[i].Speaker, "quote %d's speaker", i)
+	}
 }

@@ -103,8 +103,11 @@ func (b *builder) copyBytes(s []byte, at int) {
 	b.buf.Write(s)
 }
 
-// grow makes room for n more bytes of text.
-func (b *builder) grow(n int) { b.buf.Grow(n) }
+// grow makes room for n more bytes of text in about segments pieces.
+func (b *builder) grow(n, segments int) {
+	b.buf.Grow(n)
+	b.m.Grow(segments)
+}
 
 // decoded appends s, decoded from the source text that starts at offset
 // at: its first byte maps there, the rest to the next copied text.

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/transform"
 
@@ -81,39 +82,16 @@ func readLines(r io.Reader, path string, opt Options, fn func(Record) error) err
 		lineStart := start
 		start += n
 		eof := errors.Is(err, io.EOF)
-		content := bytes.TrimRight(line, "\r\n")
-		if lineNo == 1 {
-			if bytes.HasPrefix(content, []byte("\xEF\xBB\xBF")) {
-				content = content[3:]
-				lineStart += 3
-			}
-		}
 		var rec Record
-		switch {
-		case tooLong:
+		if tooLong {
 			rec = Record{Line: lineNo, Err: &RecordError{Line: lineNo, Err: fmt.Errorf("record longer than the %d byte limit", limit)}}
-		case len(bytes.TrimSpace(content)) == 0:
-			if eof {
-				break
-			}
-			continue
-		default:
-			doc, err := jsonLine(path, content, fields)
-			if err != nil {
-				var re *RecordError
-				if errors.As(err, &re) {
-					re.Line = lineNo
-				} else {
-					err = &RecordError{Line: lineNo, Err: err}
-				}
-				rec = Record{Line: lineNo, Err: err}
-			} else {
-				doc.SourceLine, doc.SourceStart = lineNo, lineStart
-				if doc.ID == "" {
-					doc.ID = recordID(path, lineNo)
-				}
-				rec = Record{Doc: doc, Line: lineNo}
-			}
+		} else {
+			// the line is read's buffer, reused by the next read: the
+			// record copies what it keeps
+			rec = lineRecord(path, line, lineNo, lineStart, fields, lineNo == 1, false)
+		}
+		if rec.Line == 0 && !eof {
+			continue // a blank line
 		}
 		if rec.Line > 0 {
 			records++
@@ -138,9 +116,12 @@ func readLine(br *bufio.Reader, limit int64) (line []byte, n int, tooLong bool, 
 		chunk, err := br.ReadSlice('\n')
 		n += len(chunk)
 		if !tooLong {
-			if int64(len(line)+len(chunk)) > limit {
+			switch {
+			case int64(len(line)+len(chunk)) > limit:
 				tooLong, line = true, nil
-			} else {
+			case line == nil && !errors.Is(err, bufio.ErrBufferFull):
+				line = chunk // the whole line in the buffer: no copy
+			default:
 				line = append(line, chunk...)
 			}
 		}
@@ -149,6 +130,46 @@ func readLine(br *bufio.Reader, limit int64) (line []byte, n int, tooLong bool, 
 		}
 		return line, n, tooLong, err
 	}
+}
+
+// ParseLine reads one JSON Lines record: line is the record's bytes (its
+// line ending may be left on), lineNo its line in the file and offset
+// the byte it starts at. A blank line gives a Record with Line 0. A
+// byte-order mark opening the line is skipped (archives joined from
+// files keep theirs). The size limit is the caller's to apply. With
+// owned, the caller hands line over: the document's Source shares its
+// memory instead of copying it, so the caller must never write to line
+// again.
+func ParseLine(path string, line []byte, lineNo, offset int, opt Options, owned bool) Record {
+	return lineRecord(path, line, lineNo, offset, opt.Fields.withDefaults(), true, owned)
+}
+
+// lineRecord is ParseLine with the fields already defaulted; a
+// byte-order mark is skipped with bom.
+func lineRecord(path string, line []byte, lineNo, lineStart int, fields Fields, bom, owned bool) Record {
+	content := bytes.TrimRight(line, "\r\n")
+	if bom && bytes.HasPrefix(content, []byte("\xEF\xBB\xBF")) {
+		content = content[3:]
+		lineStart += 3
+	}
+	if len(bytes.TrimSpace(content)) == 0 {
+		return Record{}
+	}
+	doc, err := jsonLine(path, content, fields, owned)
+	if err != nil {
+		var re *RecordError
+		if errors.As(err, &re) {
+			re.Line = lineNo
+		} else {
+			err = &RecordError{Line: lineNo, Err: err}
+		}
+		return Record{Line: lineNo, Err: err}
+	}
+	doc.SourceLine, doc.SourceStart = lineNo, lineStart
+	if doc.ID == "" {
+		doc.ID = recordID(path, lineNo)
+	}
+	return Record{Doc: doc, Line: lineNo}
 }
 
 // recordID names a record that has no id field: the file's name and the
@@ -162,7 +183,7 @@ func recordID(path string, line int) string {
 }
 
 // jsonLine reads one JSON Lines record. The document's Source is the line.
-func jsonLine(path string, line []byte, fields Fields) (*article.Document, error) {
+func jsonLine(path string, line []byte, fields Fields, owned bool) (*article.Document, error) {
 	if !utf8.Valid(line) {
 		off := firstInvalidUTF8(line)
 		return nil, &RecordError{Column: utf8.RuneCount(line[:off]) + 1, Err: errors.New("invalid UTF-8; convert the file to UTF-8")}
@@ -172,7 +193,7 @@ func jsonLine(path string, line []byte, fields Fields) (*article.Document, error
 	}
 	// the common case, a valid flat record, in one pass over the line;
 	// anything else, and every error, goes through the general reader
-	if doc, ok := fastJSONLine(path, line, fields); ok {
+	if doc, ok := fastJSONLine(path, line, fields, owned); ok {
 		return doc, nil
 	}
 	dec := json.NewDecoder(bytes.NewReader(line))
@@ -379,7 +400,7 @@ func jsonObject(path string, dec *json.Decoder, data []byte, start, origin int, 
 	if err := collectFields(raw, objStart, "", want, vals, 0); err != nil {
 		return nil, err
 	}
-	return documentFrom(path, data, vals, objStart, end, origin, f)
+	return documentFrom(path, data, vals, objStart, end, origin, f, false)
 }
 
 // wantedFields lists the field names a record is read for.
@@ -392,7 +413,7 @@ func wantedFields(f Fields) map[string]bool {
 }
 
 // fastJSONLine reads a valid, flat JSON Lines record with fastFields.
-func fastJSONLine(path string, line []byte, f Fields) (*article.Document, bool) {
+func fastJSONLine(path string, line []byte, f Fields, owned bool) (*article.Document, bool) {
 	start := skipSpace(line, 0)
 	end := len(line)
 	for end > start && isJSONSpace(line[end-1]) {
@@ -402,7 +423,7 @@ func fastJSONLine(path string, line []byte, f Fields) (*article.Document, bool) 
 	if !ok {
 		return nil, false
 	}
-	doc, err := documentFrom(path, line, vals, start, end, 0, f)
+	doc, err := documentFrom(path, line, vals, start, end, 0, f, owned)
 	if err != nil {
 		return nil, false // let the general reader report it
 	}
@@ -411,7 +432,7 @@ func fastJSONLine(path string, line []byte, f Fields) (*article.Document, bool) 
 
 // documentFrom builds the document from the fields read from the record
 // found at data[objStart:end].
-func documentFrom(path string, data []byte, vals map[string]jsonValue, objStart, end, origin int, f Fields) (*article.Document, error) {
+func documentFrom(path string, data []byte, vals map[string]jsonValue, objStart, end, origin int, f Fields, owned bool) (*article.Document, error) {
 	textName := f.Text
 	tv, ok := vals[f.Text]
 	if !ok {
@@ -428,9 +449,11 @@ func documentFrom(path string, data []byte, vals map[string]jsonValue, objStart,
 		return nil, fmt.Errorf("field %q is not a string", textName)
 	}
 	b := newBuilder()
-	// the text is about as long as its escaped form
-	b.grow(tv.end - tv.start)
-	if decoded, ok := unescapeJSON(b, data[tv.start+1:tv.end-1], tv.start+1-origin); !ok || tv.escaped == nil && decoded != tv.text {
+	// the text is about as long as its escaped form; its map has a
+	// piece for each escape and one for the text after it
+	raw := data[tv.start+1 : tv.end-1]
+	b.grow(len(raw), 2*bytes.Count(raw, []byte{'\\'})+1)
+	if decoded, ok := unescapeJSON(b, raw, tv.start+1-origin); !ok || tv.escaped == nil && decoded != tv.text {
 		// Should not happen; keep the decoder's text, mapped to the
 		// string's start.
 		b = newBuilder()
@@ -439,7 +462,14 @@ func documentFrom(path string, data []byte, vals map[string]jsonValue, objStart,
 	if origin > objStart {
 		origin = objStart
 	}
-	doc, err := newDocument(path, b, string(data[origin:end]))
+	src := data[origin:end]
+	source := ""
+	if owned {
+		source = unsafe.String(unsafe.SliceData(src), len(src))
+	} else {
+		source = string(src)
+	}
+	doc, err := newDocument(path, b, source)
 	if err != nil {
 		return nil, fmt.Errorf("field %q: %w", textName, err)
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -24,7 +25,7 @@ func TestFastJSONLineMatchesGeneralReader(t *testing.T) {
 		`{"id":"d\u00e94","title":"The \"new\" ferry","author":"Ana \u00d1u\u00f1ez","text":"Escaped metadata\r\n and \ud83d text.","url":"https:\/\/example.test\/a"}`,
 	}
 	for _, line := range lines {
-		fast, ok := fastJSONLine("x.jsonl", []byte(line), DefaultFields())
+		fast, ok := fastJSONLine("x.jsonl", []byte(line), DefaultFields(), false)
 		require.True(t, ok, line)
 		assertSameAsGeneralReader(t, line, fast)
 	}
@@ -44,7 +45,7 @@ func FuzzFastJSONLine(f *testing.F) {
 		if !utf8.ValidString(line) || strings.IndexByte(line, 0) >= 0 {
 			return
 		}
-		if fast, ok := fastJSONLine("x.jsonl", []byte(line), DefaultFields()); ok {
+		if fast, ok := fastJSONLine("x.jsonl", []byte(line), DefaultFields(), false); ok {
 			require.True(t, json.Valid([]byte(line)), "accepted invalid JSON %q", line)
 			assertSameAsGeneralReader(t, line, fast)
 		}
@@ -72,7 +73,7 @@ func TestFastJSONLineRejectsInvalid(t *testing.T) {
 		`{} x`,
 	} {
 		require.False(t, json.Valid([]byte(line)), line)
-		_, ok := fastJSONLine("x.jsonl", []byte(line), DefaultFields())
+		_, ok := fastJSONLine("x.jsonl", []byte(line), DefaultFields(), false)
 		assert.False(t, ok, line)
 	}
 }
@@ -101,7 +102,7 @@ func TestFastJSONLineDeclines(t *testing.T) {
 		`{"te\u0078t":"escaped key"}`,
 		`{"id":"x"}`,
 	} {
-		_, ok := fastJSONLine("x.jsonl", []byte(line), f)
+		_, ok := fastJSONLine("x.jsonl", []byte(line), f, false)
 		assert.False(t, ok, line)
 	}
 }
@@ -149,5 +150,49 @@ func FuzzUnescapeJSON(f *testing.F) {
 		got, ok := unescapeJSON(newBuilder(), raw[1:len(raw)-1], 1)
 		require.True(t, ok, "%q", raw)
 		require.Equal(t, want, got, "%q", raw)
+	})
+}
+
+// TestParseLine reads single records as the stream reader does, each on
+// its own line of a file.
+func TestParseLine(t *testing.T) {
+	t.Run("owned line shared as the source", func(t *testing.T) {
+		line := []byte(`{"id":"r7","text":"\u201cWe open at dawn,\u201d said Mira Ostrand."}` + "\n")
+		rec := ParseLine("archive.jsonl", line, 7, 300, Options{}, true)
+		require.NoError(t, rec.Err)
+		require.NotNil(t, rec.Doc)
+		assert.Equal(t, 7, rec.Line)
+		assert.Equal(t, 7, rec.Doc.SourceLine)
+		assert.Equal(t, 300, rec.Doc.SourceStart)
+		assert.Equal(t, "r7", rec.Doc.ID)
+		assert.Equal(t, string(bytes.TrimSpace(line)), rec.Doc.Source)
+		assert.Same(t, &line[0], unsafe.StringData(rec.Doc.Source), "no copy of an owned line")
+	})
+	t.Run("a borrowed line is copied", func(t *testing.T) {
+		line := []byte(`{"text":"Plain words."}`)
+		rec := ParseLine("archive.jsonl", line, 3, 0, Options{}, false)
+		require.NoError(t, rec.Err)
+		assert.Equal(t, "archive#3", rec.Doc.ID, "named after its line")
+		line[2] = 'X'
+		assert.Equal(t, `{"text":"Plain words."}`, rec.Doc.Source)
+	})
+	t.Run("byte-order mark on a later line", func(t *testing.T) {
+		rec := ParseLine("a.jsonl", []byte("\xEF\xBB\xBF{\"text\":\"Marked.\"}\r\n"), 4, 100, Options{}, false)
+		require.NoError(t, rec.Err)
+		assert.Equal(t, 103, rec.Doc.SourceStart)
+		assert.Equal(t, "Marked.", rec.Doc.Text)
+	})
+	t.Run("blank", func(t *testing.T) {
+		rec := ParseLine("a.jsonl", []byte(" \r\n"), 2, 0, Options{}, true)
+		assert.Zero(t, rec.Line)
+		assert.Nil(t, rec.Doc)
+		assert.NoError(t, rec.Err)
+	})
+	t.Run("broken record keeps its line", func(t *testing.T) {
+		rec := ParseLine("a.jsonl", []byte(`{"text":`), 9, 0, Options{}, true)
+		var re *RecordError
+		require.ErrorAs(t, rec.Err, &re)
+		assert.Equal(t, 9, re.Line)
+		assert.Equal(t, 9, rec.Line)
 	})
 }
