@@ -2,12 +2,12 @@ package article
 
 import (
 	"bytes"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/quotecheck/quotecheck/internal/swar"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/unicode"
 )
@@ -155,13 +155,10 @@ func looksBinary(data []byte) bool {
 // and form feeds. Eight bytes with none below 0x20 (prose between line
 // breaks) are passed over in one test.
 func countControl(head []byte) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	control := 0
 	i := 0
 	for ; i+8 <= len(head); i += 8 {
-		x := binary.LittleEndian.Uint64(head[i:])
-		// a byte's high bit is set here if the byte is below 0x20
-		if (x-0x20*ones)&^x&highs == 0 {
+		if swar.Below(swar.LoadBytes(head, i), 0x20) == 0 {
 			continue
 		}
 		control += countControlBytes(head[i : i+8])

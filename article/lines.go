@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/quotecheck/quotecheck/internal/swar"
 )
 
 // Position is a printable location: 1-based line, column in Unicode
@@ -79,16 +81,15 @@ func (li *LineIndex) Position(offset int) Position {
 // columns counts the characters of s and the UTF-16 code units they take;
 // ASCII bytes are counted without decoding.
 func columns(s string) (n, n16 int) {
-	const highs = 0x8080808080808080
 	for i := 0; i < len(s); {
 		// sixteen, then eight ASCII bytes at a time, each eight read as
 		// one word: most copy is ASCII, and a JSON Lines record is one
 		// long line counted from its start
-		if i+16 <= len(s) && (load64(s, i)|load64(s, i+8))&highs == 0 {
+		if i+16 <= len(s) && swar.NonASCII(swar.Load(s, i)|swar.Load(s, i+8)) == 0 {
 			n, n16, i = n+16, n16+16, i+16
 			continue
 		}
-		if i+8 <= len(s) && load64(s, i)&highs == 0 {
+		if i+8 <= len(s) && swar.NonASCII(swar.Load(s, i)) == 0 {
 			n, n16, i = n+8, n16+8, i+8
 			continue
 		}
@@ -105,14 +106,6 @@ func columns(s string) (n, n16 int) {
 		}
 	}
 	return n, n16
-}
-
-// load64 reads s[i:i+8] as a little-endian word (the compiler makes the
-// shifts one load).
-func load64(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // Line returns the text of a 1-based line without its line ending.

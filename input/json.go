@@ -3,7 +3,6 @@ package input
 import (
 	"bufio"
 	"bytes"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -18,6 +17,7 @@ import (
 	"golang.org/x/text/transform"
 
 	"github.com/quotecheck/quotecheck/article"
+	"github.com/quotecheck/quotecheck/internal/swar"
 )
 
 func jsonValid(b []byte) bool { return json.Valid(b) }
@@ -603,25 +603,21 @@ func jsonValueOf(v json.RawMessage, start, end int) jsonValue {
 	return jsonValue{text: string(v)}
 }
 
+// unescapeStop reports whether any of the eight bytes of x is a backslash
+// or a byte of a multi-byte rune.
+func unescapeStop(x uint64) bool { return swar.Equal(x, '\\')|swar.NonASCII(x) != 0 }
+
 // unescapeJSON appends the body of a JSON string (between its quotes),
 // found at offset at of the file: runs without escapes are copied, each
 // escape decodes to a character mapped to its backslash. It returns what
 // it appended, and false for an escape it cannot read.
-// unescapeStop reports whether any of the eight bytes of x is a backslash
-// or a byte of a multi-byte rune.
-func unescapeStop(x uint64) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	backslash := x ^ (ones * '\\')
-	return ((backslash-ones)&^backslash|x)&highs != 0
-}
-
 func unescapeJSON(b *builder, s []byte, at int) (string, bool) {
 	start := b.Len()
 	run := 0
 	for i := 0; i < len(s); {
 		// eight bytes at a time while none is a backslash or outside
 		// ASCII: they are copied as they are
-		for i+8 <= len(s) && !unescapeStop(binary.LittleEndian.Uint64(s[i:])) {
+		for i+8 <= len(s) && !unescapeStop(swar.LoadBytes(s, i)) {
 			i += 8
 		}
 		if i >= len(s) {

@@ -1,9 +1,10 @@
 package input
 
 import (
-	"encoding/binary"
 	"encoding/json"
 	"strings"
+
+	"github.com/quotecheck/quotecheck/internal/swar"
 )
 
 // fastFields reads the top-level fields of a JSON object in one pass,
@@ -136,7 +137,7 @@ func stringEnd(raw []byte, i int) (int, bool) {
 	for j := i + 1; j < len(raw); j++ {
 		// eight bytes at a time while none is a quote, a backslash or a
 		// control character: most of an article's text
-		for j+8 <= len(raw) && !stringStop(binary.LittleEndian.Uint64(raw[j:])) {
+		for j+8 <= len(raw) && !stringStop(swar.LoadBytes(raw, j)) {
 			j += 8
 		}
 		if j >= len(raw) {
@@ -169,12 +170,9 @@ func stringEnd(raw []byte, i int) (int, bool) {
 }
 
 // stringStop reports whether any of the eight bytes of x (little-endian)
-// is a quote, a backslash or below 0x20: each test is exact for the word
-// as a whole, though not byte by byte.
+// is a quote, a backslash or below 0x20.
 func stringStop(x uint64) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	quote, backslash := x^(ones*'"'), x^(ones*'\\')
-	return ((quote-ones)&^quote|(backslash-ones)&^backslash|(x-ones*0x20)&^x)&highs != 0
+	return swar.Equal(x, '"')|swar.Equal(x, '\\')|swar.Below(x, 0x20) != 0
 }
 
 // validScalar reports whether v is a JSON number, true, false or null.
