@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -61,4 +63,38 @@ func TestUTF16Archive(t *testing.T) {
 		assert.Zero(t, got.Figures.Failed, p)
 		assert.Equal(t, outLines(t, filepath.Join(dir, "want.jsonl"))[0]["findings"], outLines(t, filepath.Join(dir, "got.jsonl"))[0]["findings"])
 	}
+}
+
+// A sync that fails in the background fails the next flush and the
+// close, so a full or failing disk never goes unreported.
+func TestBackgroundSyncFailureIsReported(t *testing.T) {
+	f, err := os.Create(filepath.Join(t.TempDir(), "out.jsonl"))
+	require.NoError(t, err)
+	o := newFileOutput(f.Name(), f)
+	require.NotNil(t, o.sync, "a regular file is synced")
+	require.NoError(t, o.write([]byte("{}\n")))
+	require.NoError(t, o.flush())
+	require.NoError(t, f.Close()) // every later sync fails
+	o.sync.request()
+	assert.Eventually(t, func() bool { return o.sync.failed() != nil }, 5*time.Second, time.Millisecond)
+	assert.Error(t, o.flush())
+	assert.Error(t, o.close())
+}
+
+// Closing an output waits for its background syncs and leaves every
+// line in the file.
+func TestOutputCloseKeepsEveryLine(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "out.jsonl")
+	o, err := createOutput(path)
+	require.NoError(t, err)
+	for i := range 1000 {
+		require.NoError(t, o.write([]byte(fmt.Sprintf("{\"n\":%d}\n", i))))
+		if i%100 == 0 {
+			require.NoError(t, o.flush())
+		}
+	}
+	require.NoError(t, o.close())
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, 1000, bytes.Count(data, []byte("\n")))
 }

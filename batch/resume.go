@@ -82,7 +82,7 @@ func (e *engine) resume() error {
 	if _, err := f.Seek(end, io.SeekStart); err != nil {
 		return fail(err)
 	}
-	e.out = &output{name: e.opt.Out, f: f, w: bufio.NewWriterSize(f, outBufSize)}
+	e.out = newFileOutput(e.opt.Out, f)
 	return nil
 }
 
