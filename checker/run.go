@@ -41,11 +41,16 @@ type Input struct {
 	Path string
 	// Err is set when the input could not be listed (a missing path).
 	Err error
-	// Size is the file's size when listing it found it (Sized): the
-	// memory plan needs every size, and a second stat of each of
-	// thousands of files costs more than checking a small one.
+	// Size is the file's size when listing it found it (Sized): a file
+	// named on the command line is stat'ed anyway, and its size spares
+	// the reader a second look.
 	Size  int64
 	Sized bool
+	// Regular is set for a file its folder's listing found regular
+	// without reading its size (input.WalkUnsized): a stat of each of
+	// thousands of files, one after the other before any is checked,
+	// costs more than the reader's own look when it opens the file.
+	Regular bool
 }
 
 // ExpandPaths turns command-line paths into inputs: files as given,
@@ -77,12 +82,15 @@ func ExpandPathsNoting(paths []string, skipped func(path, reason string)) []Inpu
 			continue
 		}
 		var files []Input
-		err = input.Walk(p, IsArticleFile, skipped, func(path string, size int64, err error) error {
-			if err != nil {
+		err = input.WalkUnsized(p, IsArticleFile, skipped, func(path string, size int64, err error) error {
+			switch {
+			case err != nil:
 				out = append(out, Input{Path: path, Err: err})
-				return nil
+			case size < 0:
+				files = append(files, Input{Path: path, Regular: true})
+			default:
+				files = append(files, Input{Path: path, Size: size, Sized: true})
 			}
-			files = append(files, Input{Path: path, Size: size, Sized: true})
 			return nil
 		})
 		if err != nil {

@@ -21,6 +21,7 @@ import (
 	"os"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/baseline"
@@ -89,6 +90,9 @@ type Engine struct {
 	// badSources how many of them could not be.
 	sources    map[string][]*verify.Source
 	badSources int
+	// plan is the memory plan in force (LimitMemory), raised as files of
+	// unknown size are read.
+	plan atomic.Pointer[memoryPlan]
 }
 
 type built struct {

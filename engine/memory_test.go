@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/checker"
+	"github.com/quotecheck/quotecheck/input"
 	"github.com/quotecheck/quotecheck/report"
 )
 
@@ -139,4 +141,94 @@ func TestMemoryByStage(t *testing.T) {
 	require.NoError(t, w.Close())
 	perByte("JSON report, encoded to the output", after, float64(peak.Load()))
 	runtime.KeepAlive(doc)
+}
+
+// TestLimitMemory: a large input sets the runtime's soft memory limit to
+// the engine's budget, small inputs are collected less often within a
+// small limit, the environment wins, and the settings come back once the
+// check is done.
+func TestLimitMemory(t *testing.T) {
+	big := filepath.Join(t.TempDir(), "big.txt")
+	f, err := os.Create(big)
+	require.NoError(t, err)
+	require.NoError(t, f.Truncate(20<<20)) // sparse, and binary: an input error
+	require.NoError(t, f.Close())
+	small := filepath.Join(t.TempDir(), "small.txt")
+	require.NoError(t, os.WriteFile(small, []byte("\"It works,\" she said.\n"), 0o644))
+	eng, err := New(Options{ConfigFile: os.DevNull, Workers: 1})
+	require.NoError(t, err)
+
+	tests := []struct {
+		name, envGC, envLimit, path string
+		wantLimit                   int64
+		wantGC                      int
+	}{
+		{"small input: collected less often, within 64 MB", "", "", small, 64 << 20, SmallInputGCPercent},
+		{"small input with GOGC: left alone", "100", "", small, math.MaxInt64, 100},
+		{"large input: 8 bytes a byte plus 64 MB", "", "", big, 8*(20<<20) + 64<<20, 100},
+		{"GOMEMLIMIT wins", "", "1GiB", big, math.MaxInt64, 100},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("GOGC", tt.envGC)
+			t.Setenv("GOMEMLIMIT", tt.envLimit)
+			defer keepRuntimeSettings()()
+
+			restore := eng.LimitMemory(eng.Inputs([]string{tt.path}))
+			assertRuntime(t, tt.wantLimit, tt.wantGC)
+			restore()
+			assertRuntime(t, math.MaxInt64, 100)
+		})
+	}
+}
+
+// TestLimitMemoryRisesAsFolderFilesAreRead: a folder's files have no size
+// until read; they count as small, and reading a large one raises the
+// plan before it is checked.
+func TestLimitMemoryRisesAsFolderFilesAreRead(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	defer keepRuntimeSettings()()
+	dir := t.TempDir()
+	for name, size := range map[string]int64{"a.txt": 3 << 10, "b.txt": 100 << 10, "c.txt": 200 << 10, "d.txt": 20 << 20} {
+		f, err := os.Create(filepath.Join(dir, name))
+		require.NoError(t, err)
+		require.NoError(t, f.Truncate(size))
+		require.NoError(t, f.Close())
+	}
+	eng, err := New(Options{ConfigFile: os.DevNull, Workers: 2})
+	require.NoError(t, err)
+	inputs := eng.Inputs([]string{dir})
+	require.Len(t, inputs, 4)
+	for _, in := range inputs {
+		require.True(t, in.Regular && !in.Sized, "%s: listed, size not read", in.Path)
+	}
+	restore := eng.LimitMemory(inputs)
+	defer restore()
+	assertRuntime(t, SmallInputLimit, SmallInputGCPercent)
+	read := func(i int) { eng.readInput(inputs[i], func(input.Record) {}) }
+	read(0)
+	read(1)
+	assertRuntime(t, SmallInputLimit, SmallInputGCPercent) // 103 KB in hand
+	read(2)
+	assertRuntime(t, math.MaxInt64, 100) // 300 KB: the runtime's own pacing
+	read(3)
+	assertRuntime(t, 8*(20<<20+200<<10)+64<<20, 100) // the two largest may be in hand
+	restore()
+	assertRuntime(t, math.MaxInt64, 100)
+}
+
+// keepRuntimeSettings starts from the runtime's defaults and returns what
+// puts the settings found back.
+func keepRuntimeSettings() func() {
+	limitBefore, gcBefore := debug.SetMemoryLimit(math.MaxInt64), debug.SetGCPercent(100)
+	return func() { debug.SetMemoryLimit(limitBefore); debug.SetGCPercent(gcBefore) }
+}
+
+func assertRuntime(t *testing.T, wantLimit int64, wantGC int) {
+	t.Helper()
+	assert.Equal(t, wantLimit, debug.SetMemoryLimit(-1), "memory limit")
+	gc := debug.SetGCPercent(100)
+	debug.SetGCPercent(gc)
+	assert.Equal(t, wantGC, gc, "GC percent")
 }

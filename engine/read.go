@@ -21,7 +21,9 @@ import (
 // format is that of the name without ".gz". JSON Lines are streamed a
 // record at a time; other files are read with one read of their size.
 // in.Sized says listing the input found a regular file, of in.Size bytes,
-// which may be read the quick way.
+// and in.Regular a regular file of a size not read yet: either may be
+// read the quick way. The size of a file not known before is given to the
+// memory plan (LimitMemory) before the file is checked.
 func (e *Engine) readInput(in checker.Input, fn func(input.Record)) {
 	path := in.Path
 	opt := e.opt.Input
@@ -34,10 +36,17 @@ func (e *Engine) readInput(in checker.Input, fn func(input.Record)) {
 		recordsOrError(path, br, opt, fn)
 		return
 	}
-	if in.Sized && !hasGzipName(path) && opt.Resolve(path, nil) != input.JSONL {
+	if (in.Sized || in.Regular) && !hasGzipName(path) && opt.Resolve(path, nil) != input.JSONL {
 		// an article file listing found regular (opening a named pipe
 		// to look would take it from its writer)
-		if data, ok := readRegularFile(path, opt.MaxSize, in.Size); ok {
+		listed := in.Size
+		if !in.Sized {
+			listed = 0 // not known: the reader looks
+		}
+		if data, ok := readRegularFile(path, opt.MaxSize, listed); ok {
+			if !in.Sized {
+				e.noteSize(int64(len(data)))
+			}
 			readBytesWith(input.ReadOwned, path, data, opt, fn)
 			return
 		}
@@ -56,6 +65,9 @@ func (e *Engine) readInput(in checker.Input, fn func(input.Record)) {
 	if st.IsDir() {
 		fn(input.Record{Err: errors.New("is a directory")})
 		return
+	}
+	if !in.Sized && st.Mode().IsRegular() {
+		e.noteSize(st.Size())
 	}
 	br := bufio.NewReaderSize(f, 512)
 	if isGzip(br) {

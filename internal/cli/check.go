@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"os"
-	"runtime/debug"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -65,7 +63,7 @@ func (e *env) checkAndWrite(c *cli.Context, eng *engine.Engine, w report.Writer,
 		return err
 	}
 	defer done()
-	defer limitMemory(eng, inputs)()
+	defer eng.LimitMemory(inputs)()
 	var inputErrors, failing int
 	var writeErr error
 	keep := func(err error) {
@@ -120,30 +118,6 @@ func (e *env) checkAndWrite(c *cli.Context, eng *engine.Engine, w report.Writer,
 	})
 	keep(w.Close())
 	return exitStatus(writeErr, inputErrors+eng.SourceErrors(), failing)
-}
-
-// limitMemory sets the engine's memory budget for inputs as the runtime's
-// soft memory limit, unless GOMEMLIMIT sets one; small inputs (articles)
-// are collected less often within a small limit instead, unless GOGC or
-// GOMEMLIMIT is set. It returns what puts the runtime's settings back.
-func limitMemory(eng *engine.Engine, inputs []checker.Input) (restore func()) {
-	if os.Getenv("GOMEMLIMIT") != "" {
-		return func() {}
-	}
-	budget, small := eng.MemoryPlan(inputs)
-	if budget > 0 {
-		before := debug.SetMemoryLimit(budget)
-		return func() { debug.SetMemoryLimit(before) }
-	}
-	if os.Getenv("GOGC") != "" || !small {
-		return func() {}
-	}
-	gcBefore := debug.SetGCPercent(engine.SmallInputGCPercent)
-	limitBefore := debug.SetMemoryLimit(engine.SmallInputLimit)
-	return func() {
-		debug.SetGCPercent(gcBefore)
-		debug.SetMemoryLimit(limitBefore)
-	}
 }
 
 // parseFailOn reads --fail-on; 0 means never.

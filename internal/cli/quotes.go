@@ -29,7 +29,7 @@ func quotesCommand(e *env) *cli.Command {
 			failed := 0
 			first := true
 			inputs := eng.Inputs(c.Args().Slice())
-			defer limitMemory(eng, inputs)()
+			defer eng.LimitMemory(inputs)()
 			eng.Run(context.Background(), inputs, nil, func(r checker.Result) {
 				if r.Err != nil {
 					failed++
