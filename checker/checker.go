@@ -145,13 +145,12 @@ func (c *Checker) checkDocument(ctx context.Context, doc *article.Document) ([]F
 	var findings []Finding
 	report := func(f Finding) { findings = append(findings, f) }
 	quotations := doc.Quotations()
-	// one allocation for every rule's pass
-	passes := make([]Pass, len(c.rules))
-	for i, r := range c.rules {
+	// one pass, filled afresh for each rule in turn
+	pass := new(Pass)
+	for _, r := range c.rules {
 		if c.cfg.Disabled[r.ID] || !c.runs(r) {
 			continue
 		}
-		pass := &passes[i]
 		c.fillPass(pass, r, doc)
 		pass.Verifications, pass.Sources = verifications, c.cfg.Sources
 		pass.quotations = quotations

@@ -72,7 +72,9 @@ type Rule struct {
 	Rationale string
 	// Bad and Good are short example passages.
 	Bad, Good string
-	// Run inspects pass.Doc and calls pass.Report.
+	// Run inspects pass.Doc and calls pass.Report. The pass is the
+	// rule's only until Run returns: the checker reuses it for the next
+	// rule.
 	Run func(pass *Pass)
 	// Needs says which results the rule reads: the extracted document
 	// (the default, run by every check), two versions and the quote
