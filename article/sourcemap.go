@@ -25,6 +25,9 @@ func (m *OffsetMap) Grow(n int) {
 	}
 }
 
+// Len is the number of pieces of copied text the map holds.
+func (m *OffsetMap) Len() int { return len(m.segs) }
+
 // Add records that length bytes at textOff were copied from sourceOff.
 // Segments must be added in increasing text order.
 func (m *OffsetMap) Add(textOff, sourceOff, length int) {

@@ -28,16 +28,22 @@ type parsed struct {
 // lineParser reads single JSON Lines records with package input.
 type lineParser struct {
 	opt input.Options
+	// owned says a job's bytes are handed over: the document's source
+	// shares them instead of copying them.
+	owned bool
 }
 
+// newLineParser returns a parser of the jobs of Run's own reader, which
+// copies each line out of its buffer for the job and never writes to it
+// again.
 func newLineParser(opt input.Options) *lineParser {
 	opt.Format = input.JSONL
-	return &lineParser{opt: opt}
+	return &lineParser{opt: opt, owned: true}
 }
 
 // parse reads the JSON Lines record j.data, which starts on line j.line
-// at byte j.offset of j.input. The job's bytes are its own (the reader
-// copied them out of its buffer), so the document's source shares them.
+// at byte j.offset of j.input. A record without an id is named after its
+// line ("archive#12"), as check names it.
 func (p *lineParser) parse(j *job) parsed {
 	out := parsed{record: j.record, line: j.line, size: len(j.data)}
 	line := bytes.TrimRight(j.data, "\r\n")
@@ -46,7 +52,7 @@ func (p *lineParser) parse(j *job) parsed {
 		out.id, out.version = p.idOf(line)
 		return out
 	}
-	rec := input.ParseLine(j.input, line, j.line, int(j.offset), p.opt, true)
+	rec := input.ParseLine(j.input, line, j.line, int(j.offset), p.opt, p.owned)
 	err := rec.Err
 	if rec.Line == 0 {
 		err = article.ErrEmpty // the reader passes no blank line on

@@ -86,10 +86,13 @@ func NewParser(opt input.Options) *Parser {
 	if opt.MaxSize <= 0 {
 		opt.MaxSize = article.DefaultMaxSize
 	}
-	return &Parser{opt: opt, lines: newLineParser(opt)}
+	lines := newLineParser(opt)
+	lines.owned = false // a caller's piece may be its buffer
+	return &Parser{opt: opt, lines: lines}
 }
 
-// Parse reads the records of a piece.
+// Parse reads the records of a piece; the documents keep no reference to
+// the piece's bytes.
 func (p *Parser) Parse(pc *Piece) []Parsed {
 	j := pc.job()
 	ps := parseJob(&j, p.lines, p.opt)

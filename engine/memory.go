@@ -38,13 +38,16 @@ const (
 
 // SmallInputs reports whether the inputs that may be in hand at once are
 // small enough for SmallInputGCPercent; standard input and other
-// unsized inputs are not.
+// unsized inputs are not. Like MemoryBudget, it counts only the sizes
+// known now: files found by walking a folder (Regular) have none until
+// they are read, and LimitMemory raises its plan as they are.
 func (e *Engine) SmallInputs(inputs []checker.Input) bool {
 	_, small := e.MemoryPlan(inputs)
 	return small
 }
 
-// MemoryPlan is MemoryBudget and SmallInputs with one look at the files.
+// MemoryPlan is MemoryBudget and SmallInputs with one look at the files
+// (the sizes known now; see SmallInputs).
 func (e *Engine) MemoryPlan(inputs []checker.Input) (budget int64, small bool) {
 	inHand, sized := e.inHand(inputs)
 	if inHand >= budgetFrom {
@@ -55,9 +58,10 @@ func (e *Engine) MemoryPlan(inputs []checker.Input) (budget int64, small bool) {
 
 // MemoryBudget returns the memory a check of inputs should stay within —
 // budgetPerByte times the bytes of the inputs that may be in hand at
-// once (the workers largest files) plus budgetBase — or 0 when they are
-// small. A command sets it as the runtime's soft memory limit
-// (debug.SetMemoryLimit) unless GOMEMLIMIT says otherwise.
+// once (the workers' largest files) plus budgetBase — or 0 when they are
+// small. Only the sizes known now count: a folder's files (Regular) are
+// sized as they are read, and LimitMemory, which commands use, raises
+// the limit then.
 func (e *Engine) MemoryBudget(inputs []checker.Input) int64 {
 	budget, _ := e.MemoryPlan(inputs)
 	return budget

@@ -110,7 +110,9 @@ func readLines(r io.Reader, path string, opt Options, fn func(Record) error) err
 }
 
 // readLine reads one line with its ending; n is its length. A line longer
-// than limit is read to its end and dropped, and tooLong is set.
+// than limit is read to its end and dropped, and tooLong is set. A line
+// that fits in br's buffer is returned in it, valid only until the next
+// read.
 func readLine(br *bufio.Reader, limit int64) (line []byte, n int, tooLong bool, err error) {
 	for {
 		chunk, err := br.ReadSlice('\n')
@@ -449,10 +451,9 @@ func documentFrom(path string, data []byte, vals map[string]jsonValue, objStart,
 		return nil, fmt.Errorf("field %q is not a string", textName)
 	}
 	b := newBuilder()
-	// the text is about as long as its escaped form; its map has a
-	// piece for each escape and one for the text after it
+	// the text is about as long as its escaped form
 	raw := data[tv.start+1 : tv.end-1]
-	b.grow(len(raw), 2*bytes.Count(raw, []byte{'\\'})+1)
+	b.grow(len(raw), mapPieces(raw))
 	if decoded, ok := unescapeJSON(b, raw, tv.start+1-origin); !ok || tv.escaped == nil && decoded != tv.text {
 		// Should not happen; keep the decoder's text, mapped to the
 		// string's start.
@@ -601,6 +602,29 @@ func jsonValueOf(v json.RawMessage, start, end int) jsonValue {
 		return jsonValue{}
 	}
 	return jsonValue{text: string(v)}
+}
+
+// mapPieces counts the pieces of the offset map unescapeJSON makes of
+// the body of a JSON string, a little over for surrogate pairs: one for
+// the text before the first escape, one for each escape, and one for
+// each run of text after one.
+func mapPieces(raw []byte) int {
+	n := 1
+	for i := 0; i < len(raw); {
+		j := bytes.IndexByte(raw[i:], '\\')
+		if j < 0 || i+j+1 >= len(raw) {
+			break
+		}
+		i += j + 2
+		if raw[i-1] == 'u' {
+			i += 4
+		}
+		n++
+		if i < len(raw) && raw[i] != '\\' {
+			n++
+		}
+	}
+	return n
 }
 
 // unescapeStop reports whether any of the eight bytes of x is a backslash

@@ -147,10 +147,28 @@ func FuzzUnescapeJSON(f *testing.F) {
 		if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' || json.Unmarshal(raw, &want) != nil || !utf8.Valid(raw) {
 			return
 		}
-		got, ok := unescapeJSON(newBuilder(), raw[1:len(raw)-1], 1)
+		b := newBuilder()
+		got, ok := unescapeJSON(b, raw[1:len(raw)-1], 1)
 		require.True(t, ok, "%q", raw)
 		require.Equal(t, want, got, "%q", raw)
+		require.LessOrEqual(t, b.Map().Len(), mapPieces(raw[1:len(raw)-1]), "%q: the map outgrew its reserve", raw)
 	})
+}
+
+// TestMapPieces: the offset map of a JSON string is reserved at the size
+// it reaches, a little over only for surrogate pairs.
+func TestMapPieces(t *testing.T) {
+	for _, body := range []string{
+		``, `plain`, `\n`, `\n\nnext paragraph`, `a \"quoted\" word`, `\\\\`, `ends in \n`,
+		`\u4e2d\u6587\u5b57`, `\u201cquoted\u201d`, `x\ud83d\ude00y`, `back\\slash and \t tab`,
+	} {
+		b := newBuilder()
+		_, ok := unescapeJSON(b, []byte(body), 0)
+		require.True(t, ok, body)
+		used, reserved := b.Map().Len(), mapPieces([]byte(body))
+		assert.LessOrEqual(t, used, reserved, "%q", body)
+		assert.LessOrEqual(t, reserved, used+2, "%q", body)
+	}
 }
 
 // TestParseLine reads single records as the stream reader does, each on
