@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"regexp"
-	"sort"
 
 	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/extract"
@@ -157,12 +156,7 @@ func (c *Checker) checkDocument(ctx context.Context, doc *article.Document) ([]F
 		pass.report = report
 		r.Run(pass)
 	}
-	sort.SliceStable(findings, func(i, j int) bool {
-		if findings[i].Span.Start != findings[j].Span.Start {
-			return findings[i].Span.Start < findings[j].Span.Start
-		}
-		return findings[i].Rule < findings[j].Rule
-	})
+	sortFindings(findings)
 	return c.applySuppressions(doc, findings), verifications, nil
 }
 

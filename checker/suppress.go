@@ -1,7 +1,9 @@
 package checker
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -322,11 +324,13 @@ func textSpanOf(doc *article.Document, start, end int) article.Span {
 	return article.Span{Start: t, End: t}
 }
 
+// sortFindings puts findings in the order of the text, rule by rule at
+// one place; findings that tie keep the order their rules gave them.
 func sortFindings(findings []Finding) {
-	sort.SliceStable(findings, func(i, j int) bool {
-		if findings[i].Span.Start != findings[j].Span.Start {
-			return findings[i].Span.Start < findings[j].Span.Start
+	slices.SortStableFunc(findings, func(a, b Finding) int {
+		if c := cmp.Compare(a.Span.Start, b.Span.Start); c != 0 {
+			return c
 		}
-		return findings[i].Rule < findings[j].Rule
+		return strings.Compare(a.Rule, b.Rule)
 	})
 }
