@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -136,7 +135,7 @@ func TestEncoderStreamsLargeDocuments(t *testing.T) {
 			doc := DocumentOf(r)
 
 			var out bytes.Buffer
-			w := &jsonlWriter{out: bufio.NewWriter(&out)}
+			w := &jsonlWriter{out: newOutput(&out)}
 			require.NoError(t, w.Write(r))
 			require.NoError(t, w.Close())
 			want, err := json.Marshal(doc)
@@ -145,7 +144,7 @@ func TestEncoderStreamsLargeDocuments(t *testing.T) {
 			assert.Equal(t, string(want)+"\n", out.String())
 
 			out.Reset()
-			jw := &jsonWriter{out: bufio.NewWriter(&out), tool: Tool{Name: "quotecheck", Version: "1"}}
+			jw := &jsonWriter{out: newOutput(&out), tool: Tool{Name: "quotecheck", Version: "1"}}
 			require.NoError(t, jw.Write(r))
 			require.NoError(t, jw.Close())
 			var report struct {
