@@ -216,3 +216,73 @@ func BenchmarkEncodeDocument(b *testing.B) {
 		}
 	})
 }
+
+// TestWritersPutReportsInOrder: small reports (copied into the writer's
+// buffer), large ones (written as they are) and streamed ones (encoded
+// onto the output), in every order, give exactly the report
+// encoding/json prints, through Render on one side and WriteRendered on
+// the other as check uses them.
+func TestWritersPutReportsInOrder(t *testing.T) {
+	story, err := os.ReadFile("../testdata/articles/anonymous.txt")
+	require.NoError(t, err)
+	chk, err := checker.New(rules.All(), checker.Config{})
+	require.NoError(t, err)
+	check := func(name, text string) checker.Result {
+		r := chk.CheckText(name, text)
+		require.NoError(t, r.Err)
+		return r
+	}
+	small := check("small.txt", string(story))
+	large := check("large.txt", strings.Repeat(string(story)+"\n\n", 8))
+	streamedDoc := check("streamed.txt", strings.Repeat(`"a" `, 2*streamItemsAbove))
+	broken := checker.Result{Path: "broken.txt", Err: errors.New("file is empty")}
+	require.False(t, streamed(large))
+	require.True(t, streamed(streamedDoc))
+	rendered, err := (&jsonlWriter{}).Render(large)
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(rendered), directFrom, "a large report is written as it is")
+	rendered, err = (&jsonWriter{}).Render(small)
+	require.NoError(t, err)
+	require.Less(t, len(rendered), directFrom, "a small one is copied into the buffer")
+	tool := Tool{Name: "quotecheck", Version: "1"}
+	for name, results := range map[string][]checker.Result{
+		"small, large, streamed, small": {small, large, streamedDoc, small},
+		"large first":                   {large, small, large},
+		"streamed first":                {streamedDoc, large, broken},
+		"one small":                     {small},
+	} {
+		t.Run(name, func(t *testing.T) {
+			var jsonOut, jsonlOut bytes.Buffer
+			jw := &jsonWriter{out: newOutput(&jsonOut), tool: tool}
+			lw := &jsonlWriter{out: newOutput(&jsonlOut)}
+			var wantDocs []string
+			var wantLines strings.Builder
+			for _, r := range results {
+				for _, w := range []Prerenderer{jw, lw} {
+					b, err := w.Render(r)
+					require.NoError(t, err)
+					if r.Doc != nil && !streamed(r) && w == Prerenderer(jw) {
+						require.Equal(t, separator, string(b[:len(separator)]))
+					}
+					require.NoError(t, w.WriteRendered(r, b))
+				}
+				doc := DocumentOf(r)
+				indented, err := json.MarshalIndent(doc, reportPrefix, reportIndent)
+				require.NoError(t, err)
+				wantDocs = append(wantDocs, "    "+string(indented))
+				compact, err := json.Marshal(doc)
+				require.NoError(t, err)
+				wantLines.Write(compact)
+				wantLines.WriteByte('\n')
+			}
+			require.NoError(t, jw.Close())
+			require.NoError(t, lw.Close())
+			toolJSON, err := json.Marshal(tool)
+			require.NoError(t, err)
+			want := "{\n  \"schema_version\": 1,\n  \"tool\": " + string(toolJSON) + ",\n  \"documents\": [\n" +
+				strings.Join(wantDocs, ",\n") + "\n  ]\n}\n"
+			assert.Equal(t, want, jsonOut.String())
+			assert.Equal(t, wantLines.String(), jsonlOut.String())
+		})
+	}
+}
