@@ -286,3 +286,40 @@ func TestWritersPutReportsInOrder(t *testing.T) {
 		})
 	}
 }
+
+// failingWriter fails its nth write, and only that one.
+type failingWriter struct {
+	n, writes int
+	out       bytes.Buffer
+}
+
+func (f *failingWriter) Write(p []byte) (int, error) {
+	f.writes++
+	if f.writes == f.n {
+		return 0, errors.New("transient")
+	}
+	return f.out.Write(p)
+}
+
+// TestWriterStopsAtTheFirstFailedWrite: after a failed write nothing more
+// is written, through the buffer or past it, so the output is a prefix of
+// the report and never a report with a document missing.
+func TestWriterStopsAtTheFirstFailedWrite(t *testing.T) {
+	story, err := os.ReadFile("../testdata/articles/anonymous.txt")
+	require.NoError(t, err)
+	chk, err := checker.New(rules.All(), checker.Config{})
+	require.NoError(t, err)
+	large := chk.CheckText("large.txt", strings.Repeat(string(story)+"\n\n", 8))
+	small := chk.CheckText("small.txt", string(story))
+	for _, format := range []string{"json", "jsonl"} {
+		fw := &failingWriter{n: 1}
+		w, err := NewWriter(format, fw, io.Discard, Tool{Name: "quotecheck"}, 0)
+		require.NoError(t, err)
+		for _, r := range []checker.Result{large, small, large} {
+			_ = w.Write(r)
+		}
+		assert.Error(t, w.Close(), format)
+		assert.Equal(t, 1, fw.writes, "%s: no write after the failed one", format)
+		assert.Zero(t, fw.out.Len(), format)
+	}
+}

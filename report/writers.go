@@ -117,7 +117,27 @@ type output struct {
 const directFrom = 16 << 10
 
 func newOutput(w io.Writer) output {
-	return output{Writer: bufio.NewWriterSize(w, 64<<10), raw: w}
+	s := &stickyWriter{w: w}
+	return output{Writer: bufio.NewWriterSize(s, 64<<10), raw: s}
+}
+
+// stickyWriter remembers its first error, as bufio.Writer does, so that
+// nothing is written after a failed write, through the buffer or past it.
+type stickyWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (s *stickyWriter) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	s.err = err
+	return n, err
 }
 
 // writePiece writes b after what is buffered.
