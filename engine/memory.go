@@ -49,11 +49,19 @@ func (e *Engine) SmallInputs(inputs []checker.Input) bool {
 // MemoryPlan is MemoryBudget and SmallInputs with one look at the files
 // (the sizes known now; see SmallInputs).
 func (e *Engine) MemoryPlan(inputs []checker.Input) (budget int64, small bool) {
-	inHand, sized := e.inHand(inputs)
-	if inHand >= budgetFrom {
-		budget = budgetPerByte*inHand + budgetBase
+	top := largestSizes{n: e.workers()}
+	sized := e.knownSizes(inputs, &top)
+	inHand := top.total()
+	return budgetFor(inHand), sized && inHand <= smallInputsMax
+}
+
+// budgetFor is the memory budget for inHand bytes of input in the
+// workers' hands: 0 below budgetFrom.
+func budgetFor(inHand int64) int64 {
+	if inHand < budgetFrom {
+		return 0
 	}
-	return budget, sized && inHand <= smallInputsMax
+	return budgetPerByte*inHand + budgetBase
 }
 
 // MemoryBudget returns the memory a check of inputs should stay within —
@@ -67,14 +75,12 @@ func (e *Engine) MemoryBudget(inputs []checker.Input) int64 {
 	return budget
 }
 
-// inHand returns the bytes of the workers' largest inputs together, and
+// knownSizes gives top the size of every input known now, and reports
 // whether every input that will be read has a size (no standard input,
 // no pipe). A file its folder's listing found regular (Regular) counts
 // as sized, though its size is known only once it is read (see
 // LimitMemory).
-func (e *Engine) inHand(inputs []checker.Input) (int64, bool) {
-	workers := e.workers()
-	var sizes []int64
+func (e *Engine) knownSizes(inputs []checker.Input, top *largestSizes) bool {
 	sized := true
 	for _, in := range inputs {
 		if in.Err != nil {
@@ -85,7 +91,7 @@ func (e *Engine) inHand(inputs []checker.Input) (int64, bool) {
 			continue
 		}
 		if in.Sized {
-			sizes = append(sizes, in.Size)
+			top.keep(in.Size)
 			continue
 		}
 		if in.Regular {
@@ -94,17 +100,37 @@ func (e *Engine) inHand(inputs []checker.Input) (int64, bool) {
 		st, err := os.Stat(in.Path)
 		switch {
 		case err == nil && st.Mode().IsRegular():
-			sizes = append(sizes, st.Size())
+			top.keep(st.Size())
 		case err == nil && !st.IsDir():
 			sized = false // a named pipe, a device
 		}
 	}
-	slices.Sort(sizes)
-	var inHand int64
-	for i := len(sizes) - 1; i >= 0 && i >= len(sizes)-workers; i-- {
-		inHand += sizes[i]
+	return sized
+}
+
+// largestSizes keeps the n largest input sizes it is given: the inputs
+// the workers may hold at once.
+type largestSizes struct {
+	n     int
+	sizes []int64
+}
+
+// keep takes size and returns the bytes the largest sizes make together.
+func (t *largestSizes) keep(size int64) int64 {
+	if len(t.sizes) < t.n {
+		t.sizes = append(t.sizes, size)
+	} else if i := slices.Index(t.sizes, slices.Min(t.sizes)); size > t.sizes[i] {
+		t.sizes[i] = size
 	}
-	return inHand, sized
+	return t.total()
+}
+
+func (t *largestSizes) total() int64 {
+	var sum int64
+	for _, s := range t.sizes {
+		sum += s
+	}
+	return sum
 }
 
 func (e *Engine) workers() int {
@@ -129,13 +155,10 @@ func (e *Engine) LimitMemory(inputs []checker.Input) (restore func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	budget, small := e.MemoryPlan(inputs)
-	p := &memoryPlan{workers: e.workers(), limitBefore: debug.SetMemoryLimit(-1)}
-	for _, in := range inputs {
-		if in.Err == nil && in.Sized {
-			p.keep(in.Size)
-		}
-	}
+	p := &memoryPlan{largest: largestSizes{n: e.workers()}, limitBefore: debug.SetMemoryLimit(-1)}
+	sized := e.knownSizes(inputs, &p.largest)
+	inHand := p.largest.total()
+	budget, small := budgetFor(inHand), sized && inHand <= smallInputsMax
 	switch {
 	case budget > 0:
 		p.setLimit(budget)
@@ -162,10 +185,9 @@ func (e *Engine) noteSize(size int64) {
 
 // memoryPlan is the memory plan in force for one check (LimitMemory).
 type memoryPlan struct {
-	mu      sync.Mutex
-	workers int
-	// largest are the largest input sizes known, at most workers of them.
-	largest []int64
+	mu sync.Mutex
+	// largest are the largest input sizes known, at most one a worker.
+	largest largestSizes
 	// small is set while small-input collection is in force, budget is
 	// the soft limit set from the inputs' sizes (0 for none).
 	small  bool
@@ -175,21 +197,6 @@ type memoryPlan struct {
 	gcSet       bool
 	limitBefore int64
 	limitSet    bool
-}
-
-// keep adds size to the largest sizes known and returns the bytes they
-// make together.
-func (p *memoryPlan) keep(size int64) int64 {
-	if len(p.largest) < p.workers {
-		p.largest = append(p.largest, size)
-	} else if i := slices.Index(p.largest, slices.Min(p.largest)); size > p.largest[i] {
-		p.largest[i] = size
-	}
-	var inHand int64
-	for _, s := range p.largest {
-		inHand += s
-	}
-	return inHand
 }
 
 func (p *memoryPlan) setLimit(limit int64) {
@@ -202,17 +209,15 @@ func (p *memoryPlan) setLimit(limit int64) {
 func (p *memoryPlan) note(size int64) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	inHand := p.keep(size)
+	inHand := p.largest.keep(size)
 	if p.small && inHand > smallInputsMax {
 		debug.SetGCPercent(p.gcBefore)
 		debug.SetMemoryLimit(p.limitBefore)
 		p.small = false
 	}
-	if inHand >= budgetFrom {
-		if budget := budgetPerByte*inHand + budgetBase; budget > p.budget {
-			p.setLimit(budget)
-			p.budget = budget
-		}
+	if budget := budgetFor(inHand); budget > p.budget {
+		p.setLimit(budget)
+		p.budget = budget
 	}
 }
 

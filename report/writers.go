@@ -142,7 +142,7 @@ func (s *stickyWriter) Write(p []byte) (int, error) {
 
 // writePiece writes b after what is buffered.
 func (o output) writePiece(b []byte) error {
-	if len(b) < directFrom || o.raw == nil {
+	if len(b) < directFrom {
 		_, err := o.Write(b)
 		return err
 	}
