@@ -125,3 +125,10 @@ func TestDiffUnitsManyDistinct(t *testing.T) {
 	assert.Equal(t, strings.Join(ub, ""), n)
 	assert.Equal(t, ops, diffUnits(ua, ub))
 }
+
+func TestExactKeyOfPlainQuoteIsNotCopied(t *testing.T) {
+	in := "We will keep the school open, whatever it costs."
+	assert.Equal(t, "We will keep the school open, whatever it costs", exactKey(in))
+	assert.Equal(t, "a b", exactKey(" a\n b ,"))
+	assert.Equal(t, 0.0, testing.AllocsPerRun(10, func() { _ = exactKey(in) }))
+}

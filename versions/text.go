@@ -85,8 +85,7 @@ var typographic = strings.NewReplacer(
 // collapsed, and a comma or full stop at the end dropped, since it only
 // shows whether the attribution follows the quote.
 func exactKey(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	return strings.TrimRight(s, ",. ")
+	return strings.TrimRight(article.CollapseSpaces(s), ",. ")
 }
 
 // looseKey is what is left of a quote once punctuation, typographic marks,
