@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"slices"
+	"sync"
 
 	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/extract"
@@ -141,8 +143,14 @@ func (c *Checker) checkDocument(ctx context.Context, doc *article.Document) ([]F
 			return nil, nil, err
 		}
 	}
-	var findings []Finding
-	report := func(f Finding) { findings = append(findings, f) }
+	// findings are gathered in a pooled buffer and copied out at their
+	// number, instead of grown from nothing for every document
+	scratch, _ := findingBuffers.Get().(*[]Finding)
+	if scratch == nil {
+		scratch = new([]Finding)
+	}
+	found := (*scratch)[:0]
+	report := func(f Finding) { found = append(found, f) }
 	quotations := doc.Quotations()
 	// one pass, filled afresh for each rule in turn
 	pass := new(Pass)
@@ -156,9 +164,23 @@ func (c *Checker) checkDocument(ctx context.Context, doc *article.Document) ([]F
 		pass.report = report
 		r.Run(pass)
 	}
-	sortFindings(findings)
+	sortFindings(found)
+	var findings []Finding
+	if len(found) > 0 {
+		findings = slices.Clone(found)
+	}
+	if cap(found) <= maxPooledFindings {
+		clear(found) // the pool must not hold the messages alive
+		*scratch = found[:0]
+		findingBuffers.Put(scratch)
+	}
 	return c.applySuppressions(doc, findings), verifications, nil
 }
+
+var findingBuffers sync.Pool
+
+// maxPooledFindings bounds what one document's findings leave in the pool.
+const maxPooledFindings = 1024
 
 // runs reports whether an ordinary check runs the rule: document rules
 // always, verification rules when there are sources to verify against.
