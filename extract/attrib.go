@@ -245,7 +245,6 @@ func (x *attributor) release() {
 	if cap(x.rawQuotes) > maxPooledTokens || cap(x.scan.marks) > maxPooledTokens {
 		x.rawQuotes, x.scan = nil, scanner{}
 	}
-	x.words.reset()
 	x.doc, x.text, x.ctx = nil, "", nil
 	x.ex.pool.Put(x)
 }

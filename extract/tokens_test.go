@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -195,4 +196,36 @@ func FuzzWordEndLower(f *testing.F) {
 			t.Fatalf("wordEndLower(%q): lower for %q", s, w)
 		}
 	})
+}
+
+// The word table outlives its document, so it must hold copies of the
+// words it learns, never the document's bytes, and start over once its
+// copies pass their bound, giving the same entries as a table afresh.
+func TestWordTableKeepsItsOwnWordsAcrossDocuments(t *testing.T) {
+	var words wordTable
+	text := []byte("Said Senator Okafor")
+	doc := unsafe.String(&text[0], len(text))
+	said := words.lookup(doc[:4], false, false, defaultLexicon)
+	okafor := words.lookup(doc[13:], false, false, defaultLexicon)
+	copy(text, "XXXXXXXXXXXXXXXXXXX") // the document's buffer is reused
+	assert.Equal(t, "said", said.lower)
+	assert.Equal(t, "okafor", okafor.lower)
+	for _, slot := range words.slots {
+		if slot.word != "" {
+			assert.NotContains(t, slot.word, "X")
+		}
+	}
+	again := words.lookup("Said", false, false, defaultLexicon)
+	assert.Equal(t, said, again)
+	assert.NotZero(t, said.flags&fSpeech)
+
+	var fresh wordTable
+	for i := 0; words.kept <= keptWordBytes; i++ {
+		words.lookup(fmt.Sprintf("Name%d", i), false, false, defaultLexicon)
+	}
+	words.lookup("Zyx", false, false, defaultLexicon) // past the bound: starts over
+	assert.LessOrEqual(t, words.kept, 16)
+	for _, w := range []string{"Said", "the", "Okafor", "spokeswoman", "twenty-one"} {
+		assert.Equal(t, fresh.lookup(w, false, strings.Contains(w, "-"), defaultLexicon), words.lookup(w, false, strings.Contains(w, "-"), defaultLexicon), w)
+	}
 }
