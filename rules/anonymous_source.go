@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/quotecheck/quotecheck/article"
@@ -28,15 +27,15 @@ var AnonymousSource = &checker.Rule{
 			}
 			words := speakerWords(q)
 			if !strings.EqualFold(words, q.Speaker.Name) {
-				words = strconv.Quote(words) + ", that is " + strconv.Quote(q.Speaker.Name)
+				words = quoted(words) + ", that is " + quoted(q.Speaker.Name)
 			} else {
-				words = strconv.Quote(words)
+				words = quoted(words)
 			}
 			src := &pass.Doc.Sources[q.Speaker.Source]
 			if src.AnonymityReason {
 				// the story did what style books ask: a note, not a warning
 				pass.Report(checker.Finding{Span: q.Span, Quote: q.ID, Severity: checker.Info,
-					Message: "quote attributed to an unnamed source (" + words + "); the story gives the reason (" + strconv.Quote(pass.Doc.Slice(src.ReasonSpan)) + "): check it holds"})
+					Message: "quote attributed to an unnamed source (" + words + "); the story gives the reason (" + quoted(pass.Doc.Slice(src.ReasonSpan)) + "): check it holds"})
 				continue
 			}
 			// the missing reason is anonymous-no-reason's finding, once

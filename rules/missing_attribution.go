@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"strconv"
-
 	"github.com/quotecheck/quotecheck/checker"
 )
 
@@ -31,7 +29,7 @@ var MissingAttribution = &checker.Rule{
 			if q.Speaker != nil || q.Confidence < NoSpeakerConfidence {
 				continue
 			}
-			pass.Report(checker.Finding{Span: q.Span, Quote: q.ID, Message: "quotation has no speaker (" + strconv.Quote(short(pass.Doc.QuoteText(q), 40)) + "): attribute it, or drop the quotation marks"})
+			pass.Report(checker.Finding{Span: q.Span, Quote: q.ID, Message: "quotation has no speaker (" + quoted(short(pass.Doc.QuoteText(q), 40)) + "): attribute it, or drop the quotation marks"})
 		}
 	},
 }

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/quotecheck/quotecheck/checker"
@@ -30,7 +29,7 @@ var NonNeutralVerb = &checker.Rule{
 			verb := firstWord(q.Cue)
 			if lemma, loaded := LoadedVerb(pass.RuleOptions, verb); loaded {
 				seen[q.CueSpan.Start] = true
-				pass.Report(checker.Finding{Span: q.CueSpan, Quote: q.ID, Message: "loaded attribution verb " + strconv.Quote(verb) + " (" + lemma + "): \"said\" is neutral"})
+				pass.Report(checker.Finding{Span: q.CueSpan, Quote: q.ID, Message: "loaded attribution verb " + quoted(verb) + " (" + lemma + "): \"said\" is neutral"})
 			}
 		}
 	},

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strconv"
 
 	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/checker"
@@ -49,7 +48,7 @@ func removedMessage(old, cur *article.Document, speaker string) string {
 // version.
 func versionName(doc, other *article.Document) string {
 	if doc.Path == other.Path && doc.Version != "" && doc.Version != other.Version {
-		return "version " + strconv.Quote(doc.Version)
+		return "version " + quoted(doc.Version)
 	}
 	return doc.Path
 }

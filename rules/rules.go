@@ -4,8 +4,10 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/checker"
@@ -56,12 +58,32 @@ func speakerWords(q *article.Quote) string {
 
 // short trims a quote for use inside a message.
 func short(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	r := []rune(s)
-	if len(r) <= n {
+	s = article.CollapseSpaces(s)
+	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	return string(r[:n-1]) + "…"
+	if !utf8.ValidString(s) {
+		r := []rune(s) // each invalid byte becomes U+FFFD, as it always has
+		return string(r[:n-1]) + "…"
+	}
+	cut := 0
+	for range n - 1 {
+		_, size := utf8.DecodeRuneInString(s[cut:])
+		cut += size
+	}
+	return s[:cut] + "…"
+}
+
+// quoted is strconv.Quote(s), without its rune-by-rune work when s is
+// printable ASCII with no quotation mark or backslash, as most names and
+// phrases in messages are.
+func quoted(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+			return strconv.Quote(s)
+		}
+	}
+	return `"` + s + `"`
 }
 
 // firstWord is the first of strings.Fields(s), without the slice.

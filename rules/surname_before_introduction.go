@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"strconv"
-
 	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/checker"
 )
@@ -29,10 +27,10 @@ var SurnameBeforeIntroduction = &checker.Rule{
 			switch {
 			case !sp.FullNameGiven:
 				reported[sp.Source] = true
-				pass.Report(checker.Finding{Span: sp.MentionSpan, Quote: q.ID, Message: strconv.Quote(sp.Mention) + " is quoted but the story never gives the full name"})
+				pass.Report(checker.Finding{Span: sp.MentionSpan, Quote: q.ID, Message: quoted(sp.Mention) + " is quoted but the story never gives the full name"})
 			case sp.FullNameAt > sp.MentionSpan.Start:
 				reported[sp.Source] = true
-				pass.Report(checker.Finding{Span: sp.MentionSpan, Quote: q.ID, Message: strconv.Quote(sp.Mention) + " is used before the full name " + strconv.Quote(sp.Name) + " is given"})
+				pass.Report(checker.Finding{Span: sp.MentionSpan, Quote: q.ID, Message: quoted(sp.Mention) + " is used before the full name " + quoted(sp.Name) + " is given"})
 			}
 		}
 	},
