@@ -1,7 +1,6 @@
 package article
 
 import (
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -54,7 +53,7 @@ func (li *LineIndex) Position(offset int) Position {
 	if offset > len(li.text) {
 		offset = len(li.text)
 	}
-	line := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > offset }) - 1
+	line := li.lineOf(offset)
 	start := li.starts[line]
 	col, col16 := 1, 1
 	if l := li.last; l.Line == li.base+line+1 && l.Offset >= start && l.Column > 0 &&
@@ -76,6 +75,27 @@ func (li *LineIndex) Position(offset int) Position {
 	p := Position{Offset: offset, Line: li.base + line + 1, Column: col, Column16: col16}
 	li.last = p
 	return p
+}
+
+// lineOf is the 0-based line that holds offset: the line of the previous
+// lookup when offset is on it too, as the spans of one quotation and its
+// speaker mostly are, else a binary search of the line starts.
+func (li *LineIndex) lineOf(offset int) int {
+	if l := li.last.Line - li.base - 1; li.last.Line > 0 && l < len(li.starts) && li.starts[l] <= offset &&
+		(l+1 == len(li.starts) || offset < li.starts[l+1]) {
+		return l
+	}
+	// the last start at or before offset (starts[0] is 0)
+	lo, hi := 0, len(li.starts)
+	for hi-lo > 1 {
+		mid := int(uint(lo+hi) >> 1)
+		if li.starts[mid] <= offset {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo
 }
 
 // columns counts the characters of s and the UTF-16 code units they take;

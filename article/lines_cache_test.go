@@ -21,6 +21,15 @@ func TestPositionOrderIndependent(t *testing.T) {
 		off := r.Intn(len(text) + 1)
 		assert.Equal(t, want[off], li.Position(off), "offset %d", off)
 	}
+	// a record that starts on line 5 of its file (Document.SourceLine)
+	li = NewLineIndex(text)
+	li.base = 4
+	for i := 0; i < 2000; i++ {
+		off := r.Intn(len(text) + 1)
+		p := want[off]
+		p.Line += 4
+		assert.Equal(t, p, li.Position(off), "offset %d", off)
+	}
 }
 
 // TestColumnsMatchRuneCount holds the ASCII fast path to the rune loop it
