@@ -5,7 +5,6 @@ import (
 	"io"
 	"math"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/quotecheck/quotecheck/article"
@@ -20,15 +19,10 @@ import (
 // six times the size of its text, and a large document's report is
 // written to out in pieces as it is encoded.
 type documentEncoder struct {
-	b []byte
-	// indented chooses MarshalIndent's layout: prefix, then indent once
-	// per level, at the start of every line but the first.
-	indented       bool
-	prefix, indent string
-	depth          int
-	// pad is a line break with the prefix and maxDepth indents, sliced
-	// to the depth at hand.
-	pad string
+	b   []byte
+	lay *layout // compact or indented
+	// depth is how many objects and arrays are open.
+	depth int
 	// empty is set right after a bracket opens: an empty container
 	// closes on the same line.
 	empty bool
@@ -61,18 +55,7 @@ func (e *documentEncoder) maybeFlush() {
 const maxDepth = 6
 
 func (e *documentEncoder) newline() {
-	if !e.indented {
-		return
-	}
-	e.b = append(e.b, e.padAt(e.depth)...)
-}
-
-// padAt is a line break and the indentation of depth.
-func (e *documentEncoder) padAt(depth int) string {
-	if e.pad == "" {
-		e.pad = "\n" + e.prefix + strings.Repeat(e.indent, maxDepth)
-	}
-	return e.pad[:1+len(e.prefix)+depth*len(e.indent)]
+	e.b = append(e.b, e.lay.pads[e.depth]...)
 }
 
 func (e *documentEncoder) open(bracket byte) {
@@ -99,43 +82,34 @@ func (e *documentEncoder) element() {
 	e.newline()
 }
 
-// key starts an object member; names are plain ASCII, never escaped.
-func (e *documentEncoder) key(name string) {
+// key starts an object member, its name's text made once per layout.
+func (e *documentEncoder) key(k jsonKey) {
 	if !e.empty {
 		e.b = append(e.b, ',')
 	}
 	e.empty = false
-	if !e.indented {
-		e.b = append(e.b, '"')
-		e.b = append(e.b, name...)
-		e.b = append(e.b, '"', ':')
-		return
-	}
-	e.b = append(e.b, e.padAt(e.depth)...)
-	e.b = append(e.b, '"')
-	e.b = append(e.b, name...)
-	e.b = append(e.b, '"', ':', ' ')
+	e.b = append(e.b, e.lay.keys[e.depth][k]...)
 }
 
-func (e *documentEncoder) stringField(name, v string) {
+func (e *documentEncoder) stringField(name jsonKey, v string) {
 	e.key(name)
 	e.b = appendJSONString(e.b, v)
 }
 
-func (e *documentEncoder) intField(name string, v int) {
+func (e *documentEncoder) intField(name jsonKey, v int) {
 	e.key(name)
 	e.b = strconv.AppendInt(e.b, int64(v), 10)
 }
 
 func (e *documentEncoder) null() { e.b = append(e.b, "null"...) }
 
-func (e *documentEncoder) boolField(name string, v bool) {
+func (e *documentEncoder) boolField(name jsonKey, v bool) {
 	e.key(name)
 	e.b = strconv.AppendBool(e.b, v)
 }
 
 // optionalString writes "" as null, as a *string left nil prints.
-func (e *documentEncoder) optionalString(name, v string) {
+func (e *documentEncoder) optionalString(name jsonKey, v string) {
 	if v == "" {
 		e.key(name)
 		e.null()
@@ -144,7 +118,7 @@ func (e *documentEncoder) optionalString(name, v string) {
 	e.stringField(name, v)
 }
 
-func (e *documentEncoder) stringList(name string, vs []string) {
+func (e *documentEncoder) stringList(name jsonKey, vs []string) {
 	e.key(name)
 	if vs == nil {
 		e.null()
@@ -160,7 +134,7 @@ func (e *documentEncoder) stringList(name string, vs []string) {
 
 // list writes the array member name of n elements, each by item, and
 // hands the output on as it grows.
-func (e *documentEncoder) list(name string, n int, item func(i int)) {
+func (e *documentEncoder) list(name jsonKey, n int, item func(i int)) {
 	e.key(name)
 	e.open('[')
 	for i := range n {
@@ -171,51 +145,37 @@ func (e *documentEncoder) list(name string, n int, item func(i int)) {
 	e.close(']')
 }
 
-// spanKeys are the members of a span object as they open, compact and
-// indented.
-var spanKeys = [2][4]string{
-	{`"start":`, `"end":`, `"line":`, `"column":`},
-	{`"start": `, `"end": `, `"line": `, `"column": `},
-}
-
-// span writes a span object in one go rather than member by member: a
-// report holds two or three for every quotation.
+// span writes a span object in one go rather than member by member, from
+// text made once for the layout: a report holds two or three spans for
+// every quotation.
 func (e *documentEncoder) span(doc *article.Document, s article.Span) {
 	p := doc.Position(s.Start)
-	values := [4]int{s.Start, s.End, p.Line, p.Column}
-	keys := &spanKeys[0]
-	outer, inner := "", ""
-	if e.indented {
-		keys = &spanKeys[1]
-		outer, inner = e.padAt(e.depth), e.padAt(e.depth+1)
-	}
-	e.b = append(e.b, '{')
-	for i, v := range values {
-		if i > 0 {
-			e.b = append(e.b, ',')
-		}
-		e.b = append(e.b, inner...)
-		e.b = append(e.b, keys[i]...)
-		e.b = strconv.AppendInt(e.b, int64(v), 10)
-	}
-	e.b = append(e.b, outer...)
-	e.b = append(e.b, '}')
+	t := &e.lay.spans[e.depth]
+	e.b = append(e.b, t[0]...)
+	e.b = strconv.AppendInt(e.b, int64(s.Start), 10)
+	e.b = append(e.b, t[1]...)
+	e.b = strconv.AppendInt(e.b, int64(s.End), 10)
+	e.b = append(e.b, t[2]...)
+	e.b = strconv.AppendInt(e.b, int64(p.Line), 10)
+	e.b = append(e.b, t[3]...)
+	e.b = strconv.AppendInt(e.b, int64(p.Column), 10)
+	e.b = append(e.b, t[4]...)
 	e.empty = false
 }
 
 // document encodes the object DocumentOf(r) describes.
 func (e *documentEncoder) document(r checker.Result) {
 	e.open('{')
-	e.stringField("path", r.Path)
+	e.stringField(keyPath, r.Path)
 	if r.Err != nil {
-		e.stringField("id", errorDocID(r))
-		e.stringField("version", "")
-		for _, name := range []string{"quotes", "sources", "findings"} {
+		e.stringField(keyID, errorDocID(r))
+		e.stringField(keyVersion, "")
+		for _, name := range [...]jsonKey{keyQuotes, keySources, keyFindings} {
 			e.key(name)
 			e.open('[')
 			e.close(']')
 		}
-		e.stringField("error", r.Err.Error())
+		e.stringField(keyError, r.Err.Error())
 		e.close('}')
 		return
 	}
@@ -224,10 +184,10 @@ func (e *documentEncoder) document(r checker.Result) {
 	if id == "" {
 		id = DocID(r.Path)
 	}
-	e.stringField("id", id)
-	e.stringField("version", doc.Version)
+	e.stringField(keyID, id)
+	e.stringField(keyVersion, doc.Version)
 
-	e.key("quotes")
+	e.key(keyQuotes)
 	e.open('[')
 	terms := 0
 	for i := range doc.Quotes {
@@ -242,11 +202,11 @@ func (e *documentEncoder) document(r checker.Result) {
 	}
 	e.close(']')
 
-	e.list("sources", len(doc.Sources), func(i int) { e.source(&doc.Sources[i]) })
-	e.list("findings", len(r.Findings), func(i int) { e.finding(doc, &r.Findings[i]) })
+	e.list(keySources, len(doc.Sources), func(i int) { e.source(&doc.Sources[i]) })
+	e.list(keyFindings, len(r.Findings), func(i int) { e.finding(doc, &r.Findings[i]) })
 
 	if terms > 0 {
-		e.key("terms")
+		e.key(keyTerms)
 		e.open('[')
 		for i := range doc.Quotes {
 			q := &doc.Quotes[i]
@@ -255,10 +215,10 @@ func (e *documentEncoder) document(r checker.Result) {
 			}
 			e.element()
 			e.open('{')
-			e.stringField("text", doc.QuoteText(q))
-			e.key("span")
+			e.stringField(keyText, doc.QuoteText(q))
+			e.key(keySpan)
 			e.span(doc, q.Span)
-			e.stringField("reason", q.TermReason)
+			e.stringField(keyReason, q.TermReason)
 			e.close('}')
 			e.maybeFlush()
 		}
@@ -266,26 +226,26 @@ func (e *documentEncoder) document(r checker.Result) {
 	}
 
 	if len(r.Verifications) > 0 {
-		e.list("verifications", len(r.Verifications), func(i int) { e.verification(&r.Verifications[i]) })
+		e.list(keyVerifications, len(r.Verifications), func(i int) { e.verification(&r.Verifications[i]) })
 	}
 	e.close('}')
 }
 
 func (e *documentEncoder) quote(doc *article.Document, q *article.Quote) {
 	e.open('{')
-	e.stringField("id", q.ID)
-	e.stringField("text", doc.QuoteText(q))
-	e.key("span")
+	e.stringField(keyID, q.ID)
+	e.stringField(keyText, doc.QuoteText(q))
+	e.key(keySpan)
 	e.span(doc, q.Span)
-	e.key("speaker")
+	e.key(keySpeaker)
 	if sp := q.Speaker; sp == nil {
 		e.null()
 	} else {
 		e.open('{')
-		e.stringField("name", sp.Name)
-		e.stringField("mention", sp.Mention)
-		e.stringField("type", string(sp.Type))
-		e.key("span")
+		e.stringField(keyName, sp.Name)
+		e.stringField(keyMention, sp.Mention)
+		e.stringField(keyType, string(sp.Type))
+		e.key(keySpan)
 		if sp.MentionSpan.Empty() {
 			e.null()
 		} else {
@@ -293,35 +253,35 @@ func (e *documentEncoder) quote(doc *article.Document, q *article.Quote) {
 		}
 		e.close('}')
 	}
-	e.stringField("cue", q.Cue)
-	e.key("confidence")
+	e.stringField(keyCue, q.Cue)
+	e.key(keyConfidence)
 	e.b = appendJSONFloat(e.b, round2(q.Confidence))
 	e.close('}')
 }
 
 func (e *documentEncoder) source(s *article.Source) {
 	e.open('{')
-	e.stringField("name", s.Name)
-	e.stringField("type", string(s.Type))
-	e.stringList("quotes", s.Quotes)
+	e.stringField(keyName, s.Name)
+	e.stringField(keyType, string(s.Type))
+	e.stringList(keyQuotes, s.Quotes)
 	if s.Type == article.Anonymous {
-		e.boolField("anonymity_reason", s.AnonymityReason)
+		e.boolField(keyAnonymityReason, s.AnonymityReason)
 	}
 	if len(s.Mentions) > 0 {
-		e.stringList("mentions", s.Mentions)
+		e.stringList(keyMentions, s.Mentions)
 	}
 	e.close('}')
 }
 
 func (e *documentEncoder) finding(doc *article.Document, f *checker.Finding) {
 	e.open('{')
-	e.stringField("rule", f.Rule)
-	e.stringField("severity", f.Severity.String())
-	e.stringField("message", f.Message)
+	e.stringField(keyRule, f.Rule)
+	e.stringField(keySeverity, f.Severity.String())
+	e.stringField(keyMessage, f.Message)
 	if f.Quote != "" {
-		e.stringField("quote", f.Quote)
+		e.stringField(keyQuote, f.Quote)
 	}
-	e.key("span")
+	e.key(keySpan)
 	e.span(doc, f.Span)
 	e.close('}')
 }
@@ -330,7 +290,7 @@ func (e *documentEncoder) finding(doc *article.Document, f *checker.Finding) {
 // contract for r, compact, byte for byte what json.Marshal(DocumentOf(r))
 // prints, without building the model.
 func AppendDocumentJSON(b []byte, r checker.Result) []byte {
-	e := documentEncoder{b: b}
+	e := documentEncoder{b: b, lay: &compactLayout}
 	e.document(r)
 	return e.b
 }

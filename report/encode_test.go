@@ -93,13 +93,13 @@ func TestEncoderMatchesEncodingJSON(t *testing.T) {
 		}
 		want, err := json.MarshalIndent(DocumentOf(r), reportPrefix, reportIndent)
 		require.NoError(t, err)
-		e := documentEncoder{indented: true, prefix: reportPrefix, indent: reportIndent}
+		e := documentEncoder{lay: &reportLayout}
 		e.document(r)
 		require.Equal(t, string(want), string(e.b), r.Path)
 
 		want, err = json.Marshal(DocumentOf(r))
 		require.NoError(t, err)
-		e = documentEncoder{}
+		e = documentEncoder{lay: &compactLayout}
 		e.document(r)
 		require.Equal(t, string(want), string(e.b), r.Path)
 		if r.Doc != nil {
@@ -203,7 +203,7 @@ func BenchmarkEncodeDocument(b *testing.B) {
 	b.Run("encoder", func(b *testing.B) {
 		b.SetBytes(int64(len(r.Doc.Text)))
 		for b.Loop() {
-			e := documentEncoder{indented: true, prefix: reportPrefix, indent: reportIndent, out: io.Discard}
+			e := documentEncoder{lay: &reportLayout, out: io.Discard}
 			e.document(r)
 			e.flush()
 		}

@@ -66,15 +66,15 @@ func VerificationOf(v *verify.Verification) Verification {
 // verification encodes the object VerificationOf(v) describes.
 func (e *documentEncoder) verification(v *verify.Verification) {
 	e.open('{')
-	e.stringField("quote", v.Quote)
+	e.stringField(keyQuote, v.Quote)
 	src := v.Source
-	e.key("source")
+	e.key(keySource)
 	if src == nil {
 		e.null()
 	} else {
 		e.b = appendJSONString(e.b, src.Name)
 	}
-	e.key("span")
+	e.key(keySpan)
 	if src == nil {
 		e.null()
 	} else {
@@ -86,49 +86,49 @@ func (e *documentEncoder) verification(v *verify.Verification) {
 		}
 		return s
 	}
-	e.optionalString("timestamp", found(v.Timestamp))
-	e.stringField("verdict", string(v.Verdict))
-	e.optionalString("speaker_label", found(v.SpeakerLabel))
-	e.key("speaker_match")
+	e.optionalString(keyTimestamp, found(v.Timestamp))
+	e.stringField(keyVerdict, string(v.Verdict))
+	e.optionalString(keySpeakerLabel, found(v.SpeakerLabel))
+	e.key(keySpeakerMatch)
 	if v.SpeakerMatch == nil {
 		e.null()
 	} else {
 		e.b = strconv.AppendBool(e.b, *v.SpeakerMatch)
 	}
-	e.list("changes", len(v.Changes), func(i int) {
+	e.list(keyChanges, len(v.Changes), func(i int) {
 		c := &v.Changes[i]
 		e.open('{')
-		e.stringField("kind", c.Kind)
-		e.boolField("meaning", c.Meaning)
-		e.stringField("old", c.Old)
-		e.stringField("new", c.New)
+		e.stringField(keyKind, c.Kind)
+		e.boolField(keyMeaning, c.Meaning)
+		e.stringField(keyOld, c.Old)
+		e.stringField(keyNew, c.New)
 		e.close('}')
 	})
-	e.list("diff", len(v.Diff), func(i int) {
+	e.list(keyDiff, len(v.Diff), func(i int) {
 		e.open('{')
-		e.stringField("op", string(v.Diff[i].Op))
-		e.stringField("text", v.Diff[i].Text)
+		e.stringField(keyOp, string(v.Diff[i].Op))
+		e.stringField(keyText, v.Diff[i].Text)
 		e.close('}')
 	})
 	if src != nil && len(v.Pieces) > 0 {
-		e.list("pieces", len(v.Pieces), func(i int) {
+		e.list(keyPieces, len(v.Pieces), func(i int) {
 			p := &v.Pieces[i]
 			e.open('{')
-			e.stringField("source", p.Source.Name)
-			e.key("span")
+			e.stringField(keySource, p.Source.Name)
+			e.key(keySpan)
 			e.span(p.Source.Doc, p.Span)
-			e.optionalString("timestamp", p.Timestamp)
-			e.optionalString("speaker_label", p.Label)
+			e.optionalString(keyTimestamp, p.Timestamp)
+			e.optionalString(keySpeakerLabel, p.Label)
 			e.close('}')
 		})
 	}
 	if v.Distance != 0 {
-		e.intField("distance", v.Distance)
+		e.intField(keyDistance, v.Distance)
 	}
 	if v.OutOfOrder {
-		e.boolField("out_of_order", true)
+		e.boolField(keyOutOfOrder, true)
 	}
-	e.key("score")
+	e.key(keyScore)
 	e.b = appendJSONFloat(e.b, round2(v.Score))
 	e.close('}')
 }

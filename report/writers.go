@@ -173,7 +173,7 @@ func (w *jsonWriter) Render(r checker.Result) ([]byte, error) {
 	if streamed(r) {
 		return nil, nil
 	}
-	e := documentEncoder{b: append(getBuffer(), separator...), indented: true, prefix: reportPrefix, indent: reportIndent}
+	e := documentEncoder{b: append(getBuffer(), separator...), lay: &reportLayout}
 	e.document(r)
 	return e.b, nil
 }
@@ -194,7 +194,7 @@ func (w *jsonWriter) WriteRendered(r checker.Result, b []byte) error {
 		} else {
 			w.out.WriteString(separator)
 		}
-		e := documentEncoder{b: getBuffer(), indented: true, prefix: reportPrefix, indent: reportIndent, out: w.out}
+		e := documentEncoder{b: getBuffer(), lay: &reportLayout, out: w.out}
 		e.document(r)
 		e.flush()
 		putBuffer(e.b)
@@ -229,7 +229,7 @@ func (w *jsonlWriter) Render(r checker.Result) ([]byte, error) {
 	if streamed(r) {
 		return nil, nil
 	}
-	e := documentEncoder{b: getBuffer()}
+	e := documentEncoder{b: getBuffer(), lay: &compactLayout}
 	e.document(r)
 	return append(e.b, '\n'), nil
 }
@@ -238,7 +238,7 @@ func (w *jsonlWriter) Render(r checker.Result) ([]byte, error) {
 // encodes a large document straight onto the output.
 func (w *jsonlWriter) WriteRendered(r checker.Result, b []byte) error {
 	if b == nil {
-		e := documentEncoder{b: getBuffer(), out: w.out}
+		e := documentEncoder{b: getBuffer(), lay: &compactLayout, out: w.out}
 		e.document(r)
 		e.b = append(e.b, '\n')
 		e.flush()
