@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/quotecheck/quotecheck/article"
+	"github.com/quotecheck/quotecheck/internal/swar"
 )
 
 // markFamily groups quotation marks that pair with each other.
@@ -178,23 +179,9 @@ type scanner struct {
 }
 
 // plainRun is the length of the prefix of s the scanner can skip: bytes
-// that are neither newlines nor the start of a possible mark.
-func plainRun(s string) int {
-	stop := &markTab.scanStop
-	k := 0
-	// eight bytes a step while none of them stops: one test for eight
-	// lookups (prose runs about thirty bytes between apostrophes)
-	for ; k+8 <= len(s); k += 8 {
-		b := s[k : k+8]
-		if stop[b[0]]|stop[b[1]]|stop[b[2]]|stop[b[3]]|stop[b[4]]|stop[b[5]]|stop[b[6]]|stop[b[7]] != 0 {
-			break
-		}
-	}
-	for k < len(s) && stop[s[k]] == 0 {
-		k++
-	}
-	return k
-}
+// that are neither newlines nor the start of a possible mark (prose runs
+// about thirty bytes between apostrophes).
+func plainRun(s string) int { return swar.Span(s, &markTab.scanStop) }
 
 // classifyMarks finds quotation-mark candidates in a paragraph and decides
 // from their neighbours whether each opens, closes or is an apostrophe. It

@@ -10,6 +10,7 @@ import (
 	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/checker"
 	"github.com/quotecheck/quotecheck/input"
+	"github.com/quotecheck/quotecheck/internal/swar"
 )
 
 // documentEncoder writes a document's JSON straight from its check
@@ -317,6 +318,16 @@ var jsonPlainASCII = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
+// jsonStop marks the bytes that end a plain run: all but jsonPlainASCII's.
+var jsonStop = func() (t [256]byte) {
+	for c := range t {
+		if c >= utf8.RuneSelf || !jsonPlainASCII[c] {
+			t[c] = 1
+		}
+	}
+	return t
+}()
+
 // appendJSONString appends s as a JSON string the way encoding/json does
 // by default: HTML-sensitive <, > and & escaped, U+2028 and U+2029 too,
 // invalid UTF-8 replaced by U+FFFD.
@@ -325,12 +336,11 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	plain := 0 // start of the run not yet copied
 	for i := 0; i < len(s); {
+		if i += swar.Span(s[i:], &jsonStop); i == len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if jsonPlainASCII[c] {
-				i++
-				continue
-			}
 			b = append(b, s[plain:i]...)
 			switch c {
 			case '"', '\\':

@@ -169,6 +169,16 @@ func TestAppendJSONString(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, string(want), string(appendJSONString(nil, s)), "%q", s)
 	}
+	// each byte to escape at each place of a string read eight bytes at a
+	// time, so that no group passed over whole hides one
+	for _, c := range []string{`"`, `\`, "<", ">", "&", "\x00", "\x1f", "\x7f", "\u00e9", "\u2028", "\xff"} {
+		for at := 0; at <= 17; at++ {
+			s := strings.Repeat("a", at) + c + strings.Repeat("b", 17-at)
+			want, err := json.Marshal(s)
+			require.NoError(t, err)
+			assert.Equal(t, string(want), string(appendJSONString(nil, s)), "%q", s)
+		}
+	}
 }
 
 func FuzzAppendJSONString(f *testing.F) {

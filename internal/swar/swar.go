@@ -39,3 +39,19 @@ func Below(x uint64, n byte) uint64 { return (x - ones*uint64(n)) &^ x & highs }
 
 // NonASCII flags the bytes of x outside ASCII: those of multi-byte runes.
 func NonASCII(x uint64) uint64 { return x & highs }
+
+// Span is the length of the prefix of s holding no byte that stop marks
+// (non-zero): eight bytes looked up a step, with one test for the eight.
+func Span(s string, stop *[256]byte) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		b := s[i : i+8]
+		if stop[b[0]]|stop[b[1]]|stop[b[2]]|stop[b[3]]|stop[b[4]]|stop[b[5]]|stop[b[6]]|stop[b[7]] != 0 {
+			break
+		}
+	}
+	for i < len(s) && stop[s[i]] == 0 {
+		i++
+	}
+	return i
+}

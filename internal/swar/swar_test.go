@@ -58,3 +58,35 @@ func FuzzMasks(f *testing.F) {
 		}
 	})
 }
+
+func TestSpanStopsAtTheFirstMarkedByte(t *testing.T) {
+	var stop [256]byte
+	stop['"'], stop[0x80] = 1, 1
+	for _, tc := range []struct {
+		s    string
+		want int
+	}{
+		{"", 0}, {`"`, 0}, {"abc", 3}, {`abc"`, 3}, {"0123456789abcdef", 16},
+		{`01234567"`, 8}, {`0123456"`, 7}, {`012345678"`, 9}, {"0123456789abcde\x80", 15},
+	} {
+		assert.Equal(t, tc.want, Span(tc.s, &stop), "%q", tc.s)
+	}
+}
+
+func FuzzSpan(f *testing.F) {
+	f.Add("plain text then \"a mark\"", byte('"'))
+	f.Fuzz(func(t *testing.T, s string, c byte) {
+		var stop [256]byte
+		stop[c] = 1
+		want := len(s)
+		for i := 0; i < len(s); i++ {
+			if s[i] == c {
+				want = i
+				break
+			}
+		}
+		if got := Span(s, &stop); got != want {
+			t.Fatalf("Span(%q, %q) = %d, want %d", s, c, got, want)
+		}
+	})
+}
