@@ -256,7 +256,7 @@ func (e *documentEncoder) quote(doc *article.Document, q *article.Quote) {
 	}
 	e.stringField(keyCue, q.Cue)
 	e.key(keyConfidence)
-	e.b = appendJSONFloat(e.b, round2(q.Confidence))
+	e.b = appendRounded(e.b, q.Confidence)
 	e.close('}')
 }
 
@@ -380,6 +380,24 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, s[plain:]...)
 	return append(b, '"')
 }
+
+// appendRounded appends round2(f) as appendJSONFloat does; the values
+// between 0 and 1 that confidences and scores round to are printed once.
+func appendRounded(b []byte, f float64) []byte {
+	k := int(f*100 + 0.5) // round2's numerator
+	if k >= 0 && k < len(hundredths) {
+		return append(b, hundredths[k]...)
+	}
+	return appendJSONFloat(b, float64(k)/100)
+}
+
+// hundredths are 0, 0.01, … 1 as appendJSONFloat prints them.
+var hundredths = func() (t [101]string) {
+	for k := range t {
+		t[k] = string(appendJSONFloat(nil, float64(k)/100))
+	}
+	return t
+}()
 
 // appendJSONFloat appends f as encoding/json prints a float64: the
 // shortest decimal that reads back, in exponent form only below 1e-6 or

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -188,6 +189,16 @@ func FuzzAppendJSONString(f *testing.F) {
 		require.NoError(t, err)
 		require.Equal(t, string(want), string(appendJSONString(nil, s)))
 	})
+}
+
+func TestAppendRoundedIsRound2(t *testing.T) {
+	for _, f := range []float64{0, 0.004, 0.005, 0.5, 0.85, 0.95, 0.999, 1, 1.2, 37.126, -0.004, -0.3, math.NaN(), 1e300} {
+		assert.Equal(t, string(appendJSONFloat(nil, round2(f))), string(appendRounded(nil, f)), "%v", f)
+	}
+	for k := range 1001 {
+		f := float64(k) / 1000
+		assert.Equal(t, string(appendJSONFloat(nil, round2(f))), string(appendRounded(nil, f)), "%v", f)
+	}
 }
 
 func TestAppendJSONFloat(t *testing.T) {

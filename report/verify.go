@@ -129,7 +129,7 @@ func (e *documentEncoder) verification(v *verify.Verification) {
 		e.boolField(keyOutOfOrder, true)
 	}
 	e.key(keyScore)
-	e.b = appendJSONFloat(e.b, round2(v.Score))
+	e.b = appendRounded(e.b, v.Score)
 	e.close('}')
 }
 
