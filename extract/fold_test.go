@@ -88,7 +88,26 @@ func FuzzWordCountUpTo(f *testing.F) {
 		if got != title || min(n, 3) != min(len(words), 3) || title && n != len(words) {
 			t.Fatalf("wordShape(%q) = %d, %v; want %d, %v", text, n, got, len(words), title)
 		}
+		if wn, wt := wordShapeBefore(text); n != wn || got != wt {
+			t.Fatalf("wordShape(%q) = %d, %v; it was %d, %v", text, n, got, wn, wt)
+		}
 	})
+}
+
+// wordShapeBefore is what wordShape computes, word by word over
+// strings.FieldsFunc: the count it returns early must not change.
+func wordShapeBefore(text string) (n int, title bool) {
+	title = true
+	words := strings.FieldsFunc(text, isShapeSeparator)
+	for i, w := range words {
+		if n = i + 1; n > 8 || !title && n > 2 {
+			return n, false
+		}
+		if r, _ := utf8.DecodeRuneInString(w); title && !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			title = titleWord(w, i)
+		}
+	}
+	return len(words), title && len(words) > 0
 }
 
 func FuzzHasLooseSpace(f *testing.F) {

@@ -389,12 +389,16 @@ func termReason(lex *Lexicon, toks []token, k int, s sentence, text string) stri
 func wordShape(text string) (n int, title bool) {
 	title = true
 	inWord := false
+	judge := -1 // start of a word in lower case, judged by titleWord at its end
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
 		if isShapeSeparator(r) {
+			if judge >= 0 {
+				title, judge = titleWord(text[judge:i], n-1), -1
+			}
 			inWord = false
 		} else if !inWord {
 			inWord = true
@@ -402,14 +406,13 @@ func wordShape(text string) (n int, title bool) {
 				return n, false
 			}
 			if title && !unicode.IsUpper(r) && !unicode.IsDigit(r) {
-				end := strings.IndexFunc(text[i:], isShapeSeparator)
-				if end < 0 {
-					end = len(text) - i
-				}
-				title = titleWord(text[i:i+end], n-1)
+				judge = i
 			}
 		}
 		i += size
+	}
+	if judge >= 0 {
+		title = titleWord(text[judge:], n-1)
 	}
 	return n, title && n > 0
 }
