@@ -32,6 +32,9 @@ type glyph struct {
 	// straight is set for typewriter marks, which also serve as inch and
 	// foot marks after a digit.
 	straight bool
+	// apostrophe is set for a one-character mark of the single family,
+	// which between two letters is an apostrophe (don't, Xi's).
+	apostrophe bool
 }
 
 // markTable is the parsed mark data.
@@ -40,6 +43,12 @@ type markTable struct {
 	// first holds the first rune of every mark, for a quick test.
 	first map[rune]bool
 	ascii [utf8.RuneSelf]bool
+	// punctFirst is first for the General Punctuation block (U+2000 to
+	// U+206F), where most typographic marks are, and oneRune holds the
+	// one-character marks of ASCII and that block: looked up by rune
+	// rather than by string in a map, for every mark of a story.
+	punctFirst [punctSize]bool
+	oneRune    [utf8.RuneSelf + punctSize]*glyph
 	// scanStop marks the bytes the scanner must look at: the first byte
 	// of a mark, a line break, and every byte of a multi-byte rune (1;
 	// bytes, not bools, so that eight lookups combine with one OR)
@@ -105,11 +114,23 @@ func parseMarks(data string) (*markTable, error) {
 					g.usual = shapeClose
 				}
 				t.glyphs[s] = g
-				r, _ := utf8.DecodeRuneInString(s)
+				r, size := utf8.DecodeRuneInString(s)
 				t.first[r] = true
 				if r < utf8.RuneSelf {
 					t.ascii[r] = true
 					t.scanStop[r] = 1
+				}
+				if inPunct(r) {
+					t.punctFirst[r-punctStart] = true
+				}
+				if size == len(s) {
+					g.apostrophe = fam == familySingle
+					switch {
+					case r < utf8.RuneSelf:
+						t.oneRune[r] = g
+					case inPunct(r):
+						t.oneRune[utf8.RuneSelf+r-punctStart] = g
+					}
 				}
 			} else if g.family != fam {
 				return nil, fmt.Errorf("line %d: mark %q is already in another family", n+1, s)
@@ -129,8 +150,27 @@ func parseMarks(data string) (*markTable, error) {
 
 // isFirst reports whether r can start a quotation mark.
 func (t *markTable) isFirst(r rune) bool {
-	if r < utf8.RuneSelf {
+	switch {
+	case r < utf8.RuneSelf:
 		return t.ascii[r]
+	case inPunct(r):
+		return t.punctFirst[r-punctStart]
 	}
 	return t.first[r]
 }
+
+// glyphOf returns the one-character mark r, written s, or nil.
+func (t *markTable) glyphOf(r rune, s string) *glyph {
+	switch {
+	case r < utf8.RuneSelf:
+		return t.oneRune[r]
+	case inPunct(r):
+		return t.oneRune[utf8.RuneSelf+r-punctStart]
+	}
+	return t.glyphs[s]
+}
+
+// The General Punctuation block.
+const punctStart, punctSize = 0x2000, 0x70
+
+func inPunct(r rune) bool { return punctStart <= r && r < punctStart+punctSize }

@@ -229,10 +229,18 @@ func (sc *scanner) classifyMarks(text string, p article.Span) []mark {
 			i += size
 			continue
 		}
+		single := markTab.glyphOf(r, text[i:i+size])
+		if single != nil && single.apostrophe && i > p.Start && i+size < p.End &&
+			text[i-1] < utf8.RuneSelf && isWordRune(rune(text[i-1])) && text[i+size] < utf8.RuneSelf && isWordRune(rune(text[i+size])) {
+			// between two letters or digits: an apostrophe, as singleShape
+			// would find after looking all around it
+			blank = false
+			i += size
+			continue
+		}
 		// the longest mark here; a run of apostrophes is cut into double
 		// and single marks
 		r2, size2 := utf8.DecodeRuneInString(text[i+size : p.End])
-		single := markTab.glyphs[text[i:i+size]]
 		var double *glyph
 		run := 1
 		if r2 == r {
