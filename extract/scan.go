@@ -119,7 +119,7 @@ func (sc *scanner) scan(text string, paras []article.Paragraph, quotes []RawQuot
 				maybeApos, apos = q, true
 				continue
 			}
-			if !q.Unterminated && !q.Continues && !hasWordRune(text[q.Span.Start:q.Span.End]) {
+			if !q.Unterminated && !q.Continues && !q.RunsOn && !hasWordRune(text[q.Span.Start:q.Span.End]) {
 				continue // `""`, `" - "`: marks around no words quote nothing
 			}
 			quotes = append(quotes, q)

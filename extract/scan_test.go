@@ -467,6 +467,22 @@ func TestScanRunningQuoteNoProblem(t *testing.T) {
 	}
 }
 
+// A line of a running quotation with no words ("!") is still a piece of
+// it: dropping it left the next line continuing nothing (found by
+// FuzzScan).
+func TestScanRunningPieceWithoutWordsIsKept(t *testing.T) {
+	qs, _, _ := scan("\"Stop!\nOne more thing.")
+	require.Len(t, qs, 2)
+	assert.True(t, qs[0].RunsOn && !qs[0].Continues, "%+v", qs[0])
+	assert.True(t, qs[1].Continues, "%+v", qs[1])
+	assert.Equal(t, "One more thing.", qs[1].Text)
+
+	qs, _, _ = scan("\"!\nNo one answered.")
+	require.Len(t, qs, 2)
+	assert.Equal(t, "!", qs[0].Text)
+	assert.True(t, qs[0].RunsOn && qs[1].Continues)
+}
+
 // TestScanExtractFlags checks that Extract copies the scanner's running and
 // unclosed flags onto the document's quotes.
 func TestScanExtractFlags(t *testing.T) {
