@@ -266,6 +266,7 @@ func (sc *scanner) classifyMarks(text string, p article.Span) []mark {
 			continue
 		}
 		prev := prevRune(text, p.Start, i)
+		chunkStart := i
 		var chunks [2]int // mark lengths in runes, in order
 		switch {
 		case run == 1 || double == nil:
@@ -285,10 +286,15 @@ func (sc *scanner) classifyMarks(text string, p article.Span) []mark {
 			i += size
 			continue
 		}
-		for _, c := range chunks {
+		for ci, c := range chunks {
 			if c == 0 {
 				break
 			}
+			if ci > 0 {
+				// the second mark of a run follows the first
+				prev, _ = utf8.DecodeLastRuneInString(text[chunkStart:i])
+			}
+			chunkStart = i
 			end := i + size
 			if c == 2 {
 				_, s2 := utf8.DecodeRuneInString(text[end:p.End])
@@ -304,7 +310,6 @@ func (sc *scanner) classifyMarks(text string, p article.Span) []mark {
 			if m.shape != shapeNotAMark {
 				out = append(out, m)
 			}
-			prev, _ = utf8.DecodeLastRuneInString(text[i:end])
 			blank = false
 			i = end
 		}
