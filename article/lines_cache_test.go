@@ -2,9 +2,12 @@ package article
 
 import (
 	"math/rand"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestPositionOrderIndependent checks that the lookup cache gives the same
@@ -50,5 +53,55 @@ func TestColumnsMatchRuneCount(t *testing.T) {
 		n, n16 := columns(s)
 		assert.Equal(t, want, n, "characters of %q", s)
 		assert.Equal(t, want16, n16, "UTF-16 units of %q", s)
+	}
+}
+
+// On long lines (a JSON Lines record is one line), every offset, asked in
+// any order, gets the column a count from the line's start gives:
+// characters, and UTF-16 units with astral ones two.
+func TestPositionOnLongLines(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	for _, pieces := range [][]string{
+		{"word ", "é", "“curly” ", "😀", "\t", "ab"},                     // valid UTF-8
+		{"word ", "é", "“curly” ", "😀", "\xff", "\xe2\x80", "\t", "ab"}, // not
+	} {
+		positionsOnLongLines(t, r, pieces)
+	}
+}
+
+func positionsOnLongLines(t *testing.T, r *rand.Rand, pieces []string) {
+	var b strings.Builder
+	b.WriteString("short first line\n")
+	for b.Len() < 9000 {
+		b.WriteString(pieces[r.Intn(len(pieces))])
+	}
+	b.WriteString("\nshort middle line\n")
+	for b.Len() < 15000 {
+		b.WriteString(pieces[r.Intn(len(pieces))])
+	}
+	text := b.String()
+	want := func(off int) Position {
+		line, start := 1, 0
+		for i := 0; i < off; i++ {
+			if text[i] == '\n' {
+				line, start = line+1, i+1
+			}
+		}
+		col, col16 := 1, 1
+		for i := start; i < off; {
+			r, size := utf8.DecodeRuneInString(text[i:off])
+			col, i = col+1, i+size
+			if r >= 0x10000 {
+				col16 += 2
+			} else {
+				col16++
+			}
+		}
+		return Position{Offset: off, Line: line, Column: col, Column16: col16}
+	}
+	li := NewLineIndex(text)
+	for i := 0; i < 3000; i++ {
+		off := r.Intn(len(text) + 1)
+		require.Equal(t, want(off), li.Position(off), "offset %d", off)
 	}
 }
