@@ -10,7 +10,17 @@ type phraseFinder struct {
 	// one-byte phrase sets all 256 pairs of its byte), so that most
 	// positions are passed over with one bit test
 	starts pairSet
+	// window is the length of the shortest phrase when it is at least
+	// minWindow: find then looks at the last two bytes of a window of
+	// that many and moves it on by skip of them (Wu and Manber's
+	// multi-pattern search), as far as no phrase can start in between.
+	window int
+	skip   [1 << 16]uint8
 }
+
+// minWindow is the shortest phrase worth skipping for; maxWindow bounds
+// a skip to what a uint8 holds.
+const minWindow, maxWindow = 4, 200
 
 func newPhraseFinder(phrases []string) *phraseFinder {
 	f := &phraseFinder{phrases: phrases}
@@ -27,6 +37,28 @@ func newPhraseFinder(phrases []string) *phraseFinder {
 		}
 		f.byFirst[p[0]] = append(f.byFirst[p[0]], int32(i))
 	}
+	f.window = maxWindow
+	for _, p := range phrases {
+		if p != "" {
+			f.window = min(f.window, len(p))
+		}
+	}
+	if f.window < minWindow {
+		f.window = 0 // a short phrase would leave nothing to skip
+		return f
+	}
+	// a window ending in two bytes no phrase holds among its first window
+	// bytes moves on by window-1; else by as much as puts those bytes
+	// where the nearest phrase holds them
+	for k := range f.skip {
+		f.skip[k] = uint8(f.window - 1)
+	}
+	for _, p := range phrases {
+		for j := 0; p != "" && j+2 <= f.window; j++ {
+			k := uint16(p[j])<<8 | uint16(p[j+1])
+			f.skip[k] = min(f.skip[k], uint8(f.window-2-j))
+		}
+	}
 	return f
 }
 
@@ -34,6 +66,9 @@ func newPhraseFinder(phrases []string) *phraseFinder {
 // (ASCII letters folded), and the byte offset of its first occurrence, as
 // a loop of strings.Index over the phrases on the folded text would.
 func (f *phraseFinder) find(text string) (phrase, at int) {
+	if f.window > 0 {
+		return f.findSkipping(text)
+	}
 	phrase, at = -1, -1
 	for i := 0; i < len(text); i++ {
 		if i+1 < len(text) {
@@ -53,6 +88,35 @@ func (f *phraseFinder) find(text string) (phrase, at int) {
 		if phrase == 0 {
 			break
 		}
+	}
+	return phrase, at
+}
+
+// findSkipping is find when every phrase is at least a window long:
+// only the starts of windows whose last two bytes a phrase can hold
+// there are tried, in order.
+func (f *phraseFinder) findSkipping(text string) (phrase, at int) {
+	phrase, at = -1, -1
+	for end := f.window - 1; end < len(text); {
+		k := uint16(foldByte(text[end-1]))<<8 | uint16(foldByte(text[end]))
+		if n := f.skip[k]; n > 0 {
+			end += int(n)
+			continue
+		}
+		i := end - f.window + 1
+		for _, p := range f.byFirst[foldByte(text[i])] {
+			if phrase >= 0 && int(p) >= phrase {
+				break // a phrase earlier in the list already occurs
+			}
+			if hasFoldedPrefix(text[i:], f.phrases[p]) {
+				phrase, at = int(p), i
+				break
+			}
+		}
+		if phrase == 0 {
+			break
+		}
+		end++
 	}
 	return phrase, at
 }

@@ -69,3 +69,34 @@ func asciiLower(s string) string {
 	}
 	return string(b)
 }
+
+// FuzzPhraseFinderOnPhrases builds its texts from pieces of the phrases
+// themselves, in any case, so that matches, near misses and overlaps are
+// common, and holds find to the naive loop for phrase lists whose
+// shortest phrase lets it skip and for one that does not.
+func FuzzPhraseFinderOnPhrases(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
+	f.Add([]byte{40, 41, 42, 200, 201, 7, 77, 150})
+	lists := [][]string{defaultLexicon.reasons, {"not authorized", "because", "anonymity", "on condition of", "cause"}, {"zz", "q", "anonymity"}}
+	var pieces []string
+	for _, list := range lists {
+		for _, p := range list {
+			pieces = append(pieces, p, strings.ToUpper(p), p[:len(p)/2], p[len(p)/2:])
+		}
+	}
+	pieces = append(pieces, " ", ", ", "said", "the official", "\u2019", "é")
+	f.Fuzz(func(t *testing.T, recipe []byte) {
+		var b strings.Builder
+		for _, c := range recipe {
+			b.WriteString(pieces[int(c)%len(pieces)])
+		}
+		text := b.String()
+		for _, list := range lists {
+			k, at := newPhraseFinder(list).find(text)
+			wantK, wantAt := naiveFind(list, text)
+			if k != wantK || at != wantAt {
+				t.Fatalf("find(%q) = %d, %d; want %d, %d", text, k, at, wantK, wantAt)
+			}
+		}
+	})
+}
