@@ -76,17 +76,11 @@ func (f *phraseFinder) find(text string) (phrase, at int) {
 				continue
 			}
 		}
-		for _, k := range f.byFirst[foldByte(text[i])] {
-			if phrase >= 0 && int(k) >= phrase {
-				break // a phrase earlier in the list already occurs
-			}
-			if hasFoldedPrefix(text[i:], f.phrases[k]) {
-				phrase, at = int(k), i
+		if k := f.startingAt(text, i, phrase); k >= 0 {
+			phrase, at = k, i
+			if phrase == 0 {
 				break
 			}
-		}
-		if phrase == 0 {
-			break
 		}
 	}
 	return phrase, at
@@ -104,21 +98,29 @@ func (f *phraseFinder) findSkipping(text string) (phrase, at int) {
 			continue
 		}
 		i := end - f.window + 1
-		for _, p := range f.byFirst[foldByte(text[i])] {
-			if phrase >= 0 && int(p) >= phrase {
-				break // a phrase earlier in the list already occurs
-			}
-			if hasFoldedPrefix(text[i:], f.phrases[p]) {
-				phrase, at = int(p), i
+		if k := f.startingAt(text, i, phrase); k >= 0 {
+			phrase, at = k, i
+			if phrase == 0 {
 				break
 			}
-		}
-		if phrase == 0 {
-			break
 		}
 		end++
 	}
 	return phrase, at
+}
+
+// startingAt returns the first phrase in list order, and before found
+// (-1 for none yet), that starts at text[i:]; -1 if there is none.
+func (f *phraseFinder) startingAt(text string, i, found int) int {
+	for _, k := range f.byFirst[foldByte(text[i])] {
+		if found >= 0 && int(k) >= found {
+			break // a phrase earlier in the list already occurs
+		}
+		if hasFoldedPrefix(text[i:], f.phrases[k]) {
+			return int(k)
+		}
+	}
+	return -1
 }
 
 func foldByte(c byte) byte {
