@@ -104,13 +104,27 @@ func (wt *wordTable) lookup(w string, isLower, hyphen bool, lex *Lexicon) wordEn
 // learn fills slot with w's entry: lookup of a word the table does not
 // hold.
 func (wt *wordTable) learn(slot *wordSlot, w string, isLower, hyphen bool, lex *Lexicon) wordEntry {
+	if len(w) > maxKeptWord {
+		// a "word" this long is none a story repeats: it is worked out as
+		// it stands, neither copied nor remembered
+		return wt.entry(w, isLower, hyphen, lex)
+	}
 	if wt.kept > keptWordBytes {
 		wt.reset()
 	}
 	own := wt.keep(w)
-	lower := own
+	slot.word, slot.entry = own, wt.entry(own, isLower, hyphen, lex)
+	return slot.entry
+}
+
+// maxKeptWord is the longest word the table copies and remembers.
+const maxKeptWord = 64
+
+// entry works out w's lower-cased form and flags.
+func (wt *wordTable) entry(w string, isLower, hyphen bool, lex *Lexicon) wordEntry {
+	lower := w
 	if !isLower {
-		lower = wt.lower(own)
+		lower = wt.lower(w)
 	}
 	f := lex.wordClasses(lower)
 	if hyphen {
@@ -124,8 +138,7 @@ func (wt *wordTable) learn(slot *wordSlot, w string, isLower, hyphen bool, lex *
 	if !isLower && startsUpper(w) {
 		f |= fCapitalised
 	}
-	slot.word, slot.entry = own, wordEntry{lower: lower, flags: f}
-	return slot.entry
+	return wordEntry{lower: lower, flags: f}
 }
 
 // reset forgets every word.

@@ -219,6 +219,15 @@ func TestWordTableKeepsItsOwnWordsAcrossDocuments(t *testing.T) {
 	assert.Equal(t, said, again)
 	assert.NotZero(t, said.flags&fSpeech)
 
+	// a very long "word" is worked out but neither copied nor kept
+	long := "Ab" + strings.Repeat("cd", maxKeptWord)
+	kept := words.kept
+	assert.Equal(t, "ab"+strings.Repeat("cd", maxKeptWord), words.lookup(long, false, false, defaultLexicon).lower)
+	assert.LessOrEqual(t, words.kept-kept, len(long)) // its lower-cased copy only
+	for _, slot := range words.slots {
+		assert.NotEqual(t, long, slot.word)
+	}
+
 	var fresh wordTable
 	for i := 0; words.kept <= keptWordBytes; i++ {
 		words.lookup(fmt.Sprintf("Name%d", i), false, false, defaultLexicon)
