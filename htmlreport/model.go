@@ -567,7 +567,7 @@ func roster(doc *article.Document, quotes map[string]*QuoteView, records map[str
 	ref := func(id string) QuoteRef {
 		r := QuoteRef{ID: id}
 		if qv := quotes[id]; qv != nil {
-			r.Text = shorten(qv.Text, 60)
+			r.Text = article.Shorten(qv.Text, 60)
 		}
 		return r
 	}
@@ -624,25 +624,15 @@ func sortedKeys[V any](m map[string]V) []string {
 // when that is a heading, else the document id.
 func titleOf(doc *article.Document, path string) string {
 	if t := strings.TrimSpace(doc.Meta.Title); t != "" {
-		return shorten(t, 160)
+		return article.Shorten(t, 160)
 	}
 	if len(doc.Paragraphs) > 0 && doc.Paragraphs[0].Heading {
-		return shorten(doc.Slice(doc.Paragraphs[0].Span), 160)
+		return article.Shorten(doc.Slice(doc.Paragraphs[0].Span), 160)
 	}
 	if doc.ID != "" {
 		return doc.ID
 	}
 	return report.DocID(path)
-}
-
-// shorten collapses whitespace and cuts s to n characters.
-func shorten(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }
 
 func displayPath(p string) string {

@@ -5,7 +5,6 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
-	"unicode/utf8"
 
 	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/checker"
@@ -42,14 +41,14 @@ func WriteQuoteTable(out io.Writer, r checker.Result, width int) error {
 		if q.Speaker != nil {
 			speaker, typ = q.Speaker.Name, string(q.Speaker.Type)
 			if q.Speaker.Mention != "" && !strings.EqualFold(q.Speaker.Mention, q.Speaker.Name) {
-				speaker += " (" + clip(q.Speaker.Mention, 24) + ")"
+				speaker += " (" + article.Shorten(q.Speaker.Mention, 24) + ")"
 			}
 		}
 		cue := q.Cue
 		if cue == "" {
 			cue = "—"
 		}
-		fmt.Fprintf(tw, "%s\t%d:%d\t%s\t%s\t%s\t%.2f\t%s\n", q.ID, p.Line, p.Column, clip(speaker, 48), typ, clip(cue, 24), q.Confidence, "“"+clip(doc.QuoteText(q), width)+"”")
+		fmt.Fprintf(tw, "%s\t%d:%d\t%s\t%s\t%s\t%.2f\t%s\n", q.ID, p.Line, p.Column, article.Shorten(speaker, 48), typ, article.Shorten(cue, 24), q.Confidence, "“"+article.Shorten(doc.QuoteText(q), width)+"”")
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -65,10 +64,10 @@ func WriteQuoteTable(out io.Writer, r checker.Result, width int) error {
 		if s.Type == article.Anonymous {
 			reason = "not given"
 			if s.AnonymityReason {
-				reason = "“" + clip(doc.Slice(s.ReasonSpan), 40) + "”"
+				reason = "“" + article.Shorten(doc.Slice(s.ReasonSpan), 40) + "”"
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", clip(s.Name, 48), s.Type, strings.Join(s.Quotes, " "), reason)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", article.Shorten(s.Name, 48), s.Type, strings.Join(s.Quotes, " "), reason)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -76,21 +75,11 @@ func WriteQuoteTable(out io.Writer, r checker.Result, width int) error {
 	var terms []string
 	for i := range doc.Quotes {
 		if q := &doc.Quotes[i]; q.Kind == article.Term {
-			terms = append(terms, fmt.Sprintf("“%s” (%s)", clip(doc.QuoteText(q), 40), q.TermReason))
+			terms = append(terms, fmt.Sprintf("“%s” (%s)", article.Shorten(doc.QuoteText(q), 40), q.TermReason))
 		}
 	}
 	if len(terms) > 0 {
 		fmt.Fprintf(out, "\nNOT QUOTATIONS: %s\n", strings.Join(terms, "; "))
 	}
 	return nil
-}
-
-// clip shortens s to n characters with an ellipsis, on one line.
-func clip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if n <= 0 || utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/checker"
 	"github.com/quotecheck/quotecheck/verify"
 	"github.com/quotecheck/quotecheck/versions"
@@ -155,7 +156,7 @@ func WriteVerifications(w io.Writer, r checker.Result) error {
 			continue
 		}
 		p := r.Doc.Position(q.Span.Start)
-		line := fmt.Sprintf("%s:%d:%d: %s %s %q", displayPath(r.Path), p.Line, p.Column, v.Quote, v.Verdict, shortText(r.Doc.QuoteText(q), 50))
+		line := fmt.Sprintf("%s:%d:%d: %s %s %q", displayPath(r.Path), p.Line, p.Column, v.Quote, v.Verdict, article.Shorten(r.Doc.QuoteText(q), 50))
 		if v.Source != nil {
 			sp := v.Source.Doc.Position(v.Span.Start)
 			line += fmt.Sprintf(" ← %s:%d:%d", v.Source.Name, sp.Line, sp.Column)
@@ -218,12 +219,4 @@ func inlineDiff(ops []versions.DiffOp) string {
 		}
 	}
 	return b.String()
-}
-
-func shortText(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/checker"
 )
 
@@ -29,7 +30,7 @@ var MissingAttribution = &checker.Rule{
 			if q.Speaker != nil || q.Confidence < NoSpeakerConfidence {
 				continue
 			}
-			pass.Report(checker.Finding{Span: q.Span, Quote: q.ID, Message: "quotation has no speaker (" + quoted(short(pass.Doc.QuoteText(q), 40)) + "): attribute it, or drop the quotation marks"})
+			pass.Report(checker.Finding{Span: q.Span, Quote: q.ID, Message: "quotation has no speaker (" + quoted(article.Shorten(pass.Doc.QuoteText(q), 40)) + "): attribute it, or drop the quotation marks"})
 		}
 	},
 }

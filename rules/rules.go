@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/checker"
@@ -54,24 +53,6 @@ func speakerWords(q *article.Quote) string {
 		return q.Speaker.Mention
 	}
 	return q.Speaker.Name
-}
-
-// short trims a quote for use inside a message.
-func short(s string, n int) string {
-	s = article.CollapseSpaces(s)
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	if !utf8.ValidString(s) {
-		r := []rune(s) // each invalid byte becomes U+FFFD, as it always has
-		return string(r[:n-1]) + "…"
-	}
-	cut := 0
-	for range n - 1 {
-		_, size := utf8.DecodeRuneInString(s[cut:])
-		cut += size
-	}
-	return s[:cut] + "…"
 }
 
 // quoted is strconv.Quote(s), without its rune-by-rune work when s is

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/checker"
 )
 
@@ -28,9 +29,9 @@ var UnconfirmedAttribution = &checker.Rule{
 		for _, q := range pass.Quotations() {
 			switch {
 			case q.Speaker == nil && q.Confidence < NoSpeakerConfidence:
-				pass.Report(checker.Finding{Span: q.Span, Quote: q.ID, Message: "no speaker found for " + quoted(short(pass.Doc.QuoteText(q), 40)) + ": confirm who is speaking, or attribute it in the sentence"})
+				pass.Report(checker.Finding{Span: q.Span, Quote: q.ID, Message: "no speaker found for " + quoted(article.Shorten(pass.Doc.QuoteText(q), 40)) + ": confirm who is speaking, or attribute it in the sentence"})
 			case q.Speaker != nil && q.Confidence < GuessConfidence:
-				pass.Report(checker.Finding{Span: q.Span, Quote: q.ID, Message: quoted(short(pass.Doc.QuoteText(q), 40)) + " is attributed to " + q.Speaker.Name + " only by a guess: confirm who is speaking"})
+				pass.Report(checker.Finding{Span: q.Span, Quote: q.ID, Message: quoted(article.Shorten(pass.Doc.QuoteText(q), 40)) + " is attributed to " + q.Speaker.Name + " only by a guess: confirm who is speaking"})
 			}
 		}
 	},

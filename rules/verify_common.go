@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/checker"
 	"github.com/quotecheck/quotecheck/verify"
 )
@@ -44,11 +45,11 @@ func describeChanges(v *verify.Verification, meaning bool) string {
 		}
 		switch {
 		case c.Old == "":
-			parts = append(parts, fmt.Sprintf("%s: %q added", c.Kind, short(c.New, 40)))
+			parts = append(parts, fmt.Sprintf("%s: %q added", c.Kind, article.Shorten(c.New, 40)))
 		case c.New == "":
-			parts = append(parts, fmt.Sprintf("%s: %q left out", c.Kind, short(c.Old, 40)))
+			parts = append(parts, fmt.Sprintf("%s: %q left out", c.Kind, article.Shorten(c.Old, 40)))
 		default:
-			parts = append(parts, fmt.Sprintf("%s: %q for %q", c.Kind, short(c.New, 40), short(c.Old, 40)))
+			parts = append(parts, fmt.Sprintf("%s: %q for %q", c.Kind, article.Shorten(c.New, 40), article.Shorten(c.Old, 40)))
 		}
 	}
 	return strings.Join(parts, "; ")
