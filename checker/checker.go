@@ -41,9 +41,19 @@ type Config struct {
 // Checker runs a fixed set of rules over documents. It is safe for
 // concurrent use.
 type Checker struct {
-	rules     []*Rule
+	rules []*Rule
+	// settings are each rule's configuration, read once here rather than
+	// from the configuration's maps for every rule of every document
+	settings  []ruleSetting
 	cfg       Config
 	extractor *extract.Extractor
+}
+
+// ruleSetting is one rule's configuration: off, its severity, its options.
+type ruleSetting struct {
+	disabled bool
+	severity Severity
+	options  RuleOptions
 }
 
 var idPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
@@ -90,7 +100,14 @@ func New(rules []*Rule, cfg Config) (*Checker, error) {
 		}
 	}
 	ex := extract.New(extract.Options{SpeechVerbs: speech, AnonymityReasons: cfg.Options.AnonymityReasons})
-	return &Checker{rules: rules, cfg: cfg, extractor: ex}, nil
+	settings := make([]ruleSetting, len(rules))
+	for i, r := range rules {
+		settings[i] = ruleSetting{disabled: cfg.Disabled[r.ID], severity: r.Severity, options: cfg.Rules[r.ID]}
+		if s, ok := cfg.Severity[r.ID]; ok {
+			settings[i].severity = s
+		}
+	}
+	return &Checker{rules: rules, settings: settings, cfg: cfg, extractor: ex}, nil
 }
 
 // WithSources returns a checker that also verifies quotations against
@@ -154,11 +171,12 @@ func (c *Checker) checkDocument(ctx context.Context, doc *article.Document) ([]F
 	quotations := doc.Quotations()
 	// one pass, filled afresh for each rule in turn
 	pass := new(Pass)
-	for _, r := range c.rules {
-		if c.cfg.Disabled[r.ID] || !c.runs(r) {
+	for i, r := range c.rules {
+		set := &c.settings[i]
+		if set.disabled || !c.runs(r) {
 			continue
 		}
-		c.fillPass(pass, r, doc)
+		*pass = Pass{Rule: r, Doc: doc, Severity: set.severity, Options: &c.cfg.Options, RuleOptions: set.options}
 		pass.Verifications, pass.Sources = verifications, c.cfg.Sources
 		pass.quotations = quotations
 		pass.report = report

@@ -680,7 +680,7 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 		// "…, while the Passengers First campaign said": the clause after a
 		// subordinator still has its subject
 		last := chunks[len(chunks)-1]
-		for last[0] < last[1] && toks[last[0]].kind == tokWord && (subordinators[toks[last[0]].lower] || toks[last[0]].lower == "while" || toks[last[0]].lower == "whereas" || toks[last[0]].lower == "and" || toks[last[0]].lower == "but") {
+		for last[0] < last[1] && toks[last[0]].kind == tokWord && (toks[last[0]].flags&fSubord != 0 || toks[last[0]].lower == "while" || toks[last[0]].lower == "whereas" || toks[last[0]].lower == "and" || toks[last[0]].lower == "but") {
 			last[0]++
 		}
 		if last[0] < last[1] && npLike(&toks[last[0]]) {
@@ -720,7 +720,7 @@ func headChunk(toks []token, start, end int) (head, appos [2]int) {
 	if full := fullNameCandidate(toks, cands); full >= 0 && full < hi && !descriptive(toks, cands[hi]) && fullNameCandidate(toks, cands[hi:]) < 0 {
 		hi = full
 	}
-	if hi > 0 && cands[hi][1]-cands[hi][0] == 1 && toks[cands[hi][0]].capitalised() && descriptive(toks, cands[hi-1]) && (toks[cands[hi-1][0]].flags&fDet != 0 || isPossessiveWord(&toks[cands[hi-1][0]])) && (cands[hi-1][1]-cands[hi-1][0] <= 3 || placeHeads[toks[cands[hi-1][1]-1].lower] || orgHeads[toks[cands[hi-1][1]-1].lower]) {
+	if hi > 0 && cands[hi][1]-cands[hi][0] == 1 && toks[cands[hi][0]].capitalised() && descriptive(toks, cands[hi-1]) && (toks[cands[hi-1][0]].flags&fDet != 0 || isPossessiveWord(&toks[cands[hi-1][0]])) && (cands[hi-1][1]-cands[hi-1][0] <= 3 || toks[cands[hi-1][1]-1].flags&(fPlaceHead|fOrgHead) != 0) {
 		return cands[hi-1], [2]int{start, start} // "…in the capital, Derventa,"
 	}
 	if hi > 0 && descriptive(toks, cands[hi]) {
@@ -810,7 +810,7 @@ func isParticiple(toks []token, ch [2]int) bool {
 	// "Preceded at the lectern by …", "Challenged by …": a past participle
 	// before a lower-case word (not "Ted Cruz")
 	next := &toks[ch[0]+1]
-	return isParticipleWord(t.lower) && next.kind == tokWord && !next.capitalised() && len(t.lower) > 4
+	return isParticipleWord(t) && next.kind == tokWord && !next.capitalised() && len(t.lower) > 4
 }
 
 // timeWords make a chunk an adverbial of time: "A week later,", "Two
@@ -1024,7 +1024,7 @@ func (x *attributor) reducedRelative(toks []token, s sentence, end, pi, sentIdx 
 	if prev.kind != tokWord || prev.capitalised() || prev.flags&grammarFlags != 0 || prev.lower == "and" || prev.lower == "that" || prev.lower == "but" {
 		return noAttribution, false
 	}
-	if _, poss := stripPossessive(prev.lower); poss || strings.HasSuffix(prev.lower, "ly") || isParticipleWord(prev.lower) {
+	if _, poss := stripPossessive(prev.lower); poss || strings.HasSuffix(prev.lower, "ly") || isParticipleWord(prev) {
 		return noAttribution, false
 	}
 	a := x.speakerIn(toks, s, start, end, pi, sentIdx)

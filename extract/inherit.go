@@ -120,7 +120,7 @@ func passiveBefore(toks []token, s sentence, k int) bool {
 			continue
 		}
 		for n := j + 1; n < k && n <= j+2; n++ {
-			if isParticipleWord(toks[n].lower) {
+			if isParticipleWord(&toks[n]) {
 				return true
 			}
 			if !strings.HasSuffix(toks[n].lower, "ly") && toks[n].lower != "once" && toks[n].lower != "widely" {
@@ -133,8 +133,9 @@ func passiveBefore(toks []token, s sentence, k int) bool {
 
 var irregularParticiples = wordSet("irregular-participles.txt")
 
-func isParticipleWord(w string) bool {
-	return strings.HasSuffix(w, "ed") || irregularParticiples[w]
+// isParticipleWord reports whether a word token reads as a past participle.
+func isParticipleWord(t *token) bool {
+	return strings.HasSuffix(t.lower, "ed") || t.flags&fIrregParticiple != 0
 }
 
 // matchHeadlineQuotes gives a headline quote with no speaker the speaker of
@@ -186,7 +187,7 @@ func (x *attributor) matchHeadlineQuotes() {
 // as", "dismissed as": someone's characterisation, so a quotation even
 // when it is short and nobody is named.
 func characterisedAs(toks []token, k int) bool {
-	return k >= 2 && toks[k-1].lower == "as" && toks[k-2].kind == tokWord && isParticipleWord(toks[k-2].lower)
+	return k >= 2 && toks[k-1].lower == "as" && toks[k-2].kind == tokWord && isParticipleWord(&toks[k-2])
 }
 
 // lastPersonIn returns the last person named in full in a sentence.
@@ -281,7 +282,7 @@ func agentlessPassive(toks []token, s sentence, k int) bool {
 		for n < k-1 && (strings.HasSuffix(toks[n].lower, "ly") || toks[n].lower == "once" || toks[n].lower == "long" || toks[n].lower == "also" || toks[n].lower == "first") {
 			n++
 		}
-		return isParticipleWord(toks[n].lower)
+		return isParticipleWord(&toks[n])
 	}
 	return false
 }

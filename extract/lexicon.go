@@ -286,6 +286,9 @@ const (
 	fGroupNoun
 	fOrgPremodifier
 	fPlaceHead
+	fIrregParticiple
+	// fNamingCueEnd ends a naming cue ("dubbed", "known as")
+	fNamingCueEnd
 	// fNumberWord is set for number words and hyphenated numbers, and
 	// fCapitalised for a word written with a capital: see wordTable
 	fNumberWord
@@ -359,6 +362,10 @@ func buildLexFlags() map[string]wordFlags {
 	add(groupNouns, fGroupNoun)
 	add(orgPremodifiers, fOrgPremodifier)
 	add(placeHeads, fPlaceHead)
+	add(irregularParticiples, fIrregParticiple)
+	for w := range namingCuesByLast {
+		m[w] |= fNamingCueEnd
+	}
 	add(numberForms, fNumberWord) // hyphenated numbers: see wordTable
 	return m
 }

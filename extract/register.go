@@ -330,7 +330,7 @@ func (x *attributor) registerRun(toks []token, i int, s sentence, para, sentIdx 
 		cr.kind = runOrg
 	}
 	if cr.kind == runPerson && cr.to-cr.nameFrom == 1 && !cr.hasHon && len(cr.titles) == 0 && j+1 < s.to && toks[j].isPunct(",") &&
-		descriptive(toks, [2]int{j + 1, s.to}) && orgHeads[appositiveHead(toks, j+1, clauseEnd(toks, j+1, s.to))] {
+		descriptive(toks, [2]int{j + 1, s.to}) && isOrgHeadAt(toks, appositiveHeadAt(toks, j+1, clauseEnd(toks, j+1, s.to))) {
 		cr.kind = runOrg // "Stratalink, a cloud hosting company,"
 	}
 	// "Ketlan's deputy foreign minister": a person known by a title
@@ -543,8 +543,8 @@ func (x *attributor) collectRoles(toks []token, cr classifiedRun, e int, s sente
 			// "Memory Matters, a dementia research charity,": an organisation;
 			// but "Dev Malhotra, a software developer," is a person with a
 			// trade that can also name a company
-			head := appositiveHead(toks, cr.to+1, k)
-			if ent.typ == article.Person && !ent.full2() && orgHeads[head] && !(first.lower != "the" && personTrades[head]) {
+			headAt := appositiveHeadAt(toks, cr.to+1, k)
+			if ent.typ == article.Person && !ent.full2() && isOrgHeadAt(toks, headAt) && !(first.lower != "the" && personTrades[toks[headAt].lower]) {
 				ent.typ = article.Organization
 				x.reindex(e)
 			}
@@ -555,18 +555,29 @@ func (x *attributor) collectRoles(toks []token, cr classifiedRun, e int, s sente
 // appositiveHead returns the head noun of an appositive: the last word
 // before a preposition or the end.
 func appositiveHead(toks []token, from, to int) string {
-	head := ""
+	if k := appositiveHeadAt(toks, from, to); k >= 0 {
+		return toks[k].lower
+	}
+	return ""
+}
+
+// appositiveHeadAt is appositiveHead's token, -1 when there is none.
+func appositiveHeadAt(toks []token, from, to int) int {
+	head := -1
 	for k := from; k < to; k++ {
 		w := toks[k].lower
 		// stop at a preposition, relative or participle ("a company used
 		// by"), not at a compound adjective ("Colorado-based")
-		if k > from && (prepositions[w] || relativeWords[w] || strings.HasSuffix(w, "ed") && !strings.Contains(w, "-") || toks[k].kind != tokWord) {
+		if k > from && (toks[k].flags&(fPrep|fRel) != 0 || strings.HasSuffix(w, "ed") && !strings.Contains(w, "-") || toks[k].kind != tokWord) {
 			break
 		}
-		head = w
+		head = k
 	}
 	return head
 }
+
+// isOrgHeadAt reports whether token k (-1 for none) heads an organisation.
+func isOrgHeadAt(toks []token, k int) bool { return k >= 0 && toks[k].flags&fOrgHead != 0 }
 
 func allCapsRun(toks []token, from, to int) bool {
 	for k := from; k < to; k++ {

@@ -91,7 +91,7 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 		return attribution{ent: e, mention: span, form: "description"}
 	}
 	// "Police said", "the government said"
-	if w := toks[to-1].lower; to-from <= 2 && orgHeads[w] && (to-from == 1 || toks[from].lower == "the") && !toks[to-1].capitalised() || to-from == 1 && toks[from].lower == "police" {
+	if w := toks[to-1].lower; to-from <= 2 && toks[to-1].flags&fOrgHead != 0 && (to-from == 1 || toks[from].lower == "the") && !toks[to-1].capitalised() || to-from == 1 && toks[from].lower == "police" {
 		e := x.findOrgByHead(w)
 		if e < 0 {
 			e = x.newEntity(entity{typ: article.Organization, name: roleName(joinTokens(toks, from, to, x.text)), nameToks: []string{w}, intro: span})
@@ -236,9 +236,9 @@ func (x *attributor) speakerIn(toks []token, s sentence, from, to, pi, sentIdx i
 	}
 	// headline style: a bare role ("council leader") or a bare plural
 	// group ("critics", "analysts")
-	last := toks[to-1].lower
-	if to-from <= 3 && (titleWords[last] || anonymousHeads[last]) {
-		if isPlural(last) || anonymousHeads[last] && !titleWords[last] {
+	last, lastFlags := toks[to-1].lower, toks[to-1].flags
+	if to-from <= 3 && lastFlags&(fTitle|fAnonHead) != 0 {
+		if isPlural(last) || lastFlags&fAnonHead != 0 && lastFlags&fTitle == 0 {
 			e := x.newEntity(entity{typ: article.Anonymous, name: roleName(joinTokens(toks, from, to, x.text)), head: singular(last),
 				plural: isPlural(last), bare: isPlural(last), intro: span})
 			x.addMention(e, span.Start, pi, sentIdx, 2, x.sentenceSpan(toks, s))
@@ -311,6 +311,9 @@ func termReason(lex *Lexicon, toks []token, k int, s sentence, text string) stri
 		// allow an article between cue and quote: "dubbed the 'Velna process'"
 		if skip == 1 && prev(1) != "the" && prev(1) != "a" {
 			continue
+		}
+		if at := k - 1 - skip; at < s.from || toks[at].flags&fNamingCueEnd == 0 {
+			continue // no cue ends on the word before
 		}
 		for _, cue := range namingCuesByLast[prev(1+skip)] {
 			match := true

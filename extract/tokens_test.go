@@ -238,3 +238,40 @@ func TestWordTableKeepsItsOwnWordsAcrossDocuments(t *testing.T) {
 		assert.Equal(t, fresh.lookup(w, false, strings.Contains(w, "-"), defaultLexicon), words.lookup(w, false, strings.Contains(w, "-"), defaultLexicon), w)
 	}
 }
+
+// The flags that stand in for list lookups must hold exactly the words of
+// their lists: a test of the flag is then the test of the list.
+func TestFlagsMatchTheirLists(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		flag wordFlags
+		list map[string]bool
+	}{
+		{"irregular participles", fIrregParticiple, irregularParticiples},
+		{"naming cue ends", fNamingCueEnd, func() map[string]bool {
+			m := map[string]bool{}
+			for w := range namingCuesByLast {
+				m[w] = true
+			}
+			return m
+		}()},
+		{"title words", fTitle, titleWords},
+		{"anonymous heads", fAnonHead, anonymousHeads},
+		{"organisation heads", fOrgHead, orgHeads},
+		{"place heads", fPlaceHead, placeHeads},
+		{"subordinators", fSubord, subordinators},
+	} {
+		for w, f := range lexFlags {
+			assert.Equal(t, c.list[w], f&c.flag != 0, "%s: %q", c.name, w)
+		}
+		for w := range c.list {
+			assert.NotZero(t, lexFlags[w]&c.flag, "%s: %q", c.name, w)
+		}
+	}
+	var words wordTable
+	text := "Ada was dubbed the driven and known as quick."
+	for _, tk := range tokenize(nil, &words, text, article.Span{End: len(text)}, nil, nil, defaultLexicon) {
+		assert.Equal(t, tk.lower == "driven" || tk.lower == "known", tk.flags&fIrregParticiple != 0, tk.lower)
+		assert.Equal(t, tk.lower == "dubbed" || tk.lower == "as", tk.flags&fNamingCueEnd != 0, tk.lower)
+	}
+}
