@@ -14,7 +14,7 @@ func SpeakerMatches(name, mention string, gold []string, goldType string) bool {
 func nameKey(s string) string { return namematch.NameKey(s) }
 
 // tokens are the word tokens of a text after normalisation.
-func tokens(s string) []string { return namematch.WordToken.FindAllString(Normalize(s), -1) }
+func tokens(s string) []string { return namematch.WordTokens(Normalize(s)) }
 
 // overlap is the share of word tokens two texts have in common, the
 // smaller of the two directions (0 when either has none).

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
@@ -21,11 +22,18 @@ var quoteFold = strings.NewReplacer(
 	"\u2018", "'", "\u2019", "'", "\u201A", "'", "\u2032", "'", "\u00A0", " ",
 )
 
+// The patterns are compiled when first used: compiling the Unicode
+// classes costs about a millisecond, which every run of the binary paid
+// at start-up although only eval and verify match names.
 var (
 	caseFold  = cases.Fold()
-	spaceRun  = regexp.MustCompile(`\s+`)
-	WordToken = regexp.MustCompile(`[\p{L}\p{N}_]+`)
+	spaceRun  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s+`) })
+	wordToken = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[\p{L}\p{N}_]+`) })
 )
+
+// WordTokens splits s into runs of letters, digits and underscores, as
+// the scorer's \w+ does.
+func WordTokens(s string) []string { return wordToken().FindAllString(s, -1) }
 
 // stripChars are trimmed from both ends of a normalised text.
 const stripChars = " \t\n,.;:!?\"'"
@@ -36,7 +44,7 @@ const stripChars = " \t\n,.;:!?\"'"
 func Normalize(s string) string {
 	s = norm.NFKC.String(s)
 	s = quoteFold.Replace(s)
-	s = spaceRun.ReplaceAllString(s, " ")
+	s = spaceRun().ReplaceAllString(s, " ")
 	s = caseFold.String(s)
 	return strings.Trim(s, stripChars)
 }
@@ -63,7 +71,7 @@ func NameKey(s string) string {
 
 // nameWords splits a name key into word tokens, keeping apostrophes as
 // tokens of their own so that a possessor can be told apart.
-var nameWordToken = regexp.MustCompile(`[\p{L}\p{N}_]+|'`)
+var nameWordToken = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[\p{L}\p{N}_]+|'`) })
 
 // SpeakerMatches applies the scorer's speaker rule to one prediction.
 func SpeakerMatches(name, mention string, gold []string, goldType string) bool {
@@ -94,9 +102,9 @@ func SpeakerMatches(name, mention string, gold []string, goldType string) bool {
 			return true
 		}
 		// a name inside a longer gold mention, not as its possessor
-		pw := WordToken.FindAllString(strings.Join(pn, " "), -1)
+		pw := WordTokens(strings.Join(pn, " "))
 		for g := range goldKeys {
-			gw := nameWordToken.FindAllString(g, -1)
+			gw := nameWordToken().FindAllString(g, -1)
 			n := len(pw)
 			for i := 0; n > 0 && i+n <= len(gw); i++ {
 				if slices.Equal(gw[i:i+n], pw) && !(i+n < len(gw) && gw[i+n] == "'") {
