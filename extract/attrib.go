@@ -145,6 +145,12 @@ func (ex *Extractor) extractContext(ctx context.Context, doc *article.Document) 
 			doc.Quotes[i].Close = article.Span{}
 		}
 	}
+	if len(raw) == 0 {
+		// a story without quotation marks has no quote, so no source: the
+		// names and descriptions the grammar would register reach nothing
+		x.ex = ex
+		return x, ctx.Err()
+	}
 	x = ex.newAttributor(x, doc, len(raw))
 	x.ctx = ctx
 	for _, r := range raw {

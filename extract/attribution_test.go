@@ -380,3 +380,32 @@ func TestInheritedQuoteKeepsMention(t *testing.T) {
 		})
 	}
 }
+
+// A story without quotation marks skips the grammar; the extractor it
+// came from, with its pooled state, still attributes the next story, and
+// a stray mark still reaches the report.
+func TestStoryWithoutQuotationsSkipsTheGrammar(t *testing.T) {
+	ex := New(Options{SpeechVerbs: []string{"harrumph"}})
+	for i := 0; i < 3; i++ {
+		plain := article.New("plain.txt", "Council Leader Ilse Varga said the budget would pass.\n\nShe spoke for an hour.\n")
+		require.NoError(t, ex.ExtractContext(context.Background(), plain))
+		assert.NotNil(t, plain.Quotes)
+		assert.Empty(t, plain.Quotes)
+		assert.Empty(t, plain.Sources)
+		assert.Empty(t, plain.Marks)
+
+		quoted := article.New("quoted.txt", "\"We will win,\" Tomas Ferrin harrumphed.\n")
+		require.NoError(t, ex.ExtractContext(context.Background(), quoted))
+		require.Len(t, quoted.Quotes, 1)
+		require.NotNil(t, quoted.Quotes[0].Speaker)
+		assert.Equal(t, "Tomas Ferrin", quoted.Quotes[0].Speaker.Name)
+	}
+	stray := article.New("stray.txt", "The council met on Tuesday.\n\nIt voted 5-2 on the plan\u201d.\n")
+	Extract(stray)
+	assert.Empty(t, stray.Quotes)
+	assert.NotEmpty(t, stray.Marks, "an unpaired mark is reported without a quotation")
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	assert.ErrorIs(t, ex.ExtractContext(ctx, article.New("plain.txt", "No quotation here.\n")), context.Canceled)
+}
