@@ -102,11 +102,23 @@ func isVowel(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
 // LoadedVerb reports whether a speech verb form is a loaded attribution
 // verb, and returns its lemma.
 func LoadedVerb(word string) (string, bool) {
-	vf, ok := speechForms[strings.ToLower(word)]
-	if !ok {
-		return "", false
+	v := formLemmas[strings.ToLower(word)]
+	return v.lemma, v.loaded
+}
+
+// formLemmas gives each speech verb form its lemma and whether the lemma
+// is loaded: the loaded-verb rule asks it of every quotation's cue.
+var formLemmas = func() map[string]formLemma {
+	m := make(map[string]formLemma, len(speechForms))
+	for w, vf := range speechForms {
+		m[w] = formLemma{lemma: vf.Lemma, loaded: loadedLemmas[vf.Lemma]}
 	}
-	return vf.Lemma, loadedLemmas[vf.Lemma]
+	return m
+}()
+
+type formLemma struct {
+	lemma  string
+	loaded bool
 }
 
 // Inflections returns the forms the extractor derives from a verb lemma:

@@ -45,9 +45,29 @@ var AlteredQuote = &checker.Rule{
 // ellipsisAt finds "…", "..." or ". . ." and returns its offset and length.
 func ellipsisAt(s string) (int, int) {
 	best, n := -1, 0
-	for _, e := range []string{". . .", "...", "…"} {
-		if i := strings.Index(s, e); i >= 0 && (best < 0 || i < best) {
-			best, n = i, len(e)
+	// the first full stop that opens "..." or ". . .": one search of the
+	// text for full stops instead of one for each of the two spellings
+	for from := 0; ; {
+		i := strings.IndexByte(s[from:], '.')
+		if i < 0 {
+			break
+		}
+		i += from
+		if strings.HasPrefix(s[i:], "...") {
+			best, n = i, 3
+			break
+		}
+		if strings.HasPrefix(s[i:], ". . .") {
+			best, n = i, 5
+			break
+		}
+		from = i + 1
+	}
+	if best < 0 || strings.IndexByte(s[:best], '\xe2') >= 0 {
+		// "…" starts with the byte 0xE2; a text without it before the
+		// full stops has none to find
+		if i := strings.Index(s, "…"); i >= 0 && (best < 0 || i < best) {
+			best, n = i, len("…")
 		}
 	}
 	return best, n

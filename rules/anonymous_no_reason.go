@@ -49,16 +49,16 @@ var AnonymousNoReason = &checker.Rule{
 			for _, q := range qs {
 				ids = append(ids, q.ID)
 			}
-			quoted := " (quoted in " + strings.Join(ids, ", ") + ")"
+			quotedIn := " (quoted in " + strings.Join(ids, ", ") + ")"
 			at := src.Intro
 			if at.End <= at.Start || at.Start == qs[0].Span.Start {
 				at = qs[0].Span // no introduction found: the first quotation
 			}
 			if src.Bare {
-				pass.Reportf(at, qs[0].ID, "bare %q: describe the sources and say why they were not named%s", src.Name+" said", quoted)
+				pass.Report(checker.Finding{Span: at, Quote: qs[0].ID, Message: "bare " + quoted(src.Name+" said") + ": describe the sources and say why they were not named" + quotedIn})
 				continue
 			}
-			pass.Reportf(at, qs[0].ID, "the story never says why %q was granted anonymity%s", src.Name, quoted)
+			pass.Report(checker.Finding{Span: at, Quote: qs[0].ID, Message: "the story never says why " + quoted(src.Name) + " was granted anonymity" + quotedIn})
 		}
 	},
 }

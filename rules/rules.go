@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/quotecheck/quotecheck/article"
 	"github.com/quotecheck/quotecheck/checker"
@@ -69,6 +70,26 @@ func quoted(s string) string {
 
 // firstWord is the first of strings.Fields(s), without the slice.
 func firstWord(s string) string {
+	// a cue is mostly ASCII ("said in a statement"): its bytes are judged
+	// one by one until the first space or the first non-ASCII byte
+	start := 0
+	for start < len(s) && s[start] < utf8.RuneSelf && asciiSpace[s[start]] {
+		start++
+	}
+	for i := start; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf {
+			return firstWordUnicode(s[start:])
+		} else if asciiSpace[c] {
+			return s[start:i]
+		}
+	}
+	return s[start:]
+}
+
+// asciiSpace holds the ASCII bytes unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+func firstWordUnicode(s string) string {
 	s = strings.TrimLeftFunc(s, unicode.IsSpace)
 	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
 		return s[:i]
