@@ -75,6 +75,13 @@ type attributor struct {
 	rawQuotes []RawQuote
 	// ctx stops the work on a document early (see ExtractContext).
 	ctx context.Context
+	// lastForm remembers the last verb form looked up: the frames ask it
+	// of the same verb several times for one quotation.
+	lastForm struct {
+		word string
+		form verbForm
+		ok   bool
+	}
 }
 
 type speakerMention struct {
@@ -509,6 +516,16 @@ func (x *attributor) isCue(toks []token, k int, s sentence) bool {
 }
 
 // isCueVerb is isCue of a token with a reporting-verb flag.
+// verbForm is the lexicon's form of a speech verb word.
+func (x *attributor) verbForm(w string) (verbForm, bool) {
+	if m := &x.lastForm; m.word == w && w != "" {
+		return m.form, m.ok
+	}
+	vf, ok := x.ex.lex.forms[w]
+	x.lastForm.word, x.lastForm.form, x.lastForm.ok = w, vf, ok
+	return vf, ok
+}
+
 func (x *attributor) isCueVerb(toks []token, k int, s sentence) bool {
 	t := &toks[k]
 	if t.kind != tokWord {
@@ -523,7 +540,7 @@ func (x *attributor) isCueVerb(toks []token, k int, s sentence) bool {
 	if t.flags&fSpeech == 0 {
 		return false
 	}
-	vf, ok := x.ex.lex.forms[t.lower]
+	vf, ok := x.verbForm(t.lower)
 	if !ok || vf.Gerund {
 		return false
 	}

@@ -119,7 +119,7 @@ func (x *attributor) afterByPosition(toks []token, s sentence, k, j, pi, sentIdx
 }
 
 func (x *attributor) isInvertedCue(toks []token, j int, s sentence) bool {
-	vf, ok := x.ex.lex.speech(toks[j].lower)
+	vf, ok := x.verbForm(toks[j].lower)
 	return ok && !vf.Gerund && vf.Lemma != "call" && !addresseeVerbs[vf.Lemma] && (vf.Past || !vf.Base)
 }
 
@@ -254,7 +254,7 @@ func isAnonPostModifier(toks []token, from, to int) bool {
 func (x *attributor) cueText(toks []token, v int, s sentence) (string, article.Span) {
 	t := &toks[v]
 	end := v + 1
-	vf, _ := x.ex.lex.speech(t.lower)
+	vf, _ := x.verbForm(t.lower)
 	switch vf.Lemma {
 	case "tell":
 		for end < s.to && end < v+5 && toks[end].kind == tokWord && toks[end].flags&(fRel|fPrep|fAux|fSpeech) == 0 && toks[end].lower != "that" {
@@ -318,7 +318,7 @@ func (x *attributor) before(toks []token, s sentence, k, pi, sentIdx int) (attri
 			if t.lower != "put" && t.lower != "puts" {
 				continue
 			}
-		} else if vf, ok := x.ex.lex.forms[t.lower]; ok && vf.Gerund && vf.Lemma != "call" {
+		} else if vf, ok := x.verbForm(t.lower); ok && vf.Gerund && vf.Lemma != "call" {
 			if a, handled := x.gerundFrame(toks, s, v, pi, sentIdx); handled {
 				return a, true
 			}
@@ -951,7 +951,7 @@ func roleFollows(toks []token, k, end int) bool {
 // ("said Priya Nandakumar, an analyst"): a noun phrase that runs to a comma
 // or full stop before the quote at k, with no verb of its own.
 func (x *attributor) isInverted(toks []token, v, k int) bool {
-	if vf, ok := x.ex.lex.speech(toks[v].lower); ok && addresseeVerbs[vf.Lemma] {
+	if vf, ok := x.verbForm(toks[v].lower); ok && addresseeVerbs[vf.Lemma] {
 		return false // "Dever, who …, told POLITICO, "…"": POLITICO was told
 	}
 	if v+1 >= k || !(toks[v+1].capitalised() || toks[v+1].lower == "the") || (toks[v+1].flags&fIntro != 0) && toks[v+1].lower != "the" {
@@ -965,7 +965,7 @@ func (x *attributor) isInverted(toks []token, v, k int) bool {
 		if t.kind != tokWord || (t.flags&fAux != 0) || t.lower == "that" {
 			return false
 		}
-		if _, ok := x.ex.lex.speech(t.lower); ok {
+		if _, ok := x.verbForm(t.lower); ok {
 			return false
 		}
 	}
@@ -1331,8 +1331,11 @@ func (x *attributor) introducedBefore(toks []token, s sentence, k int) bool {
 	if prev.kind == tokWord {
 		// "citing “…”" mid-sentence; "Citing “…,” the spokeswoman said"
 		// opens the sentence and is attributed after the quote
-		vf, ok := x.ex.lex.forms[prev.lower]
-		return ok && vf.Gerund && prev.flags&fSpeech != 0 && k-1 > s.from
+		if prev.flags&fSpeech == 0 {
+			return false
+		}
+		vf, ok := x.verbForm(prev.lower)
+		return ok && vf.Gerund && k-1 > s.from
 	}
 	if !prev.isPunct(":") && !prev.isPunct(",") {
 		return false
