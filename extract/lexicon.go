@@ -224,13 +224,17 @@ var numberForms = func() map[string]bool {
 var abbreviations = wordSet("abbreviations.txt")
 
 // longestAbbreviation is the length in bytes of the longest abbreviation.
-var longestAbbreviation = func() int {
+var longestAbbreviation = longestWord(abbreviations)
+
+// longestWord is the length in bytes of the longest word of a list: an
+// ASCII word longer than it is in no case form of the list.
+func longestWord(words map[string]bool) int {
 	n := 0
-	for w := range abbreviations {
+	for w := range words {
 		n = max(n, len(w))
 	}
 	return n
-}()
+}
 
 var determiners = wordSet("determiners.txt")
 
@@ -254,6 +258,8 @@ var anonymityReasons = wordList("anonymity-reasons.txt")
 var namingCues = wordPhrases("naming-cues.txt")
 
 var smallTitleWords = wordSet("small-title-words.txt")
+
+var longestSmallTitleWord = longestWord(smallTitleWords)
 
 // irregularPast verbs end a sentence subject ("Quennell-Tsai spent ...").
 var irregularPast = wordSet("irregular-past.txt")

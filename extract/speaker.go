@@ -439,6 +439,11 @@ func titleWord(w string, index int) bool {
 	if index == 0 {
 		return false
 	}
+	// most words a title leaves in lower case are longer than any small
+	// word (an ASCII word keeps its length when lowered)
+	if len(w) > longestSmallTitleWord && isASCII(w) {
+		return false
+	}
 	var buf [16]byte
 	if len(w) <= len(buf) {
 		if lower, ok := foldASCII(buf[:0], w); ok {
