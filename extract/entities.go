@@ -39,24 +39,14 @@ type mention struct {
 	salience float64
 }
 
-func (e *entity) addRole(words ...string) {
-	for _, w := range words {
-		w = strings.ToLower(w)
-		if w == "" {
-			continue
-		}
-		found := false
-		for _, r := range e.roles {
-			if r == w {
-				found = true
-			}
-		}
-		if !found {
-			e.roles = append(e.roles, w)
-		}
-		if g, ok := genderedRoles[w]; ok && e.gender == 0 {
-			e.gender = g
-		}
+// addLowerRole adds a lower-case role word, and its gender when the
+// entity has none yet.
+func (e *entity) addLowerRole(w string) {
+	if !e.hasRole(w) {
+		e.roles = append(e.roles, w)
+	}
+	if e.gender == 0 {
+		e.gender = genderedRoles[w]
 	}
 }
 

@@ -99,11 +99,14 @@ func (x *attributor) byFullName(name []string) []int {
 }
 
 func (x *attributor) addRole(id int, words ...string) {
-	x.ents[id].addRole(words...)
-	for _, w := range words {
-		if w != "" {
-			x.indexAdd(ixRole, strings.ToLower(w), id)
+	for i, w := range words {
+		// a word and its singular are often the same word: it is added once
+		if w == "" || i > 0 && w == words[i-1] {
+			continue
 		}
+		w = strings.ToLower(w)
+		x.ents[id].addLowerRole(w)
+		x.indexAdd(ixRole, w, id)
 	}
 }
 
