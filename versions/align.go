@@ -1,7 +1,9 @@
 package versions
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -144,23 +146,32 @@ func (a *aligner) accept(g group) {
 }
 
 // greedy accepts candidates best first, skipping any that reuse a quote.
+// The candidates' indexes are sorted rather than the candidates, whose
+// slices made every move of the sort a write the garbage collector had to
+// see; a stable sort gives the same order either way.
 func (a *aligner) greedy(cands []candidate) {
-	sort.SliceStable(cands, func(x, y int) bool {
+	order := make([]int32, len(cands))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(x, y int32) int {
 		cx, cy := &cands[x], &cands[y]
-		if cx.score != cy.score {
-			return cx.score > cy.score
+		switch {
+		case cx.score != cy.score:
+			if cx.score > cy.score {
+				return -1
+			}
+			return 1
+		case cx.old[0] != cy.old[0]:
+			return cmp.Compare(cx.old[0], cy.old[0])
+		case cx.new[0] != cy.new[0]:
+			return cmp.Compare(cx.new[0], cy.new[0])
 		}
-		if cx.old[0] != cy.old[0] {
-			return cx.old[0] < cy.old[0]
-		}
-		if cx.new[0] != cy.new[0] {
-			return cx.new[0] < cy.new[0]
-		}
-		return len(cx.old)+len(cx.new) < len(cy.old)+len(cy.new)
+		return cmp.Compare(len(cx.old)+len(cx.new), len(cy.old)+len(cy.new))
 	})
-	for _, c := range cands {
-		if a.free(c.group) {
-			a.accept(c.group)
+	for _, i := range order {
+		if g := cands[i].group; a.free(g) {
+			a.accept(g)
 		}
 	}
 }

@@ -1,6 +1,9 @@
 package versions
 
 import (
+	"math/rand/v2"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -131,4 +134,55 @@ func TestExactKeyOfPlainQuoteIsNotCopied(t *testing.T) {
 	assert.Equal(t, "We will keep the school open, whatever it costs", exactKey(in))
 	assert.Equal(t, "a b", exactKey(" a\n b ,"))
 	assert.Equal(t, 0.0, testing.AllocsPerRun(10, func() { _ = exactKey(in) }))
+}
+
+// greedy sorts candidate indexes; it must accept the pairs the sort of
+// the candidates themselves (sort.SliceStable with the old less) accepted,
+// ties included.
+func TestGreedyAcceptsWhatTheStableSortAccepted(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := 0; round < 500; round++ {
+		n, sides := 1+rng.IntN(40), 1+rng.IntN(8)
+		cands := make([]candidate, n)
+		for i := range cands {
+			g := group{old: []int{rng.IntN(sides)}, new: []int{rng.IntN(sides)}}
+			if rng.IntN(4) == 0 {
+				g.old = append(g.old, rng.IntN(sides))
+			}
+			if rng.IntN(4) == 0 {
+				g.new = append(g.new, rng.IntN(sides))
+			}
+			cands[i] = candidate{group: g, score: float64(rng.IntN(3)) / 2}
+		}
+		fresh := func() *aligner {
+			a := &aligner{oldPair: make([]int, sides), newPair: make([]int, sides)}
+			for i := range a.oldPair {
+				a.oldPair[i], a.newPair[i] = -1, -1
+			}
+			return a
+		}
+		want := fresh()
+		ref := slices.Clone(cands)
+		sort.SliceStable(ref, func(x, y int) bool {
+			cx, cy := &ref[x], &ref[y]
+			if cx.score != cy.score {
+				return cx.score > cy.score
+			}
+			if cx.old[0] != cy.old[0] {
+				return cx.old[0] < cy.old[0]
+			}
+			if cx.new[0] != cy.new[0] {
+				return cx.new[0] < cy.new[0]
+			}
+			return len(cx.old)+len(cx.new) < len(cy.old)+len(cy.new)
+		})
+		for _, c := range ref {
+			if want.free(c.group) {
+				want.accept(c.group)
+			}
+		}
+		got := fresh()
+		got.greedy(cands)
+		require.Equal(t, want.pairs, got.pairs, "round %d", round)
+	}
 }
