@@ -118,8 +118,9 @@ func (c *Checker) WithSources(set *verify.Set) *Checker {
 	return &out
 }
 
-// Rules returns the registered rules.
-func (c *Checker) Rules() []*Rule { return c.rules }
+// Rules returns the registered rules: a copy, as the checker keeps each
+// rule's configuration by its place in the list.
+func (c *Checker) Rules() []*Rule { return slices.Clone(c.rules) }
 
 // Result is the outcome of checking one input. Err is set for input that
 // could not be read or decoded; Doc and Findings are then empty.

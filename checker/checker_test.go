@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -132,10 +133,17 @@ func TestConfigDisableAndSeverity(t *testing.T) {
 	got := newChecker(t, checker.Config{Disabled: map[string]bool{"anonymous-no-reason": true}}).CheckText("a.txt", text)
 	assert.Equal(t, []string{"anonymous-source"}, ruleIDs(got.Findings))
 
-	got = newChecker(t, checker.Config{Severity: map[string]checker.Severity{"anonymous-source": checker.Error}}).CheckText("a.txt", text)
+	c := newChecker(t, checker.Config{Severity: map[string]checker.Severity{"anonymous-source": checker.Error}})
+	got = c.CheckText("a.txt", text)
 	require.Len(t, got.Findings, 2)
 	assert.Equal(t, checker.Error, got.Findings[0].Severity)
 	assert.Equal(t, checker.Warning, got.Findings[1].Severity)
+
+	// the rules a caller gets are a copy: reordering them leaves each
+	// rule with its own configuration
+	list := c.Rules()
+	slices.Reverse(list)
+	assert.Equal(t, got.Findings, c.CheckText("a.txt", text).Findings)
 }
 
 // TestPassAndOrder checks what the engine adds to a finding (rule id,

@@ -152,14 +152,13 @@ func (ex *Extractor) extractContext(ctx context.Context, doc *article.Document) 
 			doc.Quotes[i].Close = article.Span{}
 		}
 	}
+	x = ex.newAttributor(x, doc, len(raw))
+	x.ctx = ctx
 	if len(raw) == 0 {
 		// a story without quotation marks has no quote, so no source: the
 		// names and descriptions the grammar would register reach nothing
-		x.ex = ex
 		return x, ctx.Err()
 	}
-	x = ex.newAttributor(x, doc, len(raw))
-	x.ctx = ctx
 	for _, r := range raw {
 		if p := doc.Paragraphs[r.Paragraph]; r.Open.Start <= p.Start+3 {
 			x.opensWithQuote[r.Paragraph] = true
@@ -515,7 +514,6 @@ func (x *attributor) isCue(toks []token, k int, s sentence) bool {
 	return toks[k].flags&(fSpeech|fDocVerb|fRetort) != 0 && x.isCueVerb(toks, k, s)
 }
 
-// isCueVerb is isCue of a token with a reporting-verb flag.
 // verbForm is the lexicon's form of a speech verb word.
 func (x *attributor) verbForm(w string) (verbForm, bool) {
 	if m := &x.lastForm; m.word == w && w != "" {
@@ -526,6 +524,7 @@ func (x *attributor) verbForm(w string) (verbForm, bool) {
 	return vf, ok
 }
 
+// isCueVerb is isCue of a token with a reporting-verb flag.
 func (x *attributor) isCueVerb(toks []token, k int, s sentence) bool {
 	t := &toks[k]
 	if t.kind != tokWord {
