@@ -157,11 +157,23 @@ func (e *documentEncoder) span(doc *article.Document, s article.Span) {
 	e.b = append(e.b, t[1]...)
 	e.b = strconv.AppendInt(e.b, int64(s.End), 10)
 	e.b = append(e.b, t[2]...)
-	e.b = strconv.AppendInt(e.b, int64(p.Line), 10)
+	e.b = appendSmallInt(e.b, p.Line)
 	e.b = append(e.b, t[3]...)
-	e.b = strconv.AppendInt(e.b, int64(p.Column), 10)
+	e.b = appendSmallInt(e.b, p.Column)
 	e.b = append(e.b, t[4]...)
 	e.empty = false
+}
+
+// appendSmallInt appends v in decimal as strconv.AppendInt does; lines
+// and columns, mostly of one or two digits, skip its calls.
+func appendSmallInt(b []byte, v int) []byte {
+	switch {
+	case uint(v) < 10:
+		return append(b, byte('0'+v))
+	case uint(v) < 100:
+		return append(b, byte('0'+v/10), byte('0'+v%10))
+	}
+	return strconv.AppendInt(b, int64(v), 10)
 }
 
 // document encodes the object DocumentOf(r) describes.

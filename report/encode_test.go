@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -343,4 +344,18 @@ func TestWriterStopsAtTheFirstFailedWrite(t *testing.T) {
 		assert.Equal(t, 1, fw.writes, "%s: no write after the failed one", format)
 		assert.Zero(t, fw.out.Len(), format)
 	}
+}
+
+func TestAppendSmallIntIsAppendInt(t *testing.T) {
+	for _, v := range []int{0, 1, 9, 10, 11, 42, 99, 100, 101, 999, 1000, 123456, -1, -9, -10, -100, math.MaxInt, math.MinInt} {
+		assert.Equal(t, string(strconv.AppendInt([]byte("x"), int64(v), 10)), string(appendSmallInt([]byte("x"), v)), "%d", v)
+	}
+}
+
+func FuzzAppendSmallInt(f *testing.F) {
+	f.Add(7)
+	f.Add(-12)
+	f.Fuzz(func(t *testing.T, v int) {
+		require.Equal(t, string(strconv.AppendInt(nil, int64(v), 10)), string(appendSmallInt(nil, v)))
+	})
 }
