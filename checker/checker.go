@@ -173,11 +173,10 @@ func (c *Checker) checkDocument(ctx context.Context, doc *article.Document) ([]F
 	// one pass, filled afresh for each rule in turn
 	pass := new(Pass)
 	for i, r := range c.rules {
-		set := &c.settings[i]
-		if set.disabled || !c.runs(r) {
+		if c.settings[i].disabled || !c.runs(r) {
 			continue
 		}
-		*pass = Pass{Rule: r, Doc: doc, Severity: set.severity, Options: &c.cfg.Options, RuleOptions: set.options}
+		c.fillPass(pass, i, doc)
 		pass.Verifications, pass.Sources = verifications, c.cfg.Sources
 		pass.quotations = quotations
 		pass.report = report
@@ -213,21 +212,11 @@ func (c *Checker) runs(r *Rule) bool {
 	return false
 }
 
-// pass prepares a rule's run over doc with its configured severity and
-// options.
-func (c *Checker) pass(r *Rule, doc *article.Document) *Pass {
-	p := new(Pass)
-	c.fillPass(p, r, doc)
-	return p
-}
-
-// fillPass sets up p as the pass of rule r over doc.
-func (c *Checker) fillPass(p *Pass, r *Rule, doc *article.Document) {
-	sev := r.Severity
-	if s, ok := c.cfg.Severity[r.ID]; ok {
-		sev = s
-	}
-	*p = Pass{Rule: r, Doc: doc, Severity: sev, Options: &c.cfg.Options, RuleOptions: c.cfg.Rules[r.ID]}
+// fillPass sets up p as the pass of the i-th rule over doc, with its
+// configured severity and options.
+func (c *Checker) fillPass(p *Pass, i int, doc *article.Document) {
+	set := &c.settings[i]
+	*p = Pass{Rule: c.rules[i], Doc: doc, Severity: set.severity, Options: &c.cfg.Options, RuleOptions: set.options}
 }
 
 func ruleByID(rules []*Rule, id string) *Rule {

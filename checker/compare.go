@@ -19,11 +19,12 @@ func (c *Checker) Compare(old, new *article.Document) []Finding {
 		return nil
 	}
 	var findings []Finding
-	for _, r := range c.rules {
-		if r.Needs != NeedsVersions || c.cfg.Disabled[r.ID] {
+	for i, r := range c.rules {
+		if r.Needs != NeedsVersions || c.settings[i].disabled {
 			continue
 		}
-		pass := c.pass(r, new)
+		pass := &Pass{}
+		c.fillPass(pass, i, new)
 		pass.Previous, pass.Changes = old, changes
 		pass.report = func(f Finding) { findings = append(findings, f) }
 		r.Run(pass)

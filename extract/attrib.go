@@ -519,7 +519,7 @@ func (x *attributor) verbForm(w string) (verbForm, bool) {
 	if m := &x.lastForm; m.word == w && w != "" {
 		return m.form, m.ok
 	}
-	vf, ok := x.ex.lex.forms[w]
+	vf, ok := x.ex.lex.speech(w)
 	x.lastForm.word, x.lastForm.form, x.lastForm.ok = w, vf, ok
 	return vf, ok
 }

@@ -49,8 +49,6 @@ type description struct {
 	from, end int
 	head      string // lower-case head noun
 	headIdx   int
-	// headFlags are the head word's classes, read instead of the lists
-	headFlags wordFlags
 	definite  bool // "the X", "one of the X", "one X"
 	oneOf     bool
 	kind      runKind
@@ -126,20 +124,20 @@ func parseDescription(toks []token, i, end int) (description, bool) {
 	}
 	d.headIdx = head
 	d.head = toks[head].lower
-	d.headFlags = toks[head].flags
 	d.end = head + 1
+	headFlags := toks[head].flags
 	switch {
-	case d.headFlags&fAnonHead != 0:
+	case headFlags&fAnonHead != 0:
 		d.anon = true
-	case d.headFlags&fDescOrg != 0:
+	case headFlags&fDescOrg != 0:
 		d.kind = runOrg
-	case d.headFlags&fTitle != 0:
+	case headFlags&fTitle != 0:
 		d.role = true
 	}
 	// a capitalised head word ("the Board") belongs to a name run; a
 	// capitalised title names one office ("the Prime Minister")
 	if toks[head].capitalised() {
-		if d.headFlags&fTitle == 0 {
+		if headFlags&fTitle == 0 {
 			if !d.anon {
 				return d, false
 			}
@@ -147,7 +145,7 @@ func parseDescription(toks []token, i, end int) (description, bool) {
 			d.anon, d.role = false, true
 		}
 	}
-	if d.kind == runOrg && d.headFlags&fDescOrg == 0 {
+	if d.kind == runOrg && headFlags&fDescOrg == 0 {
 		d.kind = runNone
 		return d, false
 	}
@@ -222,7 +220,8 @@ func (x *attributor) resolveDescription(toks []token, d description, create bool
 		}
 	}
 	// "the company's chief executive": a specific person known by a title
-	if (d.role || d.anon && d.headFlags&fTitle != 0) && d.possessive && !plural {
+	headIsTitle := toks[d.headIdx].flags&fTitle != 0
+	if (d.role || d.anon && headIsTitle) && d.possessive && !plural {
 		if e := x.findByRole(head, false, false); e >= 0 {
 			return e
 		}
@@ -243,7 +242,7 @@ func (x *attributor) resolveDescription(toks []token, d description, create bool
 			intro: article.Span{Start: toks[d.from].start, End: toks[d.end-1].end}})
 		x.addRole(e, d.head, head)
 		return e
-	case d.role || d.anon && d.definite && !d.oneOf && d.headFlags&fTitle != 0 && toks[d.from].lower == "the":
+	case d.role || d.anon && d.definite && !d.oneOf && headIsTitle && toks[d.from].lower == "the":
 		if e := x.mostRecent(x.indexed(ixRole, head), func(e *entity) bool { return e.typ == article.Person }); e >= 0 {
 			return e
 		}

@@ -211,6 +211,23 @@ func IsBoilerplate(paragraph string) bool {
 
 const boilerplateTrim = " .:;,!-–—|•·"
 
+// inLowerSet reports whether w lower-cased is in words, whose longest
+// word is longest bytes: an ASCII word longer than that is turned away
+// at once (it keeps its length when lowered), a short one is lowered on
+// the stack (the lists it serves hold no word over 16 bytes).
+func inLowerSet(words map[string]bool, longest int, w string) bool {
+	if len(w) > longest && isASCII(w) {
+		return false
+	}
+	var buf [16]byte
+	if len(w) <= len(buf) {
+		if lower, ok := foldASCII(buf[:0], w); ok {
+			return words[string(lower)]
+		}
+	}
+	return words[strings.ToLower(w)]
+}
+
 // foldASCII appends s to buf lower-cased, its runs of white space made one
 // space and trimmed, as strings.Fields and strings.ToLower would; it
 // reports false when s is not all ASCII.

@@ -439,18 +439,8 @@ func titleWord(w string, index int) bool {
 	if index == 0 {
 		return false
 	}
-	// most words a title leaves in lower case are longer than any small
-	// word (an ASCII word keeps its length when lowered)
-	if len(w) > longestSmallTitleWord && isASCII(w) {
-		return false
-	}
-	var buf [16]byte
-	if len(w) <= len(buf) {
-		if lower, ok := foldASCII(buf[:0], w); ok {
-			return smallTitleWords[string(lower)]
-		}
-	}
-	return smallTitleWords[strings.ToLower(w)]
+	// most words a title leaves in lower case are longer than any small word
+	return inLowerSet(smallTitleWords, longestSmallTitleWord, w)
 }
 
 // wordCountUpTo counts the words of a quoted text as wordShape does, but

@@ -421,18 +421,8 @@ func wordEnd(text string, i, j, limit int, lower bool) (end int, _, hyphen bool)
 // lower-cased on the stack when it is short and ASCII (every word before
 // a full stop comes here).
 func isAbbreviation(w string) bool {
-	// most words before a full stop are longer than any abbreviation (an
-	// ASCII word keeps its length when lowered)
-	if len(w) > longestAbbreviation && isASCII(w) {
-		return false
-	}
-	var buf [32]byte
-	if len(w) <= len(buf) {
-		if lower, ok := foldASCII(buf[:0], w); ok {
-			return abbreviations[string(lower)]
-		}
-	}
-	return abbreviations[strings.ToLower(w)]
+	// most words before a full stop are longer than any abbreviation
+	return inLowerSet(abbreviations, longestAbbreviation, w)
 }
 
 func isASCII(s string) bool {

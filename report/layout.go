@@ -8,7 +8,6 @@ import "strings"
 // each depth, each member's name with them, a span's frame) is made once
 // per layout, so that the encoder appends it in one piece.
 type layout struct {
-	indented bool
 	// pads are a line break and the indentation of each depth; empty
 	// when compact.
 	pads [maxDepth + 1]string
@@ -26,7 +25,7 @@ var (
 )
 
 func newLayout(indented bool, prefix, indent string) layout {
-	l := layout{indented: indented}
+	var l layout
 	colon := ":"
 	if indented {
 		colon = ": "
