@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"unicode"
@@ -22,6 +23,68 @@ func FuzzFoldASCII(f *testing.F) {
 			return
 		}
 		assert.Equal(t, strings.ToLower(strings.Join(strings.Fields(s), " ")), string(got))
+	})
+}
+
+// FuzzTrimASCIISkip: trimASCIISkip trims a folded ASCII line as bytes.Trim
+// with the boilerplate cut set does.
+func FuzzTrimASCIISkip(f *testing.F) {
+	for _, s := range []string{" .read more: ", "|| x ||", "-", "", "a.b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, ok := foldASCII(nil, s)
+		if !ok {
+			return
+		}
+		assert.Equal(t, string(bytes.Trim(p, boilerplateTrim)), string(trimASCIISkip(p)), "%q", s)
+	})
+}
+
+// boilerplateSpellings writes each line of boilerplate as copy may carry
+// it: capitals, punctuation and spaces around it, a colon after it.
+func boilerplateSpellings() []string {
+	var out []string
+	for line := range boilerplate {
+		out = append(out, line, strings.ToUpper(line), " \t"+strings.ToUpper(line[:1])+line[1:]+":\n",
+			"— "+line+" —", "| "+strings.ToUpper(line)+" •", "."+line+"!")
+	}
+	return out
+}
+
+// TestMayBeBoilerplate: the quick test of a paragraph's ends lets every
+// spelling of every line of boilerplate through, and turns prose away.
+func TestMayBeBoilerplate(t *testing.T) {
+	for line := range boilerplate {
+		assert.True(t, IsBoilerplate(line), line)
+		assert.True(t, IsBoilerplate(" "+strings.ToUpper(line)+"\n"), line)
+	}
+	for _, s := range boilerplateSpellings() {
+		if isBoilerplateLine(s) {
+			assert.True(t, mayBeBoilerplate(s), s)
+			assert.True(t, IsBoilerplate(s), s)
+		}
+	}
+	for _, s := range []string{"The story continues below the dam.", "Read more about the dam.", "Mayor Quint", "42"} {
+		assert.False(t, mayBeBoilerplate(s), s)
+		assert.False(t, IsBoilerplate(s), s)
+	}
+	for _, s := range []string{"", " ", "—", "\u00a0Read more", "Read more\u2026", "::"} {
+		assert.True(t, mayBeBoilerplate(s), "%q leaves the question to the full test", s)
+	}
+}
+
+// FuzzMayBeBoilerplate: no paragraph the full test finds to be
+// boilerplate is turned away by the quick test of its ends.
+func FuzzMayBeBoilerplate(f *testing.F) {
+	for _, s := range boilerplateSpellings() {
+		f.Add(s)
+	}
+	f.Add("\u212a\u00a0story continues below")
+	f.Fuzz(func(t *testing.T, s string) {
+		if isBoilerplateLine(s) {
+			assert.True(t, mayBeBoilerplate(s), "%q", s)
+		}
 	})
 }
 

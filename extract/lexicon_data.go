@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"embed"
 	"fmt"
 	"strings"
@@ -192,18 +191,94 @@ func (l *Lexicon) speech(w string) (verbForm, bool) {
 // boilerplate holds the lines publishing systems insert into copy.
 var boilerplate = wordSet("boilerplate.txt")
 
+// boilerplateEnds holds, for each line of boilerplate with the trimmed
+// characters taken off its ends, its first and last bytes: a paragraph
+// whose own ends differ is none of them, which spares folding it and two
+// lookups (every short paragraph without a quotation is asked).
+var boilerplateEnds = func() (ends bytePairSet) {
+	for line := range boilerplate {
+		if t := strings.Trim(line, boilerplateTrim); t != "" {
+			ends.add(t[0], t[len(t)-1])
+		}
+	}
+	return ends
+}()
+
+// bytePairSet is a set of pairs of bytes, one bit each.
+type bytePairSet [256 * 256 / 64]uint64
+
+func (s *bytePairSet) add(a, b byte) {
+	i := int(a)<<8 | int(b)
+	s[i/64] |= 1 << (i % 64)
+}
+
+func (s *bytePairSet) has(a, b byte) bool {
+	i := int(a)<<8 | int(b)
+	return s[i/64]&(1<<(i%64)) != 0
+}
+
+// boilerplateSkip holds the ASCII bytes that foldASCII turns into a space
+// or that strings.Trim takes off with boilerplateTrim.
+var boilerplateSkip = func() (skip [utf8.RuneSelf]bool) {
+	for c := range byte(utf8.RuneSelf) {
+		skip[c] = c == ' ' || '\t' <= c && c <= '\r' || strings.IndexByte(boilerplateTrim, c) >= 0
+	}
+	return skip
+}()
+
+// mayBeBoilerplate is false when paragraph cannot be a line of
+// boilerplate: the first and last ASCII bytes it keeps once folded and
+// trimmed start and end no line of it. A byte outside ASCII at either end
+// leaves the question to the full test.
+func mayBeBoilerplate(paragraph string) bool {
+	i, j := 0, len(paragraph)-1
+	for i <= j && paragraph[i] < utf8.RuneSelf && boilerplateSkip[paragraph[i]] {
+		i++
+	}
+	for j >= i && paragraph[j] < utf8.RuneSelf && boilerplateSkip[paragraph[j]] {
+		j--
+	}
+	if i > j || paragraph[i] >= utf8.RuneSelf || paragraph[j] >= utf8.RuneSelf {
+		return true
+	}
+	return boilerplateEnds.has(lowerASCII(paragraph[i]), lowerASCII(paragraph[j]))
+}
+
+// trimASCIISkip is bytes.Trim(p, boilerplateTrim) of a folded ASCII
+// line, whose only space is ' ' and which holds none of the cut set's
+// other runes.
+func trimASCIISkip(p []byte) []byte {
+	for len(p) > 0 && boilerplateSkip[p[0]] {
+		p = p[1:]
+	}
+	for len(p) > 0 && boilerplateSkip[p[len(p)-1]] {
+		p = p[:len(p)-1]
+	}
+	return p
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
 // IsBoilerplate reports whether a paragraph is a line a publishing system
 // inserted ("Story continues below", "READ MORE"): case, surrounding
 // spaces and punctuation ignored.
 func IsBoilerplate(paragraph string) bool {
-	if len(paragraph) > 80 {
-		return false
-	}
+	return len(paragraph) <= 80 && mayBeBoilerplate(paragraph) && isBoilerplateLine(paragraph)
+}
+
+// isBoilerplateLine is IsBoilerplate without the length bound and the
+// quick test of the paragraph's ends.
+func isBoilerplateLine(paragraph string) bool {
 	// ASCII lines, nearly all, are folded on the stack: no allocation for
 	// every short paragraph of every article
 	var buf [80]byte
 	if p, ok := foldASCII(buf[:0], paragraph); ok {
-		return boilerplate[string(p)] || boilerplate[string(bytes.Trim(p, boilerplateTrim))]
+		return boilerplate[string(p)] || boilerplate[string(trimASCIISkip(p))]
 	}
 	p := strings.ToLower(strings.Join(strings.Fields(paragraph), " "))
 	return boilerplate[p] || boilerplate[strings.Trim(p, boilerplateTrim)]
