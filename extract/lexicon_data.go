@@ -95,8 +95,8 @@ type Lexicon struct {
 }
 
 // classTable is a read-only hash table of words to their flags, probed
-// with the hash the word table has already computed: cheaper than a Go
-// map for the lexicon's few thousand short words.
+// with wordHash, the hash inFlags has just tested: cheaper than a Go map
+// for the lexicon's few thousand short words.
 type classTable struct {
 	slots []classSlot
 	shift uint32

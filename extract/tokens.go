@@ -7,6 +7,7 @@ import (
 	"unsafe"
 
 	"github.com/quotecheck/quotecheck/article"
+	"github.com/quotecheck/quotecheck/internal/swar"
 )
 
 type tokKind uint8
@@ -55,14 +56,18 @@ func startsUpper(w string) bool {
 }
 
 // wordTable gives each word token its lower-cased form and word-class
-// flags. It remembers words in a direct-mapped table, so that a repeated
-// word ("the", "said", a name) costs a hash of three bytes and one
-// comparison; a word not remembered costs one lookup in the lexicon's
-// flags. The table outlives its document: most of an article's words
-// were seen in the articles before it, where a table started afresh for
-// each one found nearly three words in five missing. It keeps its own
-// copies of the words, so that it never holds a document's text alive,
-// and starts over once those copies pass keptWordBytes.
+// flags. It remembers words of up to 16 bytes in a direct-mapped table,
+// each slot keyed by the word's bytes themselves held in two machine
+// words, so that a repeated word ("the", "said", a name) costs two loads
+// and two comparisons, without a string comparison that would read the
+// remembered word's bytes from wherever they lie; a word not remembered
+// costs one lookup in the lexicon's flags. The table outlives its
+// document: most of an article's words were seen in the articles before
+// it, where a table started afresh for each one found nearly three words
+// in five missing. It never holds a document's text: a word already in
+// lower case is its own lower-cased form, handed out from the token's
+// text, and other lower-cased forms are copies, whose bytes are bounded
+// by keptWordBytes before the table starts over.
 type wordTable struct {
 	slots []wordSlot
 	buf   []byte
@@ -70,8 +75,53 @@ type wordTable struct {
 }
 
 type wordSlot struct {
-	word  string
-	entry wordEntry
+	key wordKey
+	// lower is the word lower-cased, "" when that is the word itself
+	lower string
+	flags wordFlags
+}
+
+// wordKey is a word of up to 16 bytes, little-endian and padded with
+// zero bytes. A word holds no zero byte, so the padding tells its length,
+// and the zero key, an empty slot's, is no word's.
+type wordKey struct{ lo, hi uint64 }
+
+// maxKeyedWord is the longest word a key holds; a longer one is worked
+// out each time it occurs (it is rarely repeated).
+const maxKeyedWord = 16
+
+// wordKeyAt is the key of the word text[i:end], false when it is longer
+// than a key holds.
+func wordKeyAt(text string, i, end int) (wordKey, bool) {
+	n := end - i
+	if n > maxKeyedWord || n <= 0 {
+		return wordKey{}, false
+	}
+	if i+maxKeyedWord <= len(text) {
+		// two loads, the bytes after the word masked off
+		lo := swar.Load(text, i)
+		if n <= 8 {
+			return wordKey{lo: lo & lowBytes(n)}, true
+		}
+		return wordKey{lo: lo, hi: swar.Load(text, i+8) & lowBytes(n-8)}, true
+	}
+	var k wordKey // at the end of the text, byte by byte
+	for j := 0; j < n; j++ {
+		if j < 8 {
+			k.lo |= uint64(text[i+j]) << (8 * j)
+		} else {
+			k.hi |= uint64(text[i+j]) << (8 * (j - 8))
+		}
+	}
+	return k, true
+}
+
+// lowBytes is a mask of the n (1 to 8) low bytes of a word.
+func lowBytes(n int) uint64 { return ^uint64(0) >> (64 - 8*n) }
+
+// slot is the key's place in a table of 1<<wordSlotBits slots.
+func (k wordKey) slot() uint64 {
+	return ((k.lo ^ k.hi*0x9E3779B97F4A7C15) * 0xBF58476D1CE4E5B9) >> (64 - wordSlotBits)
 }
 
 type wordEntry struct {
@@ -83,44 +133,54 @@ type wordEntry struct {
 // cache while the words of a few articles pass through it.
 const wordSlotBits = 12
 
-// keptWordBytes bounds the copies of words the table makes before it
+// keptWordBytes bounds the lower-cased copies the table makes before it
 // starts over; conflicting words replace each other in a slot, so without
 // a bound a long run would copy the same words again and again.
 const keptWordBytes = 1 << 20
 
 // lookup returns w's entry; w is not empty, isLower says it is known to
 // be in lower case already, and hyphen whether it holds a hyphen-minus.
+// (tokenize does the same inline.)
 func (wt *wordTable) lookup(w string, isLower, hyphen bool, lex *Lexicon) wordEntry {
 	if wt.slots == nil {
 		wt.slots = make([]wordSlot, 1<<wordSlotBits)
 	}
-	slot := &wt.slots[wordHash(w)>>(32-wordSlotBits)]
-	if slot.word == w {
-		return slot.entry
+	key, ok := wordKeyAt(w, 0, len(w))
+	if !ok {
+		return wt.entry(w, isLower, hyphen, lex)
 	}
-	return wt.learn(slot, w, isLower, hyphen, lex)
+	slot := &wt.slots[key.slot()]
+	if slot.key != key {
+		return wt.learn(slot, key, w, isLower, hyphen, lex)
+	}
+	return slot.entryFor(w)
+}
+
+// entryFor is the slot's entry for w, the word it holds.
+func (slot *wordSlot) entryFor(w string) wordEntry {
+	if slot.lower == "" {
+		return wordEntry{lower: w, flags: slot.flags}
+	}
+	return wordEntry{lower: slot.lower, flags: slot.flags}
 }
 
 // learn fills slot with w's entry: lookup of a word the table does not
 // hold.
-func (wt *wordTable) learn(slot *wordSlot, w string, isLower, hyphen bool, lex *Lexicon) wordEntry {
-	if len(w) > maxKeptWord {
-		// a "word" this long is none a story repeats: it is worked out as
-		// it stands, neither copied nor remembered
-		return wt.entry(w, isLower, hyphen, lex)
-	}
+func (wt *wordTable) learn(slot *wordSlot, key wordKey, w string, isLower, hyphen bool, lex *Lexicon) wordEntry {
 	if wt.kept > keptWordBytes {
 		wt.reset()
 	}
-	own := wt.keep(w)
-	slot.word, slot.entry = own, wt.entry(own, isLower, hyphen, lex)
-	return slot.entry
+	e := wt.entry(w, isLower, hyphen, lex)
+	slot.key, slot.flags, slot.lower = key, e.flags, e.lower
+	if e.lower == w {
+		// the word itself, which may be the document's bytes: not kept
+		slot.lower = ""
+	}
+	return e
 }
 
-// maxKeptWord is the longest word the table copies and remembers.
-const maxKeptWord = 64
-
-// entry works out w's lower-cased form and flags.
+// entry works out w's lower-cased form and flags. The form is w itself
+// or a string of its own, never other bytes of w's text.
 func (wt *wordTable) entry(w string, isLower, hyphen bool, lex *Lexicon) wordEntry {
 	lower := w
 	if !isLower {
@@ -145,20 +205,6 @@ func (wt *wordTable) entry(w string, isLower, hyphen bool, lex *Lexicon) wordEnt
 func (wt *wordTable) reset() {
 	clear(wt.slots)
 	wt.kept = 0
-}
-
-// keep returns a copy of w cut from the table's chunk of words.
-func (wt *wordTable) keep(w string) string {
-	if w == "" {
-		return ""
-	}
-	if cap(wt.buf)-len(wt.buf) < len(w) {
-		wt.buf = make([]byte, 0, max(lowerChunk, len(w)))
-	}
-	start := len(wt.buf)
-	wt.buf = append(wt.buf, w...)
-	wt.kept += len(w)
-	return unsafe.String(&wt.buf[start], len(w))
 }
 
 // lower lower-cases w, returning w itself when it has no upper-case
@@ -269,10 +315,13 @@ func tokenize(buf []token, words *wordTable, text string, p article.Span, region
 		case word:
 			end, lower, hyphen := wordEndLower(text, i, limit)
 			w := text[i:end]
-			slot := &slots[wordHash(w)>>(32-wordSlotBits)]
-			e := slot.entry
-			if slot.word != w {
-				e = words.learn(slot, w, lower, hyphen, lex)
+			var e wordEntry
+			if key, ok := wordKeyAt(text, i, end); !ok {
+				e = words.entry(w, lower, hyphen, lex)
+			} else if slot := &slots[key.slot()]; slot.key == key {
+				e = slot.entryFor(w)
+			} else {
+				e = words.learn(slot, key, w, lower, hyphen, lex)
 			}
 			toks = append(toks, token{kind: tokWord, start: i, end: end, text: w, lower: e.lower, flags: e.flags})
 			i = end

@@ -198,34 +198,38 @@ func FuzzWordEndLower(f *testing.F) {
 	})
 }
 
-// The word table outlives its document, so it must hold copies of the
-// words it learns, never the document's bytes, and start over once its
+// The word table outlives its document, so it must never hold the
+// document's bytes: its keys are the words' bytes themselves, and a
+// lower-cased form it keeps is its own copy. It starts over once its
 // copies pass their bound, giving the same entries as a table afresh.
 func TestWordTableKeepsItsOwnWordsAcrossDocuments(t *testing.T) {
 	var words wordTable
-	text := []byte("Said Senator Okafor")
+	text := []byte("Said Senator Okafor said")
 	doc := unsafe.String(&text[0], len(text))
 	said := words.lookup(doc[:4], false, false, defaultLexicon)
-	okafor := words.lookup(doc[13:], false, false, defaultLexicon)
-	copy(text, "XXXXXXXXXXXXXXXXXXX") // the document's buffer is reused
+	okafor := words.lookup(doc[13:19], false, false, defaultLexicon)
+	lowerSaid := words.lookup(doc[20:], true, false, defaultLexicon)
+	assert.Equal(t, "said", lowerSaid.lower)
+	copy(text, "XXXXXXXXXXXXXXXXXXXXXXXX") // the document's buffer is reused
 	assert.Equal(t, "said", said.lower)
 	assert.Equal(t, "okafor", okafor.lower)
 	for _, slot := range words.slots {
-		if slot.word != "" {
-			assert.NotContains(t, slot.word, "X")
-		}
+		assert.NotContains(t, slot.lower, "X")
 	}
 	again := words.lookup("Said", false, false, defaultLexicon)
 	assert.Equal(t, said, again)
 	assert.NotZero(t, said.flags&fSpeech)
+	// a word already in lower case is its own form, read from its token
+	other := "they said"
+	e := words.lookup(other[5:], true, false, defaultLexicon)
+	assert.Equal(t, "said", e.lower)
+	assert.Equal(t, unsafe.StringData(other[5:]), unsafe.StringData(e.lower))
 
-	// a very long "word" is worked out but neither copied nor kept
-	long := "Ab" + strings.Repeat("cd", maxKeptWord)
-	kept := words.kept
-	assert.Equal(t, "ab"+strings.Repeat("cd", maxKeptWord), words.lookup(long, false, false, defaultLexicon).lower)
-	assert.LessOrEqual(t, words.kept-kept, len(long)) // its lower-cased copy only
+	// a "word" longer than a key is worked out each time, not kept
+	long := "Ab" + strings.Repeat("cd", maxKeyedWord)
+	assert.Equal(t, "ab"+strings.Repeat("cd", maxKeyedWord), words.lookup(long, false, false, defaultLexicon).lower)
 	for _, slot := range words.slots {
-		assert.NotEqual(t, long, slot.word)
+		assert.NotEqual(t, long, slot.lower)
 	}
 
 	var fresh wordTable
@@ -234,9 +238,35 @@ func TestWordTableKeepsItsOwnWordsAcrossDocuments(t *testing.T) {
 	}
 	words.lookup("Zyx", false, false, defaultLexicon) // past the bound: starts over
 	assert.LessOrEqual(t, words.kept, 16)
-	for _, w := range []string{"Said", "the", "Okafor", "spokeswoman", "twenty-one"} {
-		assert.Equal(t, fresh.lookup(w, false, strings.Contains(w, "-"), defaultLexicon), words.lookup(w, false, strings.Contains(w, "-"), defaultLexicon), w)
+	for _, w := range []string{"Said", "the", "Okafor", "spokeswoman", "twenty-one", "Café", "café", "Über-Experte"} {
+		isLower := isASCII(w) && strings.ToLower(w) == w
+		assert.Equal(t, fresh.lookup(w, isLower, strings.Contains(w, "-"), defaultLexicon), words.lookup(w, isLower, strings.Contains(w, "-"), defaultLexicon), w)
 	}
+}
+
+// wordKeyAt must read a word the same way in the middle of a text, where
+// it loads eight bytes at a time, and at its end, byte by byte, and tell
+// words apart exactly when they differ.
+func FuzzWordKeyAt(f *testing.F) {
+	for _, s := range []string{"said", "spokeswoman", "counterintelligence", "twenty-one", "Zoë", "a"} {
+		f.Add(s, "said")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if strings.IndexByte(a, 0) >= 0 || strings.IndexByte(b, 0) >= 0 {
+			return // words hold no zero byte
+		}
+		ka, okA := wordKeyAt(a, 0, len(a))
+		assert.Equal(t, len(a) > 0 && len(a) <= maxKeyedWord, okA)
+		if !okA {
+			return
+		}
+		padded := a + strings.Repeat("q", maxKeyedWord)
+		kp, _ := wordKeyAt(padded, 0, len(a))
+		assert.Equal(t, ka, kp, "%q", a)
+		if kb, okB := wordKeyAt(b, 0, len(b)); okB {
+			assert.Equal(t, a == b, ka == kb, "%q %q", a, b)
+		}
+	})
 }
 
 // The flags that stand in for list lookups must hold exactly the words of
