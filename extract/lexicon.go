@@ -30,7 +30,7 @@ type verbForm struct {
 var speechForms = buildSpeechForms()
 
 func buildSpeechForms() map[string]verbForm {
-	forms := map[string]verbForm{}
+	forms := make(map[string]verbForm, 640) // about 560 forms: sized once
 	for f, lemma := range irregularForms {
 		vf := verbForm{Lemma: lemma}
 		switch {
@@ -326,7 +326,9 @@ type wordFlags = uint64
 var lexFlags = buildLexFlags()
 
 func buildLexFlags() map[string]wordFlags {
-	m := map[string]wordFlags{}
+	// about 2,400 words: sized once rather than grown by rehashing at
+	// every start-up (a hint only; more words just grow it)
+	m := make(map[string]wordFlags, 2560)
 	add := func(words map[string]bool, f wordFlags) {
 		for w := range words {
 			m[w] |= f

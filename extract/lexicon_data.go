@@ -195,25 +195,27 @@ var boilerplate = wordSet("boilerplate.txt")
 // characters taken off its ends, its first and last bytes: a paragraph
 // whose own ends differ is none of them, which spares folding it and two
 // lookups (every short paragraph without a quotation is asked).
-var boilerplateEnds = func() (ends bytePairSet) {
+// (A line with a byte outside ASCII at an end is left out: a paragraph
+// with such an end is never looked up.)
+var boilerplateEnds = func() (ends asciiPairSet) {
 	for line := range boilerplate {
-		if t := strings.Trim(line, boilerplateTrim); t != "" {
+		if t := strings.Trim(line, boilerplateTrim); t != "" && t[0] < utf8.RuneSelf && t[len(t)-1] < utf8.RuneSelf {
 			ends.add(t[0], t[len(t)-1])
 		}
 	}
 	return ends
 }()
 
-// bytePairSet is a set of pairs of bytes, one bit each.
-type bytePairSet [256 * 256 / 64]uint64
+// asciiPairSet is a set of pairs of ASCII bytes, one bit each.
+type asciiPairSet [utf8.RuneSelf * utf8.RuneSelf / 64]uint64
 
-func (s *bytePairSet) add(a, b byte) {
-	i := int(a)<<8 | int(b)
+func (s *asciiPairSet) add(a, b byte) {
+	i := int(a)<<7 | int(b)
 	s[i/64] |= 1 << (i % 64)
 }
 
-func (s *bytePairSet) has(a, b byte) bool {
-	i := int(a)<<8 | int(b)
+func (s *asciiPairSet) has(a, b byte) bool {
+	i := int(a)<<7 | int(b)
 	return s[i/64]&(1<<(i%64)) != 0
 }
 

@@ -10,7 +10,7 @@ import "strings"
 var givenNameGender = buildGivenNames()
 
 func buildGivenNames() map[string]byte {
-	m := map[string]byte{}
+	m := make(map[string]byte, 640) // about 550 names: sized once
 	for _, line := range lexiconLines("given-names-female.txt") {
 		for _, n := range strings.Fields(line) {
 			m[strings.ToLower(n)] = 'f'
