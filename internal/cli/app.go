@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/quotecheck/quotecheck/internal/hugeheap"
 )
 
 // Version is set at build time with -ldflags "-X ...cli.Version=...".
@@ -77,20 +79,39 @@ func newApp(env *env) *cli.App {
 		HideHelpCommand:      true,
 		EnableBashCompletion: false,
 		Commands: []*cli.Command{
-			checkCommand(env),
-			verifyCommand(env),
-			quotesCommand(env),
+			bulk(checkCommand(env)),
+			bulk(verifyCommand(env)),
+			bulk(quotesCommand(env)),
 			rulesCommand(env),
-			evalCommand(env),
-			diffCommand(env),
-			batchCommand(env),
+			bulk(evalCommand(env)),
+			bulk(diffCommand(env)),
+			bulk(batchCommand(env)),
 			configCommand(env),
-			baselineCommand(env),
-			hookCommand(env),
-			reportCommand(env),
+			bulk(baselineCommand(env)),
+			bulk(hookCommand(env)),
+			bulk(reportCommand(env)),
 			serveCommand(env),
 		},
 	}
+}
+
+// bulk marks a command that checks its inputs and exits: while it runs,
+// the heap is backed by huge pages where the kernel leaves that to the
+// program (see internal/hugeheap). serve, which runs for days, keeps the
+// runtime's own choice.
+func bulk(c *cli.Command) *cli.Command {
+	var stop func()
+	c.Before = func(*cli.Context) error {
+		stop = hugeheap.Start()
+		return nil
+	}
+	c.After = func(*cli.Context) error {
+		if stop != nil {
+			stop()
+		}
+		return nil
+	}
+	return c
 }
 
 // env carries the streams commands write to.
