@@ -5,6 +5,7 @@ package hugeheap
 import (
 	"bytes"
 	"os"
+	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -22,10 +23,11 @@ const (
 	span = 64 << 30
 	// madvHugepage is MADV_HUGEPAGE.
 	madvHugepage = 14
-	// interval is how often the advice is given again while the heap
-	// may grow.
-	interval = time.Millisecond
 )
+
+// interval is how often the advice is given again while the heap may
+// grow (a variable for the tests).
+var interval = time.Millisecond
 
 // heapObject is allocated on the heap to find the heap's first arena.
 var heapObject *[64]byte
@@ -37,13 +39,26 @@ func heapBase() uintptr {
 }
 
 // Start gives the heap the advice now and again every millisecond until
-// the returned function is called. It does nothing where the kernel does
-// not take the advice (huge pages "always" or "never", or none at all).
-func Start() (stop func()) {
+// the returned function is called. It first has the runtime map reserve
+// bytes more of heap at once and advises them before anything touches
+// them (a large allocation of fresh memory is not cleared), then lets
+// them go with a collection: the heap the command then fills, up to
+// about reserve bytes, faults in 2 MB at a time. (Heap mapped later, as
+// the runtime grows it a few megabytes at a time, is advised at the next
+// tick, by when the allocator has touched the start of it.) Start does
+// nothing where the kernel does not take the advice (huge pages "always"
+// or "never", or none at all).
+func Start(reserve int) (stop func()) {
 	if !advised() {
 		return func() {}
 	}
 	base := heapBase()
+	if reserve > 0 {
+		held := make([]byte, reserve)
+		advise(base)
+		runtime.KeepAlive(held) // mapped and advised; now let go
+		runtime.GC()
+	}
 	if !advise(base) {
 		return func() {}
 	}

@@ -45,7 +45,7 @@ func TestStartAdvisesTheGrowingHeap(t *testing.T) {
 	if !advised() {
 		t.Skip("transparent huge pages are not given on advice here")
 	}
-	stop := Start()
+	stop := Start(8 << 20)
 	defer stop()
 	var hold [][]byte
 	for range 16 {
@@ -59,6 +59,25 @@ func TestStartAdvisesTheGrowingHeap(t *testing.T) {
 	stop() // a second call is harmless
 }
 
+// The reserve is advised before anything touches it: small objects
+// allocated right after Start lie in advised heap without waiting for a
+// tick.
+func TestReserveIsAdvisedBeforeUse(t *testing.T) {
+	if !advised() {
+		t.Skip("transparent huge pages are not given on advice here")
+	}
+	defer func(d time.Duration) { interval = d }(interval)
+	interval = time.Hour
+	stop := Start(48 << 20)
+	defer stop()
+	var hold []*[1024]byte
+	for range 16 << 10 { // 16 MB of small objects
+		hold = append(hold, new([1024]byte))
+	}
+	addr := uintptr(unsafe.Pointer(hold[len(hold)-1]))
+	assert.Contains(t, vmFlags(t, addr), " hg")
+}
+
 func TestDisableTHPTurnsItOff(t *testing.T) {
 	t.Setenv("GODEBUG", "disablethp=1")
 	assert.False(t, advised())
@@ -66,7 +85,7 @@ func TestDisableTHPTurnsItOff(t *testing.T) {
 	assert.Equal(t, advisedByKernel(), advised())
 	t.Setenv("GODEBUG", "")
 	assert.Equal(t, advisedByKernel(), advised())
-	stop := Start()
+	stop := Start(0)
 	stop()
 }
 

@@ -3,4 +3,4 @@
 package hugeheap
 
 // Start does nothing on this platform.
-func Start() (stop func()) { return func() {} }
+func Start(reserve int) (stop func()) { return func() {} }
