@@ -11,7 +11,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/quotecheck/quotecheck/engine"
 	"github.com/quotecheck/quotecheck/internal/hugeheap"
 )
 
@@ -80,17 +79,17 @@ func newApp(env *env) *cli.App {
 		HideHelpCommand:      true,
 		EnableBashCompletion: false,
 		Commands: []*cli.Command{
-			bulk(checkCommand(env), engine.SmallInputLimit),
-			bulk(verifyCommand(env), engine.SmallInputLimit),
-			bulk(quotesCommand(env), engine.SmallInputLimit),
+			bulk(checkCommand(env)),
+			bulk(verifyCommand(env)),
+			bulk(quotesCommand(env)),
 			rulesCommand(env),
-			bulk(evalCommand(env), engine.SmallInputLimit),
-			bulk(diffCommand(env), engine.SmallInputLimit),
-			bulk(batchCommand(env), batchMemoryLimit),
+			bulk(evalCommand(env)),
+			bulk(diffCommand(env)),
+			bulk(batchCommand(env)),
 			configCommand(env),
-			bulk(baselineCommand(env), engine.SmallInputLimit),
-			bulk(hookCommand(env), engine.SmallInputLimit),
-			bulk(reportCommand(env), engine.SmallInputLimit),
+			bulk(baselineCommand(env)),
+			bulk(hookCommand(env)),
+			bulk(reportCommand(env)),
 			serveCommand(env),
 		},
 	}
@@ -98,13 +97,12 @@ func newApp(env *env) *cli.App {
 
 // bulk marks a command that checks its inputs and exits: while it runs,
 // the heap is backed by huge pages where the kernel leaves that to the
-// program, starting with heap bytes of it, the soft memory limit the
-// command runs under (see internal/hugeheap). serve, which runs for days,
-// keeps the runtime's own choice.
-func bulk(c *cli.Command, heap int) *cli.Command {
+// program (see internal/hugeheap). serve, which runs for days, keeps the
+// runtime's own choice.
+func bulk(c *cli.Command) *cli.Command {
 	var stop func()
 	c.Before = func(*cli.Context) error {
-		stop = hugeheap.Start(heap)
+		stop = hugeheap.Start()
 		return nil
 	}
 	c.After = func(*cli.Context) error {

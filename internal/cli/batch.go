@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/quotecheck/quotecheck/batch"
+	"github.com/quotecheck/quotecheck/internal/hugeheap"
 	"github.com/quotecheck/quotecheck/report"
 )
 
@@ -84,6 +85,9 @@ func runBatch(c *cli.Context, e *env) error {
 		// soft limit, saves about a tenth of the CPU time.
 		defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(batchMemoryLimit))
+		// an archive fills the heap up to the limit: mapped on huge
+		// pages at once (see internal/hugeheap)
+		hugeheap.Reserve(batchMemoryLimit)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

@@ -12,10 +12,10 @@
 //
 // The runtime maps its heap a few megabytes at a time as it grows, each
 // time as a new mapping without the advice, and the allocator touches the
-// start of a new mapping at once. So Start first has the heap mapped for
-// the size the command will use, advised before it is touched, and then
-// gives the advice again every millisecond until stopped (one madvise
-// call of a microsecond or two) for heap mapped beyond that.
+// start of a new mapping at once. So Start gives the advice again every
+// millisecond until stopped (one madvise call of a microsecond or two),
+// and Reserve has the heap a long run will fill mapped at once and
+// advised before anything touches it.
 // GODEBUG=disablethp=1, the runtime's own switch against huge pages for
 // the heap, turns it off.
 package hugeheap

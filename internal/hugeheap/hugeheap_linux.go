@@ -39,26 +39,16 @@ func heapBase() uintptr {
 }
 
 // Start gives the heap the advice now and again every millisecond until
-// the returned function is called. It first has the runtime map reserve
-// bytes more of heap at once and advises them before anything touches
-// them (a large allocation of fresh memory is not cleared), then lets
-// them go with a collection: the heap the command then fills, up to
-// about reserve bytes, faults in 2 MB at a time. (Heap mapped later, as
-// the runtime grows it a few megabytes at a time, is advised at the next
-// tick, by when the allocator has touched the start of it.) Start does
-// nothing where the kernel does not take the advice (huge pages "always"
-// or "never", or none at all).
-func Start(reserve int) (stop func()) {
+// the returned function is called: heap the runtime maps as it grows, a
+// few megabytes at a time, is advised at the next tick (by when the
+// allocator has touched the start of it; see Reserve). Start does nothing
+// where the kernel does not take the advice (huge pages "always" or
+// "never", or none at all).
+func Start() (stop func()) {
 	if !advised() {
 		return func() {}
 	}
 	base := heapBase()
-	if reserve > 0 {
-		held := make([]byte, reserve)
-		advise(base)
-		runtime.KeepAlive(held) // mapped and advised; now let go
-		runtime.GC()
-	}
 	if !advise(base) {
 		return func() {}
 	}
@@ -84,6 +74,23 @@ func Start(reserve int) (stop func()) {
 			<-finished
 		})
 	}
+}
+
+// Reserve has the runtime map n bytes more of heap at once, advises them
+// before anything touches them (a large allocation of fresh memory is not
+// cleared) and lets them go with a collection: the heap the program then
+// fills, up to about n bytes, faults in 2 MB at a time. The collection
+// costs a few hundred faults of the runtime's own, so Reserve is for runs
+// that will fill megabytes of heap. It does nothing where Start does.
+func Reserve(n int) {
+	if n <= 0 || !advised() {
+		return
+	}
+	base := heapBase()
+	held := make([]byte, n)
+	advise(base)
+	runtime.KeepAlive(held) // mapped and advised; now let go
+	runtime.GC()
 }
 
 // advise marks the heap's mappings for huge pages; false when the kernel

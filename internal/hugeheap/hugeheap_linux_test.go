@@ -45,7 +45,7 @@ func TestStartAdvisesTheGrowingHeap(t *testing.T) {
 	if !advised() {
 		t.Skip("transparent huge pages are not given on advice here")
 	}
-	stop := Start(8 << 20)
+	stop := Start()
 	defer stop()
 	var hold [][]byte
 	for range 16 {
@@ -60,7 +60,7 @@ func TestStartAdvisesTheGrowingHeap(t *testing.T) {
 }
 
 // The reserve is advised before anything touches it: small objects
-// allocated right after Start lie in advised heap without waiting for a
+// allocated right after Reserve lie in advised heap without waiting for a
 // tick.
 func TestReserveIsAdvisedBeforeUse(t *testing.T) {
 	if !advised() {
@@ -68,8 +68,9 @@ func TestReserveIsAdvisedBeforeUse(t *testing.T) {
 	}
 	defer func(d time.Duration) { interval = d }(interval)
 	interval = time.Hour
-	stop := Start(48 << 20)
+	stop := Start()
 	defer stop()
+	Reserve(48 << 20)
 	var hold []*[1024]byte
 	for range 16 << 10 { // 16 MB of small objects
 		hold = append(hold, new([1024]byte))
@@ -85,7 +86,7 @@ func TestDisableTHPTurnsItOff(t *testing.T) {
 	assert.Equal(t, advisedByKernel(), advised())
 	t.Setenv("GODEBUG", "")
 	assert.Equal(t, advisedByKernel(), advised())
-	stop := Start(0)
+	stop := Start()
 	stop()
 }
 

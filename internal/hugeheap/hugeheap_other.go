@@ -3,4 +3,7 @@
 package hugeheap
 
 // Start does nothing on this platform.
-func Start(reserve int) (stop func()) { return func() {} }
+func Start() (stop func()) { return func() {} }
+
+// Reserve does nothing on this platform.
+func Reserve(n int) {}
