@@ -69,6 +69,47 @@ func TestPositionOnLongLines(t *testing.T) {
 	}
 }
 
+// naivePosition is a position counted from the start of the text, one
+// character at a time.
+func naivePosition(text string, off int) Position {
+	line, start := 1, 0
+	for i := 0; i < off; i++ {
+		if text[i] == '\n' {
+			line, start = line+1, i+1
+		}
+	}
+	col, col16 := 1, 1
+	for i := start; i < off; {
+		r, size := utf8.DecodeRuneInString(text[i:off])
+		col, i = col+1, i+size
+		if r >= 0x10000 {
+			col16 += 2
+		} else {
+			col16++
+		}
+	}
+	return Position{Offset: off, Line: line, Column: col, Column16: col16}
+}
+
+// FuzzLineIndexPosition: offsets asked in any order, on short lines and
+// long ones (where a lookup counts on or back from the one before), get
+// the position a count from the text's start gives.
+func FuzzLineIndexPosition(f *testing.F) {
+	f.Add("short\n"+strings.Repeat("word é “x” 😀 ", 80), uint64(12345))
+	f.Add(strings.Repeat("\xe2\x80a\xff", 200)+"\n"+strings.Repeat("ab", 300), uint64(7))
+	f.Fuzz(func(t *testing.T, text string, seed uint64) {
+		if len(text) > 1<<14 {
+			return
+		}
+		r := rand.New(rand.NewSource(int64(seed)))
+		li := NewLineIndex(text)
+		for range 64 {
+			off := r.Intn(len(text) + 1)
+			require.Equal(t, naivePosition(text, off), li.Position(off), "offset %d", off)
+		}
+	})
+}
+
 func positionsOnLongLines(t *testing.T, r *rand.Rand, pieces []string) {
 	var b strings.Builder
 	b.WriteString("short first line\n")
@@ -80,25 +121,7 @@ func positionsOnLongLines(t *testing.T, r *rand.Rand, pieces []string) {
 		b.WriteString(pieces[r.Intn(len(pieces))])
 	}
 	text := b.String()
-	want := func(off int) Position {
-		line, start := 1, 0
-		for i := 0; i < off; i++ {
-			if text[i] == '\n' {
-				line, start = line+1, i+1
-			}
-		}
-		col, col16 := 1, 1
-		for i := start; i < off; {
-			r, size := utf8.DecodeRuneInString(text[i:off])
-			col, i = col+1, i+size
-			if r >= 0x10000 {
-				col16 += 2
-			} else {
-				col16++
-			}
-		}
-		return Position{Offset: off, Line: line, Column: col, Column16: col16}
-	}
+	want := func(off int) Position { return naivePosition(text, off) }
 	li := NewLineIndex(text)
 	for i := 0; i < 3000; i++ {
 		off := r.Intn(len(text) + 1)
