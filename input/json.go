@@ -402,7 +402,7 @@ func jsonObject(path string, dec *json.Decoder, data []byte, start, origin int, 
 	if err := collectFields(raw, objStart, "", want, vals, 0); err != nil {
 		return nil, err
 	}
-	return documentFrom(path, data, vals, objStart, end, origin, f, false)
+	return documentFrom(path, data, vals, objStart, end, origin, f, false, false)
 }
 
 // wantedFields lists the field names a record is read for.
@@ -414,7 +414,8 @@ func wantedFields(f Fields) map[string]bool {
 	return want
 }
 
-// fastJSONLine reads a valid, flat JSON Lines record with fastFields.
+// fastJSONLine reads a valid, flat JSON Lines record with fastFields. The
+// line is UTF-8 (jsonLine checks it before).
 func fastJSONLine(path string, line []byte, f Fields, owned bool) (*article.Document, bool) {
 	start := skipSpace(line, 0)
 	end := len(line)
@@ -425,7 +426,8 @@ func fastJSONLine(path string, line []byte, f Fields, owned bool) (*article.Docu
 	if !ok {
 		return nil, false
 	}
-	doc, err := documentFrom(path, line, vals, start, end, 0, f, owned)
+	// jsonLine has found the whole line to be UTF-8
+	doc, err := documentFrom(path, line, vals, start, end, 0, f, owned, true)
 	if err != nil {
 		return nil, false // let the general reader report it
 	}
@@ -434,7 +436,7 @@ func fastJSONLine(path string, line []byte, f Fields, owned bool) (*article.Docu
 
 // documentFrom builds the document from the fields read from the record
 // found at data[objStart:end].
-func documentFrom(path string, data []byte, vals map[string]jsonValue, objStart, end, origin int, f Fields, owned bool) (*article.Document, error) {
+func documentFrom(path string, data []byte, vals map[string]jsonValue, objStart, end, origin int, f Fields, owned, validUTF8 bool) (*article.Document, error) {
 	textName := f.Text
 	tv, ok := vals[f.Text]
 	if !ok {
@@ -454,7 +456,7 @@ func documentFrom(path string, data []byte, vals map[string]jsonValue, objStart,
 	// the text is about as long as its escaped form
 	raw := data[tv.start+1 : tv.end-1]
 	b.grow(len(raw), mapPieces(raw))
-	if decoded, ok := unescapeJSON(b, raw, tv.start+1-origin); !ok || tv.escaped == nil && decoded != tv.text {
+	if decoded, ok := unescapeJSON(b, raw, tv.start+1-origin, validUTF8); !ok || tv.escaped == nil && decoded != tv.text {
 		// Should not happen; keep the decoder's text, mapped to the
 		// string's start.
 		b = newBuilder()
@@ -633,19 +635,31 @@ func unescapeStop(x uint64) bool { return swar.Equal(x, '\\')|swar.NonASCII(x) !
 
 // unescapeJSON appends the body of a JSON string (between its quotes),
 // found at offset at of the file: runs without escapes are copied, each
-// escape decodes to a character mapped to its backslash. It returns what
-// it appended, and false for an escape it cannot read.
-func unescapeJSON(b *builder, s []byte, at int) (string, bool) {
+// escape decodes to a character mapped to its backslash, and so does each
+// byte that is not UTF-8 (to U+FFFD). It returns what it appended, and
+// false for an escape it cannot read. validUTF8 says the caller has found
+// s to be UTF-8 already (a JSON Lines record is checked whole), which
+// spares decoding its multi-byte characters one by one.
+func unescapeJSON(b *builder, s []byte, at int, validUTF8 bool) (string, bool) {
 	start := b.Len()
 	run := 0
 	for i := 0; i < len(s); {
-		// eight bytes at a time while none is a backslash or outside
-		// ASCII: they are copied as they are
-		for i+8 <= len(s) && !unescapeStop(swar.LoadBytes(s, i)) {
-			i += 8
-		}
-		if i >= len(s) {
-			break
+		if validUTF8 {
+			// only a backslash stops the copy: one vectorised search
+			j := bytes.IndexByte(s[i:], '\\')
+			if j < 0 {
+				break
+			}
+			i += j
+		} else {
+			// eight bytes at a time while none is a backslash or outside
+			// ASCII: they are copied as they are
+			for i+8 <= len(s) && !unescapeStop(swar.LoadBytes(s, i)) {
+				i += 8
+			}
+			if i >= len(s) {
+				break
+			}
 		}
 		c := s[i]
 		if c != '\\' {
@@ -665,52 +679,60 @@ func unescapeJSON(b *builder, s []byte, at int) (string, bool) {
 			continue
 		}
 		b.copyBytes(s[run:i], at+run)
-		esc := at + i
-		if i+1 >= len(s) {
+		out, n, ok := unescape(s, i)
+		if !ok {
 			return "", false
 		}
-		var out string
-		n := 2
-		switch s[i+1] {
-		case '"', '\\', '/':
-			out = string(s[i+1])
-		case 'b':
-			out = "\b"
-		case 'f':
-			out = "\f"
-		case 'n':
-			out = "\n"
-		case 'r':
-			out = "\r"
-		case 't':
-			out = "\t"
-		case 'u':
-			r, ok := hex4(s[i+2:])
-			if !ok {
-				return "", false
-			}
-			n = 6
-			if utf16.IsSurrogate(r) {
-				r2, ok2 := rune(-1), false
-				if i+12 <= len(s) && s[i+6] == '\\' && s[i+7] == 'u' {
-					r2, ok2 = hex4(s[i+8:])
-				}
-				if dr := utf16.DecodeRune(r, r2); ok2 && dr != utf8.RuneError {
-					r, n = dr, 12
-				} else {
-					r = utf8.RuneError
-				}
-			}
-			out = string(r)
-		default:
-			return "", false
-		}
-		b.decoded(out, esc)
+		b.decoded(out, at+i)
 		i += n
 		run = i
 	}
 	b.copyBytes(s[run:], at+run)
 	return b.String()[start:], true
+}
+
+// unescape decodes the escape at s[i], a backslash: the text it stands
+// for and its length, false when it is none JSON knows.
+func unescape(s []byte, i int) (out string, n int, ok bool) {
+	if i+1 >= len(s) {
+		return "", 0, false
+	}
+	n = 2
+	switch s[i+1] {
+	case '"', '\\', '/':
+		out = string(s[i+1])
+	case 'b':
+		out = "\b"
+	case 'f':
+		out = "\f"
+	case 'n':
+		out = "\n"
+	case 'r':
+		out = "\r"
+	case 't':
+		out = "\t"
+	case 'u':
+		r, ok := hex4(s[i+2:])
+		if !ok {
+			return "", 0, false
+		}
+		n = 6
+		if utf16.IsSurrogate(r) {
+			r2, ok2 := rune(-1), false
+			if i+12 <= len(s) && s[i+6] == '\\' && s[i+7] == 'u' {
+				r2, ok2 = hex4(s[i+8:])
+			}
+			if dr := utf16.DecodeRune(r, r2); ok2 && dr != utf8.RuneError {
+				r, n = dr, 12
+			} else {
+				r = utf8.RuneError
+			}
+		}
+		out = string(r)
+	default:
+		return "", 0, false
+	}
+	return out, n, true
 }
 
 func hex4(s []byte) (rune, bool) {

@@ -147,11 +147,19 @@ func FuzzUnescapeJSON(f *testing.F) {
 		if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' || json.Unmarshal(raw, &want) != nil || !utf8.Valid(raw) {
 			return
 		}
-		b := newBuilder()
-		got, ok := unescapeJSON(b, raw[1:len(raw)-1], 1)
-		require.True(t, ok, "%q", raw)
-		require.Equal(t, want, got, "%q", raw)
-		require.LessOrEqual(t, b.Map().Len(), mapPieces(raw[1:len(raw)-1]), "%q: the map outgrew its reserve", raw)
+		for _, valid := range []bool{false, true} {
+			b := newBuilder()
+			got, ok := unescapeJSON(b, raw[1:len(raw)-1], 1, valid)
+			require.True(t, ok, "%q", raw)
+			require.Equal(t, want, got, "%q", raw)
+			require.LessOrEqual(t, b.Map().Len(), mapPieces(raw[1:len(raw)-1]), "%q: the map outgrew its reserve", raw)
+			if valid {
+				continue
+			}
+			fresh := newBuilder()
+			unescapeJSON(fresh, raw[1:len(raw)-1], 1, true)
+			require.Equal(t, b.Map(), fresh.Map(), "%q: the offset maps of the two ways differ", raw)
+		}
 	})
 }
 
@@ -163,7 +171,7 @@ func TestMapPieces(t *testing.T) {
 		`\u4e2d\u6587\u5b57`, `\u201cquoted\u201d`, `x\ud83d\ude00y`, `back\\slash and \t tab`,
 	} {
 		b := newBuilder()
-		_, ok := unescapeJSON(b, []byte(body), 0)
+		_, ok := unescapeJSON(b, []byte(body), 0, true)
 		require.True(t, ok, body)
 		used, reserved := b.Map().Len(), mapPieces([]byte(body))
 		assert.LessOrEqual(t, used, reserved, "%q", body)
