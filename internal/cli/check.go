@@ -17,7 +17,7 @@ import (
 // checkFlags are the flags of the commands that check many inputs.
 func checkFlags() []cli.Flag {
 	return append(append([]cli.Flag{
-		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files checked in parallel (0: all cores)"},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files checked in parallel (0: one per core; batch: one more)"},
 		&cli.BoolFlag{Name: "verbose", Usage: "also say which files of a folder are left out (named pipes, sockets, devices)"},
 	}, ruleFlags()...), inputFlags()...)
 }

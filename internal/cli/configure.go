@@ -42,7 +42,7 @@ func inputFlags() []cli.Flag {
 func newEngine(c *cli.Context, e *env, off ...string) (*engine.Engine, error) {
 	opt := engine.Options{ConfigFile: c.String("config"), Workers: c.Int("jobs"), Stdin: e.stdin}
 	if opt.Workers < 0 {
-		return nil, usageError("--jobs %d: want 0 (one per core) or more", opt.Workers)
+		return nil, usageError("--jobs %d: want 0 (the default: one per core) or more", opt.Workers)
 	}
 	if hasFlag(c, "verbose") && c.Bool("verbose") {
 		opt.Skipped = func(path, reason string) { fmt.Fprintf(e.stderr, "quotecheck: skipped %s: %s\n", path, reason) }

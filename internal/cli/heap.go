@@ -2,6 +2,7 @@ package cli
 
 import (
 	"math"
+	"os"
 	"runtime/debug"
 
 	"github.com/quotecheck/quotecheck/checker"
@@ -21,9 +22,12 @@ func reserveHeap(inputs []checker.Input) {
 	if len(inputs) == 0 || len(inputs) == 1 && !(inputs[0].Sized && inputs[0].Size >= reserveFrom) {
 		return
 	}
+	if os.Getenv("GOMEMLIMIT") != "" || os.Getenv("GOGC") != "" {
+		return // the runtime left to the user's settings: no plan to size it by
+	}
 	limit := debug.SetMemoryLimit(-1)
 	if limit == math.MaxInt64 {
-		return // GOMEMLIMIT and GOGC left to the user: no plan to size it by
+		return // a plan without a limit (inputs between articles and archives)
 	}
 	hugeheap.Reserve(int(min(limit, 1<<30)))
 }

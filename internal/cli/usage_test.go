@@ -16,7 +16,7 @@ func TestNegativeCountsAreUsageErrors(t *testing.T) {
 		args    []string
 		message string
 	}{
-		{"check --jobs -3", []string{"check", "--jobs", "-3", p}, "--jobs -3: want 0 (one per core) or more"},
+		{"check --jobs -3", []string{"check", "--jobs", "-3", p}, "--jobs -3: want 0 (the default: one per core) or more"},
 		{"check -j after the path", []string{"check", p, "-j", "-1"}, "--jobs -1"},
 		{"check --max-size -1", []string{"check", "--max-size", "-1", p}, "--max-size -1: want a size in bytes above 0"},
 		{"check --max-size 0", []string{"check", "--max-size", "0", p}, "--max-size 0"},

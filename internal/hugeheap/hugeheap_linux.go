@@ -6,8 +6,11 @@ import (
 	"bytes"
 	"os"
 	"runtime"
+	"runtime/metrics"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 	"unsafe"
@@ -25,9 +28,21 @@ const (
 	madvHugepage = 14
 )
 
-// interval is how often the advice is given again while the heap may
-// grow (a variable for the tests).
+// interval is how often the advice is given again while the heap grows
+// (a variable for the tests); while it does not, the wait doubles up to
+// maxInterval, so that a command waiting on its input is not woken a
+// thousand times a second.
 var interval = time.Millisecond
+
+const maxInterval = 64 * time.Millisecond
+
+// hugePageSize is the only huge page size advised for: with larger ones
+// (arm64 kernels with 64 KB pages have 512 MB huge pages) one touch could
+// make a large part of the reserve resident.
+const hugePageSize = 2 << 20
+
+// advices counts the advice given, for the tests.
+var advices atomic.Int64
 
 // heapObject is allocated on the heap to find the heap's first arena.
 var heapObject *[64]byte
@@ -56,15 +71,23 @@ func Start() (stop func()) {
 	finished := make(chan struct{})
 	go func() {
 		defer close(finished)
-		tick := time.NewTicker(interval)
-		defer tick.Stop()
+		wait := interval
+		timer := time.NewTimer(wait)
+		defer timer.Stop()
+		last := mapped()
 		for {
 			select {
 			case <-done:
 				return
-			case <-tick.C:
-				advise(base)
+			case <-timer.C:
 			}
+			if m := mapped(); m != last {
+				last, wait = m, interval
+				advise(base)
+			} else {
+				wait = min(2*wait, maxInterval)
+			}
+			timer.Reset(wait)
 		}
 	}()
 	var once sync.Once
@@ -76,6 +99,17 @@ func Start() (stop func()) {
 	}
 }
 
+// mapped is the memory the runtime has mapped: it grows when the heap
+// does (memory released to the system stays mapped).
+func mapped() uint64 {
+	sample := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return sample[0].Value.Uint64()
+}
+
 // Reserve has the runtime map n bytes more of heap at once, advises them
 // before anything touches them (a large allocation of fresh memory is not
 // cleared) and lets them go with a collection: the heap the program then
@@ -83,7 +117,7 @@ func Start() (stop func()) {
 // costs a few hundred faults of the runtime's own, so Reserve is for runs
 // that will fill megabytes of heap. It does nothing where Start does.
 func Reserve(n int) {
-	if n <= 0 || !advised() {
+	if n <= 0 || !advised() || addressSpaceLimited() {
 		return
 	}
 	base := heapBase()
@@ -96,12 +130,22 @@ func Reserve(n int) {
 // advise marks the heap's mappings for huge pages; false when the kernel
 // refuses the advice itself (EINVAL: no transparent huge pages).
 func advise(base uintptr) bool {
+	advices.Add(1)
 	_, _, errno := syscall.Syscall(syscall.SYS_MADVISE, base, span, madvHugepage)
 	return errno != syscall.EINVAL
 }
 
+// addressSpaceLimited reports whether the process's address space is
+// limited (ulimit -v): mapping the reserve at once could then fail where
+// the run itself, freeing as it goes, would not.
+func addressSpaceLimited() bool {
+	var lim syscall.Rlimit
+	return syscall.Getrlimit(syscall.RLIMIT_AS, &lim) != nil || lim.Cur != ^uint64(0) // RLIM_INFINITY
+}
+
 // advised reports whether huge pages are given on advice here: the
-// kernel's mode is "madvise" and GODEBUG does not say disablethp=1.
+// kernel's mode is "madvise", its huge pages are of 2 MB and GODEBUG does
+// not say disablethp=1.
 func advised() bool {
 	disabled := false
 	for _, kv := range strings.Split(os.Getenv("GODEBUG"), ",") {
@@ -113,5 +157,9 @@ func advised() bool {
 		return false
 	}
 	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
-	return err == nil && bytes.Contains(mode, []byte("[madvise]"))
+	if err != nil || !bytes.Contains(mode, []byte("[madvise]")) {
+		return false
+	}
+	size, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size")
+	return err == nil && strings.TrimSpace(string(size)) == strconv.Itoa(hugePageSize)
 }

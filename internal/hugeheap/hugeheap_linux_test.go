@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 	"unsafe"
@@ -66,6 +67,9 @@ func TestReserveIsAdvisedBeforeUse(t *testing.T) {
 	if !advised() {
 		t.Skip("transparent huge pages are not given on advice here")
 	}
+	if addressSpaceLimited() {
+		t.Skip("the address space is limited (ulimit -v): Reserve does nothing")
+	}
 	defer func(d time.Duration) { interval = d }(interval)
 	interval = time.Hour
 	stop := Start()
@@ -77,6 +81,36 @@ func TestReserveIsAdvisedBeforeUse(t *testing.T) {
 	}
 	addr := uintptr(unsafe.Pointer(hold[len(hold)-1]))
 	assert.Contains(t, vmFlags(t, addr), " hg")
+}
+
+// While the heap does not grow (a command waiting on its input), the
+// advice is not given again every millisecond.
+func TestIdleHeapIsLeftAlone(t *testing.T) {
+	if !advised() {
+		t.Skip("transparent huge pages are not given on advice here")
+	}
+	stop := Start()
+	defer stop()
+	before := advices.Load()
+	time.Sleep(300 * time.Millisecond)
+	assert.Less(t, advices.Load()-before, int64(30), "advice given while nothing grew")
+}
+
+// A limited address space (ulimit -v) is told apart, so that Reserve
+// does not map a large heap at once where that could fail.
+func TestAddressSpaceLimit(t *testing.T) {
+	var was syscall.Rlimit
+	require.NoError(t, syscall.Getrlimit(syscall.RLIMIT_AS, &was))
+	if was.Cur != ^uint64(0) {
+		assert.True(t, addressSpaceLimited())
+		return
+	}
+	assert.False(t, addressSpaceLimited())
+	limited := was
+	limited.Cur = 1 << 46
+	require.NoError(t, syscall.Setrlimit(syscall.RLIMIT_AS, &limited))
+	defer func() { require.NoError(t, syscall.Setrlimit(syscall.RLIMIT_AS, &was)) }()
+	assert.True(t, addressSpaceLimited())
 }
 
 func TestDisableTHPTurnsItOff(t *testing.T) {
