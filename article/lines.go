@@ -1,6 +1,7 @@
 package article
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -98,23 +99,35 @@ func (li *LineIndex) lineOf(offset int) int {
 	return lo
 }
 
-// columns counts the characters of s and the UTF-16 code units they take;
-// ASCII bytes are counted without decoding.
+// columns counts the characters of s and the UTF-16 code units they take,
+// as decoding it rune by rune would (a byte that is not UTF-8 is one
+// character). ASCII is counted eight bytes at a time up to the first byte
+// outside it, and characters of two and three bytes, whose UTF-16 form is
+// one unit, by their bytes' ranges without decoding.
 func columns(s string) (n, n16 int) {
 	for i := 0; i < len(s); {
-		// sixteen, then eight ASCII bytes at a time, each eight read as
-		// one word: most copy is ASCII, and a JSON Lines record is one
-		// long line counted from its start
-		if i+16 <= len(s) && swar.NonASCII(swar.Load(s, i)|swar.Load(s, i+8)) == 0 {
-			n, n16, i = n+16, n16+16, i+16
-			continue
+		if i+8 <= len(s) {
+			high := swar.NonASCII(swar.Load(s, i))
+			if high == 0 {
+				n, n16, i = n+8, n16+8, i+8
+				continue
+			}
+			// the ASCII bytes before the first that is not
+			k := bits.TrailingZeros64(high) / 8
+			n, n16, i = n+k, n16+k, i+k
 		}
-		if i+8 <= len(s) && swar.NonASCII(swar.Load(s, i)) == 0 {
-			n, n16, i = n+8, n16+8, i+8
-			continue
-		}
-		if c := s[i]; c < utf8.RuneSelf {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
 			n, n16, i = n+1, n16+1, i+1
+			continue
+		case 0xC2 <= c && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			n, n16, i = n+1, n16+1, i+2
+			continue
+		case 0xE0 <= c && c <= 0xEF && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+			(c != 0xE0 || s[i+1] >= 0xA0) && (c != 0xED || s[i+1] < 0xA0):
+			// no overlong form, no surrogate: what DecodeRune accepts
+			n, n16, i = n+1, n16+1, i+3
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])

@@ -56,6 +56,30 @@ func TestColumnsMatchRuneCount(t *testing.T) {
 	}
 }
 
+// FuzzColumns holds columns, which skips ASCII eight bytes at a time and
+// reads two- and three-byte characters by their ranges, to decoding the
+// bytes rune by rune, valid UTF-8 or not.
+func FuzzColumns(f *testing.F) {
+	for _, s := range []string{"", "plain ascii text, long", "café “quoted” 😀 text", "bad \xff\xfe bytes", "\xe0\x80\x80 overlong", "\xed\xa0\x80 surrogate", "12345678\xe2\x80", "\xc2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, want16 := 0, 0
+		for i := 0; i < len(s); {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			want, i = want+1, i+size
+			if r >= 0x10000 {
+				want16 += 2
+			} else {
+				want16++
+			}
+		}
+		n, n16 := columns(s)
+		require.Equal(t, want, n, "characters of %q", s)
+		require.Equal(t, want16, n16, "UTF-16 units of %q", s)
+	})
+}
+
 // On long lines (a JSON Lines record is one line), every offset, asked in
 // any order, gets the column a count from the line's start gives:
 // characters, and UTF-16 units with astral ones two.
