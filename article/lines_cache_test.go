@@ -4,7 +4,6 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -41,15 +40,7 @@ func TestColumnsMatchRuneCount(t *testing.T) {
 	for _, s := range []string{"", "plain ascii", "café “quoted” 😀 text", "bad \xff\xfe bytes", "\xf0\x9f", "日本語 and 𝄞",
 		"exactly8", "seventeen chars!!", "ascii run then é", "1234567é", "12345678é90123456😀", "é1234567812345678",
 		"123456789012345é", "1234567890123456é", "12345678901234567890123é", "sixteen bytes!!!sixteen bytes!!!x", "123456789012345678901234😀5678"} {
-		want, want16 := 0, 0
-		for _, r := range s {
-			want++
-			if r >= 0x10000 {
-				want16 += 2
-			} else {
-				want16++
-			}
-		}
+		want, want16 := naiveColumns(s)
 		n, n16 := columns(s)
 		assert.Equal(t, want, n, "characters of %q", s)
 		assert.Equal(t, want16, n16, "UTF-16 units of %q", s)
@@ -64,16 +55,7 @@ func FuzzColumns(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		want, want16 := 0, 0
-		for i := 0; i < len(s); {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			want, i = want+1, i+size
-			if r >= 0x10000 {
-				want16 += 2
-			} else {
-				want16++
-			}
-		}
+		want, want16 := naiveColumns(s)
 		n, n16 := columns(s)
 		require.Equal(t, want, n, "characters of %q", s)
 		require.Equal(t, want16, n16, "UTF-16 units of %q", s)
@@ -102,17 +84,22 @@ func naivePosition(text string, off int) Position {
 			line, start = line+1, i+1
 		}
 	}
-	col, col16 := 1, 1
-	for i := start; i < off; {
-		r, size := utf8.DecodeRuneInString(text[i:off])
-		col, i = col+1, i+size
+	n, n16 := naiveColumns(text[start:off])
+	return Position{Offset: off, Line: line, Column: 1 + n, Column16: 1 + n16}
+}
+
+// naiveColumns counts characters and UTF-16 units rune by rune, as the
+// standard library decodes them (a byte that is not UTF-8 is one).
+func naiveColumns(s string) (n, n16 int) {
+	for _, r := range s {
+		n++
 		if r >= 0x10000 {
-			col16 += 2
+			n16 += 2
 		} else {
-			col16++
+			n16++
 		}
 	}
-	return Position{Offset: off, Line: line, Column: col, Column16: col16}
+	return n, n16
 }
 
 // FuzzLineIndexPosition: offsets asked in any order, on short lines and
