@@ -175,6 +175,24 @@ func (e *Engine) LimitMemory(inputs []checker.Input) (restore func()) {
 	}
 }
 
+// MemoryLimit is the soft memory limit the memory plan in force
+// (LimitMemory) has set, 0 when it has set none.
+func (e *Engine) MemoryLimit() int64 {
+	p := e.plan.Load()
+	if p == nil {
+		return 0
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	switch {
+	case p.budget > 0:
+		return p.budget
+	case p.small:
+		return SmallInputLimit
+	}
+	return 0
+}
+
 // noteSize raises the memory plan in force, if any, for an input of size
 // bytes whose size was not known when the plan was made.
 func (e *Engine) noteSize(size int64) {

@@ -176,8 +176,10 @@ func TestLimitMemory(t *testing.T) {
 
 			restore := eng.LimitMemory(eng.Inputs([]string{tt.path}))
 			assertRuntime(t, tt.wantLimit, tt.wantGC)
+			assertPlanLimit(t, eng, tt.wantLimit)
 			restore()
 			assertRuntime(t, math.MaxInt64, 100)
+			assertPlanLimit(t, eng, math.MaxInt64)
 		})
 	}
 }
@@ -212,10 +214,23 @@ func TestLimitMemoryRisesAsFolderFilesAreRead(t *testing.T) {
 	assertRuntime(t, SmallInputLimit, SmallInputGCPercent) // 103 KB in hand
 	read(2)
 	assertRuntime(t, math.MaxInt64, 100) // 300 KB: the runtime's own pacing
+	assertPlanLimit(t, eng, math.MaxInt64)
 	read(3)
 	assertRuntime(t, 8*(20<<20+200<<10)+64<<20, 100) // the two largest may be in hand
+	assertPlanLimit(t, eng, 8*(20<<20+200<<10)+64<<20)
 	restore()
 	assertRuntime(t, math.MaxInt64, 100)
+	assertPlanLimit(t, eng, math.MaxInt64)
+}
+
+// assertPlanLimit: Engine.MemoryLimit reports the limit the plan set,
+// 0 where the runtime has none.
+func assertPlanLimit(t *testing.T, eng *Engine, wantLimit int64) {
+	t.Helper()
+	if wantLimit == math.MaxInt64 {
+		wantLimit = 0
+	}
+	assert.Equal(t, wantLimit, eng.MemoryLimit(), "the plan's limit")
 }
 
 // keepRuntimeSettings starts from the runtime's defaults and returns what

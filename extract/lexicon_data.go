@@ -243,7 +243,7 @@ func mayBeBoilerplate(paragraph string) bool {
 	if i > j || paragraph[i] >= utf8.RuneSelf || paragraph[j] >= utf8.RuneSelf {
 		return true
 	}
-	return boilerplateEnds.has(lowerASCII(paragraph[i]), lowerASCII(paragraph[j]))
+	return boilerplateEnds.has(foldByte(paragraph[i]), foldByte(paragraph[j]))
 }
 
 // trimASCIISkip is bytes.Trim(p, boilerplateTrim) of a folded ASCII
@@ -257,13 +257,6 @@ func trimASCIISkip(p []byte) []byte {
 		p = p[:len(p)-1]
 	}
 	return p
-}
-
-func lowerASCII(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
 }
 
 // IsBoilerplate reports whether a paragraph is a line a publishing system

@@ -64,7 +64,7 @@ func (e *env) checkAndWrite(c *cli.Context, eng *engine.Engine, w report.Writer,
 	}
 	defer done()
 	defer eng.LimitMemory(inputs)()
-	reserveHeap(inputs)
+	reserveHeap(eng, inputs)
 	var inputErrors, failing int
 	var writeErr error
 	keep := func(err error) {

@@ -1,11 +1,8 @@
 package cli
 
 import (
-	"math"
-	"os"
-	"runtime/debug"
-
 	"github.com/quotecheck/quotecheck/checker"
+	"github.com/quotecheck/quotecheck/engine"
 	"github.com/quotecheck/quotecheck/internal/hugeheap"
 )
 
@@ -16,18 +13,14 @@ const reserveFrom = 1 << 20
 
 // reserveHeap has the heap a check of inputs will fill mapped on huge
 // pages at once (see internal/hugeheap), up to the soft memory limit the
-// engine's memory plan set: for several inputs, or one large one. A single
-// article allocates too little for it. Call it after LimitMemory.
-func reserveHeap(inputs []checker.Input) {
+// engine's memory plan set (none when GOMEMLIMIT leaves the runtime to
+// the user): for several inputs, or one large one. A single article
+// allocates too little for it. Call it after LimitMemory.
+func reserveHeap(eng *engine.Engine, inputs []checker.Input) {
 	if len(inputs) == 0 || len(inputs) == 1 && !(inputs[0].Sized && inputs[0].Size >= reserveFrom) {
 		return
 	}
-	if os.Getenv("GOMEMLIMIT") != "" || os.Getenv("GOGC") != "" {
-		return // the runtime left to the user's settings: no plan to size it by
+	if limit := eng.MemoryLimit(); limit > 0 {
+		hugeheap.Reserve(int(min(limit, 1<<30)))
 	}
-	limit := debug.SetMemoryLimit(-1)
-	if limit == math.MaxInt64 {
-		return // a plan without a limit (inputs between articles and archives)
-	}
-	hugeheap.Reserve(int(min(limit, 1<<30)))
 }

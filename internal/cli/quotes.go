@@ -30,7 +30,7 @@ func quotesCommand(e *env) *cli.Command {
 			first := true
 			inputs := eng.Inputs(c.Args().Slice())
 			defer eng.LimitMemory(inputs)()
-			reserveHeap(inputs)
+			reserveHeap(eng, inputs)
 			eng.Run(context.Background(), inputs, nil, func(r checker.Result) {
 				if r.Err != nil {
 					failed++

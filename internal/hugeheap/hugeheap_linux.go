@@ -47,18 +47,18 @@ var advices atomic.Int64
 // heapObject is allocated on the heap to find the heap's first arena.
 var heapObject *[64]byte
 
-// heapBase is the start of the heap's first arena.
-func heapBase() uintptr {
+// heapBase is the start of the heap's first arena, found once.
+var heapBase = sync.OnceValue(func() uintptr {
 	heapObject = new([64]byte)
 	return uintptr(unsafe.Pointer(heapObject)) &^ (arenaBytes - 1)
-}
+})
 
-// Start gives the heap the advice now and again every millisecond until
-// the returned function is called: heap the runtime maps as it grows, a
-// few megabytes at a time, is advised at the next tick (by when the
-// allocator has touched the start of it; see Reserve). Start does nothing
-// where the kernel does not take the advice (huge pages "always" or
-// "never", or none at all).
+// Start gives the heap the advice now, and again each time the runtime
+// has mapped more memory, until the returned function is called: heap
+// the runtime maps as it grows, a few megabytes at a time, is advised a
+// millisecond later (by when the allocator has touched the start of it;
+// see Reserve). Start does nothing where the kernel does not take the
+// advice (huge pages "always" or "never", or none at all).
 func Start() (stop func()) {
 	if !advised() {
 		return func() {}
@@ -156,10 +156,16 @@ func advised() bool {
 	if disabled {
 		return false
 	}
+	return kernelTakesAdvice()
+}
+
+// kernelTakesAdvice reports whether the kernel's mode is "madvise" with
+// huge pages of 2 MB, read once.
+var kernelTakesAdvice = sync.OnceValue(func() bool {
 	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
 	if err != nil || !bytes.Contains(mode, []byte("[madvise]")) {
 		return false
 	}
 	size, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size")
 	return err == nil && strings.TrimSpace(string(size)) == strconv.Itoa(hugePageSize)
-}
+})
